@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Analysis;
+
+/// <summary>
+/// Reads one article against its source: paragraphs, quotations and their speakers, key figures,
+/// organisation mentions. Holds only what is shared and immutable (matchers), so articles are
+/// analysed in parallel.
+/// </summary>
+public sealed class ArticleAnalyser(AnalysisContext context)
+{
+    public AnalysedArticle Analyse(LoadedArticle article)
+    {
+        var (doc, source) = article;
+        var diagnostics = new DiagnosticList();
+
+        var omit = doc.Omit.Select(o => o.Value.Trim()).ToHashSet(StringComparer.Ordinal);
+        var paragraphs = ParagraphSplitter.Split(source.Text, omit);
+        foreach (var o in doc.Omit)
+            if (!paragraphs.Any(p => p.Text == o.Value.Trim()))
+                diagnostics.Error(o.At, $"omit: no paragraph of {source.Path} is exactly '{o.Value}'; copy a whole paragraph");
+
+        foreach (var s in doc.Speakers)
+            if (!context.Speakers.ContainsKey(s.Value))
+                diagnostics.Error(s.At, $"unknown speaker '{s.Value}': add input/speakers/{s.Value}.md or correct the slug");
+
+        var found = QuotationFinder.Find(paragraphs);
+        var quotations = context.Attributor.Attribute(doc, source, paragraphs, found, diagnostics);
+        var figures = FigureLocator.Locate(doc, source, paragraphs, quotations, diagnostics);
+        var mentions = FindMentions(paragraphs, figures);
+        WarnUncoveredNumbers(source, paragraphs, figures, diagnostics);
+
+        var quoted = quotations.Where(q => q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!).ToHashSet();
+        foreach (var s in doc.Speakers)
+            if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value))
+                diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them");
+
+        return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, diagnostics.ToImmutable());
+    }
+
+    private ImmutableArray<OrganisationMention> FindMentions(ImmutableArray<Paragraph> paragraphs, ImmutableArray<LocatedFigure> figures)
+    {
+        var result = ImmutableArray.CreateBuilder<OrganisationMention>();
+        foreach (var p in paragraphs)
+        {
+            if (p.Omitted) continue;
+            foreach (var hit in context.Organisations.Find(p.Text))
+            {
+                // A figure's link wins where the two overlap: one element cannot be both links.
+                var overlapsFigure = figures.Any(f => f.Paragraph == p.Number && f.Start < hit.End && hit.Start < f.End);
+                if (!overlapsFigure) result.Add(new OrganisationMention(hit.Slug, p.Number, hit.Start, hit.End));
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private static void WarnUncoveredNumbers(SourceText source, ImmutableArray<Paragraph> paragraphs, ImmutableArray<LocatedFigure> figures, DiagnosticList diagnostics)
+    {
+        foreach (var p in paragraphs)
+        {
+            if (p.Omitted) continue;
+            foreach (var (start, end, text) in FigureLocator.Numbers(p.Text))
+            {
+                if (figures.Any(f => f.Paragraph == p.Number && f.Start <= start && end <= f.End)) continue;
+                diagnostics.Warning(source.PositionOf(p.Start + start), $"the number {text} in {p.Anchor} is not covered by any key figure; add one to 'figures:' if it matters");
+            }
+        }
+    }
+}
+
+/// <summary>What every article's analysis shares: built once per build.</summary>
+public sealed class AnalysisContext
+{
+    public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations)
+    {
+        Speakers = speakers.GroupBy(s => s.Slug).ToImmutableDictionary(g => g.Key, g => g.First());
+        Organisations = new NameMatcher(organisations.Select(o => (o.Slug, o.Aliases.Prepend(o.Name))));
+        SpeakerNames = new NameMatcher(Speakers.Values.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => (s.Slug, SpeakerNameForms(s))));
+        Attributor = new Attributor(SpeakerNames, Speakers.Keys.ToImmutableHashSet());
+    }
+
+    public ImmutableDictionary<string, SpeakerDoc> Speakers { get; }
+    public NameMatcher SpeakerNames { get; }
+    public NameMatcher Organisations { get; }
+    public Attributor Attributor { get; }
+
+    /// <summary>The full name, aliases, and the surname after each title (Ms Thornton, Dame Thornton …).</summary>
+    public static IEnumerable<string> SpeakerNameForms(SpeakerDoc s)
+    {
+        yield return s.Name;
+        foreach (var a in s.Aliases) yield return a;
+        var words = s.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2) yield break;
+        var surname = words[^1];
+        foreach (var t in NameMatcher.Titles)
+        {
+            yield return $"{t} {surname}";
+            yield return $"{t}. {surname}";
+            // Sir and Dame go with the first name too: Sir Tom, Dame Sara.
+            if (t is "Sir" or "Dame") yield return $"{t} {words[0]}";
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Analysis;
+
+/// <summary>
+/// Decides who said each quotation, in the order the content format gives: an override; a
+/// speaker named (or a pronoun for the most recently named one) in the same sentence, then the
+/// same paragraph; for a paragraph that is only a quotation, the previous paragraph's speaker.
+/// </summary>
+public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string> knownSpeakers)
+{
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Ss]he|[Hh]e|[Tt]hey)(?![\p{L}\p{N}'’])", RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
+
+    private sealed record Mention(int Paragraph, int Start, int End, string? Slug);
+
+    public ImmutableArray<Quotation> Attribute(
+        ArticleDoc doc,
+        SourceText source,
+        ImmutableArray<Paragraph> paragraphs,
+        ImmutableArray<FoundQuotation> found,
+        DiagnosticList diagnostics)
+    {
+        var quotedRanges = new Dictionary<int, List<QuoteSegment>>();
+        foreach (var q in found)
+            foreach (var s in q.Segments)
+            {
+                if (!quotedRanges.TryGetValue(s.Paragraph, out var list)) quotedRanges[s.Paragraph] = list = [];
+                list.Add(s);
+            }
+        // Segments of a paragraph are found in order and never overlap, so a binary search answers.
+        bool IsQuoted(int paragraph, int offset)
+        {
+            if (!quotedRanges.TryGetValue(paragraph, out var list)) return false;
+            int lo = 0, hi = list.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (list[mid].End <= offset) lo = mid + 1;
+                else if (list[mid].Start > offset) hi = mid - 1;
+                else return true;
+            }
+            return false;
+        }
+
+        var mentions = FindMentions(paragraphs, IsQuoted).ToLookup(m => m.Paragraph);
+        var overrides = doc.Quotes.Select(o => (Override: o, Key: Fold(o.Match.Value), Uses: new List<int>())).ToList();
+        foreach (var o in doc.Quotes)
+            if (o.Speaker is { } sp && !knownSpeakers.Contains(sp.Value))
+                diagnostics.Error(sp.At, $"unknown speaker '{sp.Value}': add input/speakers/{sp.Value}.md or use a known slug (or 'none')");
+
+        var byNumber = paragraphs.ToDictionary(p => p.Number);
+        var quotesStartingIn = found.Select((q, i) => (q, i)).ToLookup(x => x.q.Segments[0].Paragraph);
+        var paragraphSpeaker = new Dictionary<int, string?>();
+        var lastQuoteSpeaker = new Dictionary<int, string>();
+        var result = new Quotation?[found.Length];
+        Paragraph? previous = null;
+
+        foreach (var p in paragraphs)
+        {
+            if (p.Omitted) continue;
+            string? lastSpeakerHere;
+            foreach (var (q, index) in quotesStartingIn[p.Number])
+            {
+                var texts = q.Segments.Select(s => Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
+                var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, overrides, IsQuoted);
+                result[index] = new Quotation($"q{index + 1}", q.Segments, texts, q.IsPartial, q.IsClosed, slug, basis);
+                if (slug is not null && basis != AttributionBasis.NotSpeech)
+                    foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
+                if (basis == AttributionBasis.Unattributed)
+                    diagnostics.Warning(source.PositionOf(p.Start + q.Segments[0].Start),
+                        $"quotation in {p.Anchor} of {doc.Path} cannot be attributed (\"{Snippet(texts[0])}\"): name the speaker in its sentence or add an override under 'quotes:'");
+                if (!q.IsClosed)
+                    diagnostics.Warning(source.PositionOf(p.Start + q.Segments[0].Start),
+                        $"quotation opened in {p.Anchor} of {doc.Path} is never closed; it is taken to end at the end of p{q.Segments[^1].Paragraph}");
+            }
+            // The speaker of this paragraph, for a quote-only paragraph that follows it.
+            lastSpeakerHere = lastQuoteSpeaker.GetValueOrDefault(p.Number)
+                ?? mentions[p.Number].LastOrDefault(m => m.Slug is not null)?.Slug;
+            paragraphSpeaker[p.Number] = lastSpeakerHere;
+            previous = p;
+        }
+
+        foreach (var (o, _, uses) in overrides)
+        {
+            if (uses.Count == 0)
+                diagnostics.Error(o.Match.At, $"override match '{o.Match.Value}' is not inside any quotation of {source.Path}");
+            else if (uses.Count > 1)
+                diagnostics.Error(o.Match.At, $"override match '{o.Match.Value}' is inside {uses.Count} quotations ({string.Join(", ", uses.Select(u => $"p{found[u].Segments[0].Paragraph}"))}); use words from only one");
+        }
+        return [.. result.OfType<Quotation>()];
+    }
+
+    private (string? Slug, AttributionBasis Basis) Decide(
+        FoundQuotation q, int index, Paragraph p, Paragraph? previous, ImmutableArray<string> texts,
+        ILookup<int, Mention> mentions, Dictionary<int, string?> paragraphSpeaker,
+        List<(QuoteOverride Override, string Key, List<int> Uses)> overrides, Func<int, int, bool> isQuoted)
+    {
+        var folded = Fold(string.Join("\n\n", texts));
+        foreach (var (o, key, uses) in overrides)
+        {
+            if (key.Length == 0 || !folded.Contains(key, StringComparison.Ordinal)) continue;
+            uses.Add(index);
+            return o.Speaker is null ? (null, AttributionBasis.NotSpeech) : (o.Speaker.Value, AttributionBasis.Override);
+        }
+
+        var first = q.Segments[0];
+        var here = mentions[p.Number].Where(m => m.Slug is not null).ToList();
+        var (sStart, sEnd) = SentenceSplitter.SentenceAt(p.Text, first.Start, k => isQuoted(p.Number, k));
+        var inSentence = Nearest(here.Where(m => m.Start >= sStart && m.End <= sEnd), first);
+        if (inSentence is not null) return (inSentence.Slug, BasisOf(inSentence, p));
+        var inParagraph = Nearest(here, first);
+        if (inParagraph is not null) return (inParagraph.Slug, BasisOf(inParagraph, p));
+
+        if (IsQuoteOnly(p, q.Segments, isQuoted) && previous is not null && paragraphSpeaker.GetValueOrDefault(previous.Number) is { } inherited)
+            return (inherited, AttributionBasis.PreviousParagraph);
+        return (null, AttributionBasis.Unattributed);
+    }
+
+    private static AttributionBasis BasisOf(Mention m, Paragraph p) =>
+        Pronoun().IsMatch(p.Text.AsSpan(m.Start, m.End - m.Start)) && m.End - m.Start <= 4 ? AttributionBasis.Pronoun : AttributionBasis.Named;
+
+    private static Mention? Nearest(IEnumerable<Mention> candidates, QuoteSegment quote)
+    {
+        Mention? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var m in candidates)
+        {
+            var d = m.End <= quote.Start ? quote.Start - m.End : m.Start >= quote.End ? m.Start - quote.End : 0;
+            if (d < bestDistance) (best, bestDistance) = (m, d);
+        }
+        return best;
+    }
+
+    private static bool IsQuoteOnly(Paragraph p, ImmutableArray<QuoteSegment> segments, Func<int, int, bool> isQuoted)
+    {
+        for (var k = 0; k < p.Text.Length; k++)
+            if (char.IsLetterOrDigit(p.Text[k]) && !isQuoted(p.Number, k)) return false;
+        return true;
+    }
+
+    /// <summary>Names and pronouns outside quotations, in reading order, pronouns resolved to the most recently named speaker.</summary>
+    private List<Mention> FindMentions(ImmutableArray<Paragraph> paragraphs, Func<int, int, bool> isQuoted)
+    {
+        var mentions = new List<Mention>();
+        string? lastNamed = null;
+        foreach (var p in paragraphs)
+        {
+            if (p.Omitted) continue;
+            var here = new List<(int Start, int End, string? Slug, bool IsPronoun)>();
+            foreach (var hit in speakers.Find(p.Text))
+                if (!isQuoted(p.Number, hit.Start)) here.Add((hit.Start, hit.End, hit.Slug, false));
+            foreach (Match m in Pronoun().Matches(p.Text))
+                if (!isQuoted(p.Number, m.Index) && !here.Exists(h => h.Start <= m.Index && m.Index < h.End))
+                    here.Add((m.Index, m.Index + m.Length, null, true));
+            foreach (var h in here.OrderBy(h => h.Start))
+            {
+                if (!h.IsPronoun) lastNamed = h.Slug;
+                mentions.Add(new Mention(p.Number, h.Start, h.End, h.IsPronoun ? lastNamed : h.Slug));
+            }
+        }
+        return mentions;
+    }
+
+    /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>
+    private static string Inner(string text, QuoteSegment s)
+    {
+        var a = s.Start;
+        var b = s.End;
+        if (a < b && QuotationFinder.IsOpening(text[a])) a++;
+        if (b > a && QuotationFinder.IsClosing(text[b - 1])) b--;
+        return text[a..b].Trim();
+    }
+
+    private static string Fold(string s) => NameMatcher.Fold(s).Replace('“', '"').Replace('”', '"');
+
+    private static string Snippet(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Analysis;
+
+/// <summary>Finds each key figure's <c>match</c> in the non-omitted text and works out its value.</summary>
+public static partial class FigureLocator
+{
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
+
+    public static ImmutableArray<LocatedFigure> Locate(
+        ArticleDoc doc, SourceText source, ImmutableArray<Paragraph> paragraphs,
+        ImmutableArray<Quotation> quotations, DiagnosticList diagnostics)
+    {
+        var result = ImmutableArray.CreateBuilder<LocatedFigure>();
+        var folded = paragraphs.Select(p => Fold(p.Text)).ToArray();
+        var seenIds = new Dictionary<string, FigureSpec>(StringComparer.Ordinal);
+        foreach (var spec in doc.Figures)
+        {
+            if (seenIds.TryGetValue(spec.Id, out var firstSpec))
+            {
+                diagnostics.Error(spec.IdAt, $"duplicate figure id '{spec.Id}' (also at {firstSpec.IdAt}); ids must be unique across the site");
+                continue;
+            }
+            seenIds[spec.Id] = spec;
+
+            var needle = Fold(spec.Match.Value);
+            var hits = new List<(int Paragraph, int Start)>();
+            for (var i = 0; i < paragraphs.Length; i++)
+            {
+                if (paragraphs[i].Omitted) continue;
+                var from = 0;
+                while ((from = folded[i].IndexOf(needle, from, StringComparison.Ordinal)) >= 0)
+                {
+                    hits.Add((i, from));
+                    from += Math.Max(1, needle.Length);
+                }
+            }
+            if (hits.Count == 0)
+            {
+                var hint = paragraphs.Where(p => !p.Omitted).FirstOrDefault(p => Fold(p.Text).Contains(needle, StringComparison.OrdinalIgnoreCase));
+                diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' is not in the text of {source.Path}" +
+                    (hint is null ? "; copy the words exactly from the source" : $" (it is in {hint.Anchor} with other capitals; copy them exactly)"));
+                continue;
+            }
+            int chosen;
+            if (spec.Occurrence is { } occ)
+            {
+                if (occ.Value < 1 || occ.Value > hits.Count)
+                {
+                    diagnostics.Error(occ.At, $"figure '{spec.Id}': occurrence {occ.Value} asked for, but '{spec.Match.Value}' occurs {hits.Count} time{(hits.Count == 1 ? "" : "s")}");
+                    continue;
+                }
+                chosen = occ.Value - 1;
+            }
+            else if (hits.Count > 1)
+            {
+                diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' occurs {hits.Count} times ({string.Join(", ", hits.Select(h => paragraphs[h.Paragraph].Anchor))}); add 'occurrence: N' or longer words");
+                continue;
+            }
+            else chosen = 0;
+
+            decimal value;
+            if (spec.Value is { } v) value = v.Value;
+            else if (FirstNumber(spec.Match.Value) is { } n) value = n;
+            else
+            {
+                diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' has no number written in digits; add 'value:'");
+                continue;
+            }
+
+            var (pi, start) = hits[chosen];
+            var p = paragraphs[pi];
+            var end = start + spec.Match.Value.Length;
+            var q = quotations.FirstOrDefault(q => q.Segments.Any(s => s.Paragraph == p.Number && s.Start <= start && end <= s.End));
+            var (ss, se) = SentenceSplitter.SentenceAt(p.Text, start);
+            if (end > se) se = Math.Min(p.Text.Length, SentenceSplitter.SentenceAt(p.Text, end - 1).End);
+            result.Add(new LocatedFigure(spec, value, p.Number, start, end, p.Text[ss..se].Trim(),
+                q?.Id, q is { IsSpeech: true } ? q.SpeakerSlug : null));
+        }
+        return result.ToImmutable();
+    }
+
+    public static decimal? FirstNumber(string text)
+    {
+        var m = NumberPattern().Match(text);
+        if (!m.Success) return null;
+        return decimal.TryParse(m.Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
+    /// <summary>Numbers written in digits, for the "not covered by any figure" warning.</summary>
+    public static IEnumerable<(int Start, int End, string Text)> Numbers(string text)
+    {
+        foreach (Match m in NumberPattern().Matches(text))
+        {
+            var t = m.Value.TrimEnd(',', '.');
+            yield return (m.Index, m.Index + t.Length, t);
+        }
+    }
+
+    private static string Fold(string s) => NameMatcher.Fold(s).Replace('“', '"').Replace('”', '"');
+}

@@ -1,0 +1,63 @@
+namespace CaseRecord.Analysis;
+
+/// <summary>Finds the sentence around a position; full stops inside quotations or after titles (Mr.) don't end one.</summary>
+public static class SentenceSplitter
+{
+    /// <summary>The [start, end) of the sentence of <paramref name="text"/> that holds <paramref name="position"/>.</summary>
+    public static (int Start, int End) SentenceAt(string text, int position, Func<int, bool>? isQuoted = null)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var end = BoundaryAfter(text, i, isQuoted);
+            if (end < 0) return (start, text.Length);
+            if (position < end) return (start, end);
+            start = end;
+            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+            i = start;
+        }
+        return (start, text.Length);
+    }
+
+    /// <summary>The end of the sentence that starts at or after <paramref name="from"/>, or -1.</summary>
+    private static int BoundaryAfter(string text, int from, Func<int, bool>? isQuoted)
+    {
+        for (var k = from; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (c is not ('.' or '!' or '?')) continue;
+            if (isQuoted is not null && isQuoted(k))
+            {
+                // A quotation that ends its sentence: "… justice.” She said – the boundary follows the mark.
+                var m = k + 1;
+                if (m < text.Length && text[m] is '”' or '"' && IsNextSentence(text, m + 1)) return m + 1;
+                continue;
+            }
+            var after = k + 1;
+            while (after < text.Length && text[after] is '”' or '"' or '’' or '\'' or ')') after++;
+            if (!IsNextSentence(text, after)) continue;
+            if (c == '.' && FollowsTitle(text, k)) continue;
+            return after;
+        }
+        return -1;
+    }
+
+    private static bool IsNextSentence(string text, int at)
+    {
+        if (at >= text.Length || !char.IsWhiteSpace(text[at])) return false;
+        var k = at;
+        while (k < text.Length && char.IsWhiteSpace(text[k])) k++;
+        if (k >= text.Length) return false;
+        var c = text[k];
+        return char.IsUpper(c) || char.IsDigit(c) || c is '“' or '"' or '‘';
+    }
+
+    private static bool FollowsTitle(string text, int dot)
+    {
+        var s = dot;
+        while (s > 0 && char.IsLetter(text[s - 1])) s--;
+        var word = text[s..dot];
+        return word is "Mr" or "Mrs" or "Ms" or "Dr" or "St" or "Prof" or "Rev" or "Capt" or "Col" or "Gen" or "Lt" or "Sgt" or "Insp" or "Supt";
+    }
+}

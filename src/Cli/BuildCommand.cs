@@ -1,0 +1,94 @@
+using System.Globalization;
+using CaseRecord.Building;
+using CaseRecord.Content;
+using CaseRecord.Output;
+using Spectre.Console;
+
+namespace CaseRecord.Cli;
+
+/// <summary>Runs one build from the command line and reports it the way editors need.</summary>
+public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(BuildOptions options, bool write)
+    {
+        if (!Directory.Exists(options.Root))
+        {
+            stderr.WriteLine($"error: project folder '{options.Root}' does not exist");
+            return 2;
+        }
+        var project = new DiskContentSource(options.Root);
+        var builder = new SiteBuilder(project, options.Settings);
+        string? outputDir = null;
+        IOutputSink? sink = null;
+        if (write)
+        {
+            // Settings are needed to know OutputPath; a cheap first read of statiq.json.
+            var settings = SettingsLoader.Load(project, options.Settings, new Diagnostics.DiagnosticList());
+            outputDir = ResolveOutput(options, settings);
+            var problem = OutputProblem(options.Root, outputDir);
+            if (problem is not null)
+            {
+                stderr.WriteLine($"error: {problem}");
+                return 2;
+            }
+            sink = new DirectorySink(outputDir);
+        }
+
+        BuildResult result;
+        try
+        {
+            result = builder.Build(sink);
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: could not write the site: {e.Message}; the previous output is unchanged");
+            return 1;
+        }
+        Report(result, write, outputDir, options);
+        return result.Succeeded ? 0 : 1;
+    }
+
+    public static string ResolveOutput(BuildOptions options, SiteSettings settings) =>
+        options.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(Path.Combine(options.Root, settings.OutputPath));
+
+    /// <summary>The output folder is replaced on every build, so it must never be the project or part of its content.</summary>
+    public static string? OutputProblem(string root, string output)
+    {
+        var r = Path.GetFullPath(root).TrimEnd('/') + "/";
+        var o = Path.GetFullPath(output).TrimEnd('/') + "/";
+        if (r.StartsWith(o, StringComparison.Ordinal)) return $"the output folder '{output}' contains the project; choose a folder such as 'output'";
+        foreach (var protectedFolder in new[] { "input", "seeds", "theme", "src", "tests", ".git" })
+            if (o.StartsWith(r + protectedFolder + "/", StringComparison.Ordinal) || o == r + protectedFolder + "/")
+                return $"the output folder '{output}' lies in the project's {protectedFolder}/ folder; choose a folder such as 'output'";
+        return null;
+    }
+
+    private void Report(BuildResult result, bool write, string? outputDir, BuildOptions options)
+    {
+        foreach (var d in result.Diagnostics) stderr.WriteLine(d.ToString());
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        console.Profile.Width = 4096; // one summary line, never wrapped in logs
+        var s = result.Stats;
+        var seconds = s.Total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var counts = $"{Plural(s.Articles, "article")}, {Plural(s.Quotations, "quotation")} ({s.Attributed} attributed), {Plural(s.Figures, "figure")}, {Plural(s.Speakers, "speaker")}";
+        var problems = $"{Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}";
+        if (!result.Succeeded)
+            console.MarkupLine($"[red]Build failed[/]: {Markup.Escape(problems)}; {Markup.Escape(counts)}. Nothing was written; the previous output is unchanged. ({seconds} s)");
+        else if (write)
+            console.MarkupLine($"[green]Built[/] {s.Pages} pages ({s.FilesWritten} files) into {Markup.Escape(Relative(outputDir!))} in {seconds} s: {Markup.Escape(counts)}; {Markup.Escape(problems)}.");
+        else
+            console.MarkupLine($"[green]Checked[/] {s.Pages} pages in {seconds} s: {Markup.Escape(counts)}; {Markup.Escape(problems)}.");
+        if (options.Verbose)
+            foreach (var (stage, time) in s.Stages)
+                console.MarkupLine($"  {stage,-8} {time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),8} ms");
+    }
+
+    private static string Relative(string path)
+    {
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? path : rel;
+    }
+
+    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using CaseRecord.Preview;
+
+namespace CaseRecord.Cli;
+
+/// <summary>The command-line surface, Statiq's: build (default), check, preview, serve.</summary>
+public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
+{
+    private readonly Option<string> _root = new("--root") { Description = "Project folder (default: the current folder)", DefaultValueFactory = _ => ".", Recursive = true };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Output folder (default: the OutputPath setting, 'output')", Recursive = true };
+    private readonly Option<string[]> _settings = new("--setting", "-s") { Description = "Override a statiq.json setting for this run, KEY=VALUE", Recursive = true, AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print time per stage", Recursive = true };
+    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
+    private readonly Option<string?> _virtualDir = new("--virtual-dir") { Description = "Serve the site under this path, e.g. /case-record" };
+    private readonly Option<bool> _noWatch = new("--no-watch") { Description = "Do not rebuild when files change" };
+    private readonly Option<bool> _noReload = new("--no-reload") { Description = "Do not inject the live-reload script" };
+
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("The case record: builds a cross-linked, source-checked site of articles, speakers and key figures.");
+        root.Options.Add(_root);
+        root.Options.Add(_output);
+        root.Options.Add(_settings);
+        root.Options.Add(_verbose);
+
+        var build = new Command("build", "Build the site into the output folder (the default command)");
+        var check = new Command("check", "Do everything a build does except writing: report errors and warnings");
+        var preview = new Command("preview", "Build, serve on http://127.0.0.1:5080/ and rebuild on every change");
+        var serve = new Command("serve", "Serve an existing output folder without building");
+        foreach (var o in new Option[] { _port, _virtualDir, _noWatch, _noReload }) preview.Options.Add(o);
+        serve.Options.Add(_port);
+        serve.Options.Add(_virtualDir);
+        root.Subcommands.Add(build);
+        root.Subcommands.Add(check);
+        root.Subcommands.Add(preview);
+        root.Subcommands.Add(serve);
+
+        root.SetAction(r => RunBuild(r, write: true));
+        build.SetAction(r => RunBuild(r, write: true));
+        check.SetAction(r => RunBuild(r, write: false));
+        preview.SetAction(r => new PreviewCommand(stdout, stderr).Run(Options(r), r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload)));
+        serve.SetAction(r => new PreviewCommand(stdout, stderr).Serve(Options(r), r.GetValue(_port), r.GetValue(_virtualDir)));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine("Run 'dotnet run -- --help' for usage.");
+            return 2;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private BuildOptions Options(ParseResult r)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in r.GetValue(_settings) ?? [])
+        {
+            var eq = s.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--setting '{s}' must be KEY=VALUE");
+            overrides[s[..eq].Trim()] = s[(eq + 1)..];
+        }
+        return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose));
+    }
+
+    private int RunBuild(ParseResult r, bool write)
+    {
+        BuildOptions options;
+        try { options = Options(r); }
+        catch (UsageException e) { stderr.WriteLine($"error: {e.Message}"); return 2; }
+        return new BuildCommand(stdout, stderr).Run(options, write);
+    }
+}
+
+public sealed record BuildOptions(string Root, string? Output, IReadOnlyDictionary<string, string> Settings, bool Verbose);
+
+public sealed class UsageException(string message) : Exception(message);

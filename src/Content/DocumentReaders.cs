@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Content;
+
+/// <summary>Turns the front matter of each kind of input file into its typed document.</summary>
+public static class DocumentReaders
+{
+    private const string FigureExample = "'- id: recorded-contacts'";
+    private const string QuoteExample = "'- match: \"words\"'";
+
+    public static ArticleDoc? ReadArticle(string path, string text, DiagnosticList diagnostics)
+    {
+        var fm = FrontMatter.Parse(path, text, diagnostics);
+        if (fm is null) return null;
+        var slug = CheckedSlug(path, diagnostics);
+        var before = diagnostics.ToImmutable().Count(d => d.IsError);
+        var meta = new MetaReader(fm, fm.Meta, diagnostics, fm.FileStart);
+
+        var title = meta.String("title", required: true, "the headline");
+        var source = meta.String("source", required: true, "path of the source text in seeds/");
+        var sha = meta.String("sha256");
+        if (sha is not null && !IsHex64(sha.Value))
+            diagnostics.Error(sha.At, "'sha256' must be 64 hexadecimal digits (run 'sha256sum' on the source file)");
+        var publisher = meta.String("publisher")?.Value;
+        var publishedText = meta.String("published");
+        PartialDate? published = null;
+        if (publishedText is not null)
+        {
+            published = PartialDate.TryParse(publishedText.Value);
+            if (published is null) diagnostics.Error(publishedText.At, $"'published' must be YYYY-MM-DD, YYYY-MM or YYYY, not '{publishedText.Value}'");
+        }
+        var summary = meta.String("summary")?.Value;
+        var omit = meta.StringList("omit");
+        var speakers = meta.StringList("speakers");
+        foreach (var s in speakers)
+            if (!Slug.IsValid(s.Value)) diagnostics.Error(s.At, $"speaker '{s.Value}' is not a valid slug: {Slug.Rule}");
+        var figures = meta.MappingList("figures", FigureExample).Select(f => ReadFigure(f, diagnostics)).OfType<FigureSpec>().ToImmutableArray();
+        var quotes = meta.MappingList("quotes", QuoteExample).Select(q => ReadQuote(q)).OfType<QuoteOverride>().ToImmutableArray();
+        var tags = meta.StringList("tags").Select(t => t.Value).ToImmutableArray();
+        var extra = meta.Rest();
+
+        var after = diagnostics.ToImmutable().Count(d => d.IsError);
+        if (title is null || source is null || slug is null || after > before) return null;
+        return new ArticleDoc(slug, path, title.Value, source, sha, publisher, published, summary, omit, speakers,
+            figures, quotes, tags, fm.Body.Trim(), extra);
+    }
+
+    private static FigureSpec? ReadFigure(MetaReader f, DiagnosticList diagnostics)
+    {
+        var id = f.String("id", required: true, "a slug such as 'recorded-contacts'");
+        var label = f.String("label", required: true, "what the number counts");
+        var match = f.String("match", required: true, "the exact words of the source that state the figure");
+        var occurrence = f.Integer("occurrence");
+        if (occurrence is not null && occurrence.Value < 1)
+            diagnostics.Error(occurrence.At, "'occurrence' counts from 1");
+        var value = f.Number("value");
+        var kindText = f.String("kind");
+        var kind = FigureKind.Count;
+        if (kindText is not null && !Enum.TryParse(kindText.Value, ignoreCase: true, out kind))
+        {
+            diagnostics.Error(kindText.At, $"'kind' must be one of count, year, date, percent, money, duration; not '{kindText.Value}'");
+        }
+        var ev = f.String("event");
+        if (ev is not null && kind is not (FigureKind.Year or FigureKind.Date))
+            diagnostics.Error(ev.At, "'event' is only for figures of kind 'year' or 'date'; add 'kind: year'");
+        var of = f.String("of");
+        var note = f.String("note")?.Value;
+        f.Rest();
+        if (id is not null && !Slug.IsValid(id.Value))
+        {
+            diagnostics.Error(id.At, $"figure id '{id.Value}' is not a valid slug: {Slug.Rule}");
+            return null;
+        }
+        if (id is null || label is null || match is null) return null;
+        return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev?.Value, of, note);
+    }
+
+    private static QuoteOverride? ReadQuote(MetaReader q)
+    {
+        var match = q.String("match", required: true, "words from inside the quotation");
+        var speaker = q.String("speaker", required: true, "a speaker slug, or 'none'");
+        q.Rest();
+        if (match is null || speaker is null) return null;
+        return new QuoteOverride(match, speaker.Value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : speaker);
+    }
+
+    public static SpeakerDoc? ReadSpeaker(string path, string text, DiagnosticList diagnostics)
+    {
+        var fm = FrontMatter.Parse(path, text, diagnostics);
+        if (fm is null) return null;
+        var slug = CheckedSlug(path, diagnostics);
+        var meta = new MetaReader(fm, fm.Meta, diagnostics, fm.FileStart);
+        var name = meta.String("name", required: true, "full name, e.g. 'Sara Thornton'");
+        var role = meta.String("role")?.Value;
+        var organisation = meta.String("organisation");
+        var aliases = meta.StringList("aliases").Select(a => a.Value).Where(a => a.Length > 0).ToImmutableArray();
+        var extra = meta.Rest();
+        if (name is null || slug is null) return null;
+        return new SpeakerDoc(slug, path, name.Value, role, organisation, aliases, fm.Body.Trim(), extra);
+    }
+
+    public static OrganisationDoc? ReadOrganisation(string path, string text, DiagnosticList diagnostics)
+    {
+        var fm = FrontMatter.Parse(path, text, diagnostics);
+        if (fm is null) return null;
+        var slug = CheckedSlug(path, diagnostics);
+        var meta = new MetaReader(fm, fm.Meta, diagnostics, fm.FileStart);
+        var name = meta.String("name", required: true, "e.g. 'Thames Valley Police'");
+        var aliases = meta.StringList("aliases").Select(a => a.Value).Where(a => a.Length > 0).ToImmutableArray();
+        var extra = meta.Rest();
+        if (name is null || slug is null) return null;
+        return new OrganisationDoc(slug, path, name.Value, aliases, fm.Body.Trim(), extra);
+    }
+
+    public static HomeDoc ReadHome(string path, string text, DiagnosticList diagnostics)
+    {
+        var normalised = TextNormaliser.Normalise(text);
+        if (!normalised.StartsWith("---", StringComparison.Ordinal)) return new HomeDoc(null, normalised.Trim());
+        var fm = FrontMatter.Parse(path, text, diagnostics);
+        if (fm is null) return new HomeDoc(null, "");
+        var meta = new MetaReader(fm, fm.Meta, diagnostics, fm.FileStart);
+        var title = meta.String("title")?.Value;
+        meta.Rest();
+        return new HomeDoc(title, fm.Body.Trim());
+    }
+
+    private static string? CheckedSlug(string path, DiagnosticList diagnostics)
+    {
+        var slug = ProjectPath.FileStem(path);
+        if (Slug.IsValid(slug)) return slug;
+        diagnostics.Error(new SourcePosition(path, 1, 1), $"the file name '{slug}' is not a valid slug: {Slug.Rule}; rename the file");
+        return null;
+    }
+
+    private static bool IsHex64(string s) => s.Length == 64 && s.All(Uri.IsHexDigit);
+}

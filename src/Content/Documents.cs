@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Content;
+
+public enum FigureKind { Count, Year, Date, Percent, Money, Duration }
+
+/// <summary>A key figure as the editor wrote it (items of <c>figures</c>).</summary>
+public sealed record FigureSpec(
+    string Id,
+    SourcePosition At,
+    SourcePosition IdAt,
+    string Label,
+    Located<string> Match,
+    Located<int>? Occurrence,
+    Located<decimal>? Value,
+    FigureKind Kind,
+    string? Event,
+    Located<string>? Of,
+    string? NoteMarkdown);
+
+/// <summary>An attribution override (items of <c>quotes</c>); a null speaker means "not speech".</summary>
+public sealed record QuoteOverride(Located<string> Match, Located<string>? Speaker);
+
+public sealed record ArticleDoc(
+    string Slug,
+    string Path,
+    string Title,
+    Located<string> Source,
+    Located<string>? Sha256,
+    string? Publisher,
+    PartialDate? Published,
+    string? Summary,
+    ImmutableArray<Located<string>> Omit,
+    ImmutableArray<Located<string>> Speakers,
+    ImmutableArray<FigureSpec> Figures,
+    ImmutableArray<QuoteOverride> Quotes,
+    ImmutableArray<string> Tags,
+    string NoteMarkdown,
+    ImmutableDictionary<string, object?> Extra);
+
+public sealed record SpeakerDoc(
+    string Slug,
+    string Path,
+    string Name,
+    string? Role,
+    Located<string>? Organisation,
+    ImmutableArray<string> Aliases,
+    string BioMarkdown,
+    ImmutableDictionary<string, object?> Extra);
+
+public sealed record OrganisationDoc(
+    string Slug,
+    string Path,
+    string Name,
+    ImmutableArray<string> Aliases,
+    string BodyMarkdown,
+    ImmutableDictionary<string, object?> Extra);
+
+public sealed record HomeDoc(string? Title, string IntroMarkdown);
+
+/// <summary>An article's front matter together with the verbatim source text it points at.</summary>
+public sealed record LoadedArticle(ArticleDoc Doc, SourceText Source);
+
+public sealed record LoadedProject(
+    SiteSettings Settings,
+    HomeDoc Home,
+    ImmutableArray<LoadedArticle> Articles,
+    ImmutableArray<SpeakerDoc> Speakers,
+    ImmutableArray<OrganisationDoc> Organisations,
+    ImmutableArray<Diagnostic> Diagnostics);

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace CaseRecord.Content;
+
+/// <summary>statiq.json, with Statiq's names, after command-line overrides.</summary>
+public sealed record SiteSettings(
+    string SiteTitle,
+    string SiteDescription,
+    string? Host,
+    string LinkRoot,
+    bool LinksUseHttps,
+    bool LinkHideIndexPages,
+    string OutputPath,
+    ImmutableDictionary<string, string> Extra)
+{
+    public static SiteSettings Default { get; } =
+        new("Case record", "", null, "", true, true, "output", ImmutableDictionary<string, string>.Empty);
+}

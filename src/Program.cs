@@ -1,0 +1,3 @@
+using CaseRecord.Cli;
+
+return new CommandLine(Console.Out, Console.Error).Run(args);

@@ -1,0 +1,35 @@
+using CaseRecord.Content;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// Makes the href for a link from one output page to another. With an empty LinkRoot links are
+/// relative, so the site works from disk and from any folder of any server; with a LinkRoot they
+/// are root-relative under it.
+/// </summary>
+public sealed class LinkBuilder(SiteSettings settings)
+{
+    public string Href(string fromPath, string toPath, string? fragment = null)
+    {
+        var target = toPath;
+        if (settings.LinkHideIndexPages && (target == "index.html" || target.EndsWith("/index.html", StringComparison.Ordinal)))
+            target = target[..^"index.html".Length];
+
+        string href;
+        if (settings.LinkRoot.Length > 0)
+        {
+            href = settings.LinkRoot + "/" + target;
+        }
+        else
+        {
+            var depth = 0;
+            foreach (var c in fromPath) if (c == '/') depth++;
+            href = string.Concat(Enumerable.Repeat("../", depth)) + target;
+            if (href.Length == 0) href = "./";
+        }
+        return fragment is null ? href : href + "#" + fragment;
+    }
+
+    /// <summary>A link to a place on the same page.</summary>
+    public static string Fragment(string id) => "#" + id;
+}

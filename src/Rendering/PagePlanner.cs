@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using CaseRecord.Analysis;
+using CaseRecord.Content;
+using CaseRecord.Model;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// Turns the case index into the list of pages to render, each with a view model whose links
+/// are made for that page. Pure: the same index gives the same pages.
+/// </summary>
+public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
+{
+    private readonly LinkBuilder _links = new(index.Settings);
+
+    public ImmutableArray<PageSpec> Plan()
+    {
+        var pages = ImmutableArray.CreateBuilder<PageSpec>();
+        pages.Add(HomePage());
+        pages.Add(ArticlesPage());
+        foreach (var a in index.Articles) pages.Add(ArticlePage(a));
+        pages.Add(SpeakersPage());
+        foreach (var s in index.Speakers) pages.Add(SpeakerPage(s));
+        pages.Add(FiguresPage());
+        foreach (var f in index.FiguresInOrder) pages.Add(FigurePage(f));
+        pages.Add(OrganisationsPage());
+        foreach (var o in index.Organisations) pages.Add(OrganisationPage(o));
+        pages.Add(TimelinePage());
+        return pages.ToImmutable();
+    }
+
+    public SiteView Site(string from, string section) => new(
+        index.Settings.SiteTitle,
+        index.Settings.SiteDescription,
+        _links.Href(from, SitePaths.Home),
+        _links.Href(from, SitePaths.Assets + "site.css"),
+        [
+            new("Case", _links.Href(from, SitePaths.Home), section == "home"),
+            new("Articles", _links.Href(from, SitePaths.Articles), section == "articles"),
+            new("Speakers", _links.Href(from, SitePaths.Speakers), section == "speakers"),
+            new("Key figures", _links.Href(from, SitePaths.Figures), section == "figures"),
+            new("Timeline", _links.Href(from, SitePaths.Timeline), section == "timeline"),
+            new("Organisations", _links.Href(from, SitePaths.Organisations), section == "organisations"),
+        ],
+        "case-record " + typeof(PagePlanner).Assembly.GetName().Version?.ToString(3));
+
+    private PageSpec HomePage()
+    {
+        const string path = SitePaths.Home;
+        var title = index.Home.Title ?? index.Settings.SiteTitle;
+        var headline = index.FiguresInOrder.Where(f => f.Figure.Spec.Kind is not (FigureKind.Year or FigureKind.Date)).Take(6)
+            .Select(f => FigureRow(path, f)).ToList();
+        var model = new HomeView(title, markdown.ToHtml(index.Home.IntroMarkdown), headline,
+            index.Articles.Select(a => ArticleSummary(path, a)).ToList(),
+            index.Speakers.Select(s => SpeakerSummary(path, s)).ToList(),
+            index.Timeline.Select(e => TimelineEvent(path, e)).ToList());
+        return new PageSpec(path, "home", title, index.Settings.SiteDescription, "home", model);
+    }
+
+    private PageSpec ArticlesPage()
+    {
+        const string path = SitePaths.Articles;
+        var model = new ListView<ArticleSummaryView>("Articles", index.Articles.Select(a => ArticleSummary(path, a)).ToList());
+        return new PageSpec(path, "articles", "Articles", $"The {index.Articles.Length} source articles of the record.", "articles", model);
+    }
+
+    private PageSpec ArticlePage(AnalysedArticle a)
+    {
+        var path = SitePaths.Article(a.Slug);
+        var doc = a.Doc;
+        var quotationsByParagraph = new Dictionary<int, List<(QuoteSegment Segment, Quotation Quote)>>();
+        foreach (var q in a.Quotations)
+            foreach (var s in q.Segments)
+            {
+                if (!quotationsByParagraph.TryGetValue(s.Paragraph, out var list)) quotationsByParagraph[s.Paragraph] = list = [];
+                list.Add((s, q));
+            }
+
+        var paragraphs = new List<ParagraphView>();
+        foreach (var p in a.Paragraphs)
+        {
+            if (p.Omitted) continue;
+            var quoteSpans = quotationsByParagraph.GetValueOrDefault(p.Number)?.Select(x => new ParagraphLayout.Span(x.Segment.Start, x.Segment.End, x.Quote)).ToList() ?? [];
+            var figureSpans = a.Figures.Where(f => f.Paragraph == p.Number).Select(f => new ParagraphLayout.Span(f.Start, f.End, f)).ToList();
+            var orgSpans = a.Mentions.Where(m => m.Paragraph == p.Number).Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
+            var pieces = ParagraphLayout.Layout(p.Text, quoteSpans, figureSpans, orgSpans).Select(piece =>
+            {
+                var q = piece.Quote as Quotation;
+                var speaker = q?.SpeakerSlug is { } slug && q.IsSpeech ? SpeakerLink(path, slug) : null;
+                var runs = piece.Runs.Select(r =>
+                {
+                    var f = r.Figure as LocatedFigure;
+                    var m = r.Organisation as OrganisationMention;
+                    return new RunView(p.Text[r.Start..r.End],
+                        f is null ? null : new LinkView(f.Spec.Label, _links.Href(path, SitePaths.Figure(f.Id))),
+                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f.Value, f.Spec.Kind),
+                        m is null ? null : OrganisationLink(path, m.OrganisationSlug));
+                }).ToList();
+                return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);
+            }).ToList();
+            var saidBy = (quotationsByParagraph.GetValueOrDefault(p.Number) ?? [])
+                .Where(x => x.Quote.IsSpeech && x.Quote.SpeakerSlug is not null)
+                .Select(x => x.Quote.SpeakerSlug!).Distinct()
+                .Select(slug => SpeakerLink(path, slug)).OfType<LinkView>().ToList();
+            paragraphs.Add(new ParagraphView(p.Number, p.Anchor, LinkBuilder.Fragment(p.Anchor), pieces, saidBy));
+        }
+
+        var speakers = a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!)
+            .Concat(doc.Speakers.Select(s => s.Value)).Distinct()
+            .Select(s => SpeakerLink(path, s)).OfType<LinkView>().ToList();
+        var organisations = a.Mentions.Select(m => m.OrganisationSlug).Distinct()
+            .Select(o => OrganisationLink(path, o)).OfType<LinkView>().ToList();
+        var figures = a.Figures.Select(f => index.Figures.GetValueOrDefault(f.Id)).OfType<FigureEntry>().Select(f => FigureRow(path, f)).ToList();
+        var basis = doc.Extra.GetValueOrDefault("published_basis") as string;
+
+        var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
+            doc.Summary, a.Source.Path, _links.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,
+            markdown.ToHtml(doc.NoteMarkdown), paragraphs, speakers, figures, organisations,
+            a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags);
+        return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model);
+    }
+
+    private PageSpec SpeakersPage()
+    {
+        const string path = SitePaths.Speakers;
+        var model = new ListView<SpeakerSummaryView>("Speakers", index.Speakers.Select(s => SpeakerSummary(path, s)).ToList());
+        return new PageSpec(path, "speakers", "Speakers", "Everyone quoted in the record, with all their quotations.", "speakers", model);
+    }
+
+    private PageSpec SpeakerPage(SpeakerDoc s)
+    {
+        var path = SitePaths.Speaker(s.Slug);
+        var quotes = index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []);
+        var views = quotes.Select(r =>
+        {
+            var q = r.Quotation;
+            var first = q.FirstParagraph;
+            var last = q.Segments[^1].Paragraph;
+            var anchor = $"p{first}";
+            return new SpeakerQuoteView(q.ParagraphTexts, _links.Href(path, SitePaths.Article(r.Article.Slug), anchor), anchor,
+                first == last ? $"paragraph {first}" : $"paragraphs {first}–{last}", q.IsPartial,
+                new LinkView(r.Article.Doc.Title, _links.Href(path, SitePaths.Article(r.Article.Slug))),
+                r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso);
+        }).ToList();
+        var org = s.Organisation is { } o ? OrganisationLink(path, o.Value) : null;
+        var model = new SpeakerView(s.Name, s.Slug, s.Role, org, markdown.ToHtml(s.BioMarkdown), views,
+            quotes.Select(r => r.Article.Slug).Distinct().Count());
+        var description = s.Role is null ? $"Every quotation of {s.Name} in the record." : $"{s.Name}, {s.Role}: every quotation in the record.";
+        return new PageSpec(path, "speaker", s.Name, description, "speakers", model);
+    }
+
+    private PageSpec FiguresPage()
+    {
+        const string path = SitePaths.Figures;
+        var model = new ListView<FigureRowView>("Key figures", index.FiguresInOrder.Select(f => FigureRow(path, f)).ToList());
+        return new PageSpec(path, "figures", "Key figures", "The numbers in the record, each traced to the words that state it.", "figures", model);
+    }
+
+    private PageSpec FigurePage(FigureEntry e)
+    {
+        var path = SitePaths.Figure(e.Id);
+        var f = e.Figure;
+        var a = e.Article;
+        var anchor = $"p{f.Paragraph}";
+        var speaker = f.SpeakerSlug is { } slug ? SpeakerLink(path, slug) : null;
+        var same = e.SameValueIds.Select(id => index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Select(x => FigureRow(path, x)).ToList();
+        var shares = index.FiguresInOrder.Where(x => x.Of?.Id == e.Id).Select(x => FigureRow(path, x)).ToList();
+        var model = new FigureView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), ValueFormatter.Kind(f.Spec.Kind),
+            f.Spec.Match.Value, f.Sentence, f.Spec.Event,
+            new LinkView($"Paragraph {f.Paragraph}", _links.Href(path, SitePaths.Article(a.Slug), anchor)),
+            new LinkView(a.Doc.Title, _links.Href(path, SitePaths.Article(a.Slug))), a.Doc.Publisher, a.Doc.Published?.Display,
+            speaker,
+            e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, _links.Href(path, SitePaths.Figure(e.Of.Id))),
+            e.Of is null ? null : ValueFormatter.Value(e.Of.Figure.Value, e.Of.Figure.Spec.Kind),
+            e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
+            e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
+            same, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
+        var value = ValueFormatter.Value(f.Value, f.Spec.Kind);
+        return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model);
+    }
+
+    private PageSpec OrganisationsPage()
+    {
+        const string path = SitePaths.Organisations;
+        var items = index.Organisations.Select(o => new OrganisationSummaryView(o.Name, _links.Href(path, SitePaths.Organisation(o.Slug)),
+            index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []).Length)).ToList();
+        return new PageSpec(path, "organisations", "Organisations", "Bodies mentioned in the record.", "organisations",
+            new ListView<OrganisationSummaryView>("Organisations", items));
+    }
+
+    private PageSpec OrganisationPage(OrganisationDoc o)
+    {
+        var path = SitePaths.Organisation(o.Slug);
+        var mentions = index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []).Select(r =>
+        {
+            var p = r.Article.Paragraphs[r.Mention.Paragraph - 1];
+            var (s, e) = SentenceSplitter.SentenceAt(p.Text, r.Mention.Start);
+            return new OrganisationMentionView(p.Text[s..e].Trim(),
+                new LinkView($"Paragraph {p.Number}", _links.Href(path, SitePaths.Article(r.Article.Slug), p.Anchor)),
+                new LinkView(r.Article.Doc.Title, _links.Href(path, SitePaths.Article(r.Article.Slug))));
+        }).ToList();
+        var speakers = index.Speakers.Where(s => s.Organisation?.Value == o.Slug).Select(s => SpeakerLink(path, s.Slug)).OfType<LinkView>().ToList();
+        var model = new OrganisationView(o.Name, o.Slug, o.Aliases, markdown.ToHtml(o.BodyMarkdown), mentions, speakers);
+        return new PageSpec(path, "organisation", o.Name, $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model);
+    }
+
+    private PageSpec TimelinePage()
+    {
+        const string path = SitePaths.Timeline;
+        var model = new ListView<TimelineEventView>("Timeline", index.Timeline.Select(e => TimelineEvent(path, e)).ToList());
+        return new PageSpec(path, "timeline", "Timeline", "The dated events of the record in order, each traced to its source.", "timeline", model);
+    }
+
+    private FigureRowView FigureRow(string from, FigureEntry e)
+    {
+        var f = e.Figure;
+        return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), _links.Href(from, SitePaths.Figure(e.Id)),
+            e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
+            e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, _links.Href(from, SitePaths.Figure(e.Of.Id))),
+            new LinkView(e.Article.Doc.Title, _links.Href(from, SitePaths.Article(e.Article.Slug))),
+            new LinkView($"Paragraph {f.Paragraph}", _links.Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
+            f.Spec.Event, ValueFormatter.Kind(f.Spec.Kind));
+    }
+
+    private TimelineEventView TimelineEvent(string from, FigureEntry e)
+    {
+        var f = e.Figure;
+        return new TimelineEventView(ValueFormatter.Value(f.Value, f.Spec.Kind), f.Spec.Event ?? f.Spec.Label, f.Spec.Label,
+            new LinkView(f.Spec.Label, _links.Href(from, SitePaths.Figure(e.Id))),
+            new LinkView($"Paragraph {f.Paragraph}", _links.Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
+            new LinkView(e.Article.Doc.Title, _links.Href(from, SitePaths.Article(e.Article.Slug))),
+            f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null);
+    }
+
+    private ArticleSummaryView ArticleSummary(string from, AnalysedArticle a) => new(
+        a.Doc.Title, _links.Href(from, SitePaths.Article(a.Slug)), a.Doc.Publisher, a.Doc.Published?.Display, a.Doc.Published?.Iso,
+        a.Doc.Summary, a.Quotations.Count(q => q.IsSpeech), a.Figures.Length);
+
+    private SpeakerSummaryView SpeakerSummary(string from, SpeakerDoc s) => new(
+        s.Name, _links.Href(from, SitePaths.Speaker(s.Slug)), s.Role, index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length);
+
+    private LinkView? SpeakerLink(string from, string slug) =>
+        index.Speaker(slug) is { } s ? new LinkView(s.Name, _links.Href(from, SitePaths.Speaker(slug))) : null;
+
+    private LinkView? OrganisationLink(string from, string slug) =>
+        index.Organisation(slug) is { } o ? new LinkView(o.Name, _links.Href(from, SitePaths.Organisation(slug))) : null;
+}

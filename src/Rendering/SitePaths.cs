@@ -1,0 +1,25 @@
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// Where every page lives in the output, as paths relative to the output root. The one place
+/// that knows the site's URL layout; links are made from these by <see cref="LinkBuilder"/>.
+/// </summary>
+public static class SitePaths
+{
+    public const string Home = "index.html";
+    public const string Speakers = "speakers/index.html";
+    public const string Figures = "figures/index.html";
+    public const string Organisations = "organisations/index.html";
+    public const string Timeline = "timeline/index.html";
+    public const string Articles = "articles/index.html";
+    public const string Assets = "assets/";
+    public const string Sources = "sources/";
+
+    public static string Article(string slug) => $"articles/{slug}/index.html";
+    public static string Speaker(string slug) => $"speakers/{slug}/index.html";
+    public static string Figure(string id) => $"figures/{id}/index.html";
+    public static string Organisation(string slug) => $"organisations/{slug}/index.html";
+
+    /// <summary>The published copy of a seed text, so readers can check the page against the source.</summary>
+    public static string Source(string seedPath) => Sources + seedPath["seeds/".Length..];
+}

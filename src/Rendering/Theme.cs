@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Text;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// The theme, parsed once per build: Scriban layouts (<c>theme/layouts</c>), partials
+/// (<c>theme/partials</c>, used with <c>include "name"</c>) and assets copied as they are.
+/// </summary>
+public sealed class Theme : ITemplateLoader
+{
+    public const string Folder = "theme";
+    private readonly ImmutableDictionary<string, Template> _layouts;
+    private readonly ImmutableDictionary<string, Template> _partials;
+
+    private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets)
+    {
+        _layouts = layouts;
+        _partials = partials;
+        Assets = assets;
+    }
+
+    public ImmutableArray<(string Path, byte[] Bytes)> Assets { get; }
+
+    public Template? Layout(string name) => _layouts.GetValueOrDefault(name);
+
+    public static Theme Load(IContentSource project, DiagnosticList diagnostics)
+    {
+        var layouts = ParseAll(project, Folder + "/layouts", diagnostics);
+        var partials = ParseAll(project, Folder + "/partials", diagnostics);
+        var assets = project.ListFilesRecursive(Folder + "/assets")
+            .Select(p => (Path: p[(Folder + "/assets/").Length..], Bytes: project.ReadAllBytes(p)))
+            .ToImmutableArray();
+        if (!layouts.ContainsKey("_layout"))
+            diagnostics.Error(new SourcePosition(Folder + "/layouts/_layout.sbn", 1, 1), "the theme has no base layout theme/layouts/_layout.sbn");
+        return new Theme(layouts, partials, assets);
+    }
+
+    private static ImmutableDictionary<string, Template> ParseAll(IContentSource project, string folder, DiagnosticList diagnostics)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
+        foreach (var path in project.ListFiles(folder, ".sbn"))
+        {
+            var text = TextNormaliser.Normalise(Encoding.UTF8.GetString(project.ReadAllBytes(path)));
+            var template = Template.Parse(text, path);
+            if (template.HasErrors)
+            {
+                foreach (var m in template.Messages)
+                    diagnostics.Error(new SourcePosition(path, m.Span.Start.Line + 1, m.Span.Start.Column + 1), "template: " + m.Message);
+                continue;
+            }
+            result[ProjectPath.FileStem(path)] = template;
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>A render context whose includes come from the already parsed partials.</summary>
+    public TemplateContext NewContext()
+    {
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            LoopLimit = int.MaxValue,
+            RecursiveLimit = 100,
+            StrictVariables = true,
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        foreach (var (name, template) in _partials) context.CachedTemplates[name] = template;
+        return context;
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"no partial '{templatePath}' in theme/partials");
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"no partial '{templatePath}' in theme/partials");
+}

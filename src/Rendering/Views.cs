@@ -1,0 +1,60 @@
+namespace CaseRecord.Rendering;
+
+// What templates see. Every href is already made for the page it appears on; templates only
+// lay out and escape. Lists are IReadOnlyList so Scriban can loop over them.
+
+public sealed record LinkView(string Text, string Href);
+
+public sealed record NavItem(string Text, string Href, bool Current);
+
+public sealed record SiteView(string Title, string Description, string HomeHref, string CssHref, IReadOnlyList<NavItem> Nav, string Generator);
+
+public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel, string? FigureValue, LinkView? Organisation);
+
+public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs);
+
+public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy);
+
+public sealed record FigureRowView(
+    string Id, string Label, string Value, string Href, string? Percent, LinkView? Of,
+    LinkView Article, LinkView Paragraph, string? Event, string Kind);
+
+public sealed record ArticleView(
+    string Title, string Slug, string? Publisher, string? Published, string? PublishedIso, string? PublishedBasis,
+    string? Summary, string SourcePath, string SourceHref, string SourceSha256, string NoteHtml,
+    IReadOnlyList<ParagraphView> Paragraphs, IReadOnlyList<LinkView> Speakers, IReadOnlyList<FigureRowView> Figures,
+    IReadOnlyList<LinkView> Organisations, int QuotationCount, int OmittedCount, IReadOnlyList<string> Tags);
+
+public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount);
+
+public sealed record SpeakerQuoteView(
+    IReadOnlyList<string> Paragraphs, string Href, string Anchor, string Range, bool IsPartial,
+    LinkView Article, string? Published, string? PublishedIso);
+
+public sealed record SpeakerView(string Name, string Slug, string? Role, LinkView? Organisation, string BioHtml,
+    IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount);
+
+public sealed record SpeakerSummaryView(string Name, string Href, string? Role, int QuotationCount);
+
+public sealed record FigureView(
+    string Id, string Label, string Value, string Kind, string Match, string Sentence, string? Event,
+    LinkView Paragraph, LinkView Article, string? Publisher, string? Published, LinkView? Speaker,
+    LinkView? Of, string? OfValue, string? Percent, decimal? PercentNumber,
+    IReadOnlyList<FigureRowView> SameValue, IReadOnlyList<FigureRowView> SharesOfThis, string NoteHtml);
+
+public sealed record TimelineEventView(string When, string Event, string Label, LinkView Figure, LinkView Paragraph, LinkView Article, LinkView? Speaker);
+
+public sealed record OrganisationMentionView(string Text, LinkView Paragraph, LinkView Article);
+
+public sealed record OrganisationView(string Name, string Slug, IReadOnlyList<string> Aliases, string BodyHtml,
+    IReadOnlyList<OrganisationMentionView> Mentions, IReadOnlyList<LinkView> Speakers);
+
+public sealed record OrganisationSummaryView(string Name, string Href, int MentionCount);
+
+public sealed record HomeView(string Title, string IntroHtml, IReadOnlyList<FigureRowView> HeadlineFigures,
+    IReadOnlyList<ArticleSummaryView> Articles, IReadOnlyList<SpeakerSummaryView> Speakers, IReadOnlyList<TimelineEventView> Timeline);
+
+public sealed record ListView<T>(string Title, IReadOnlyList<T> Items);
+
+/// <summary>One page to render: its output path, the template that lays it out, and its model.</summary>
+public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model);
