@@ -30,6 +30,13 @@ public sealed record FrontMatter(string Path, YMapping Meta, string Body, int Bo
         var body = afterFence < 0 ? "" : text[(afterFence + 1)..];
         var bodyLine = 2 + CountLines(yaml) + 1;
 
+        // YamlDotNet blames the enclosing mapping for a tab; point at the tab itself.
+        var tab = FindIndentingTab(yaml);
+        if (tab is { } t)
+        {
+            diagnostics.Error(new(path, t.Line + 1, t.Column), "malformed YAML: a tab is used for indentation; indent with spaces");
+            return null;
+        }
         var (root, error) = YamlTreeReader.Read(yaml);
         if (error is not null)
         {
@@ -59,6 +66,21 @@ public sealed record FrontMatter(string Path, YMapping Meta, string Body, int Bo
             i = nl + 1;
         }
         return -1;
+    }
+
+    private static (int Line, int Column)? FindIndentingTab(string yaml)
+    {
+        var line = 1;
+        var column = 1;
+        var atIndent = true;
+        foreach (var c in yaml)
+        {
+            if (c == '\n') { line++; column = 1; atIndent = true; continue; }
+            if (atIndent && c == '\t') return (line, column);
+            if (c != ' ' && c != '-') atIndent = false;
+            column++;
+        }
+        return null;
     }
 
     private static int CountLines(string s)
