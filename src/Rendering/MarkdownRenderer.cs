@@ -27,7 +27,7 @@ public sealed class MarkdownRenderer
         {
             if (IsSafe(link.Url)) continue;
             var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Url ?? ""));
+            link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Url ?? ""), copyChildren: false);
         }
         foreach (var link in document.Descendants<AutolinkInline>().ToList())
             if (!IsSafe(link.Url)) link.ReplaceBy(new LiteralInline(link.Url));

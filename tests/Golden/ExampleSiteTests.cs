@@ -1,0 +1,120 @@
+using System.Text;
+using CaseRecord.Building;
+using CaseRecord.Content;
+using CaseRecord.Output;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Golden;
+
+/// <summary>
+/// Builds the example case under tests/sites/two-speakers with the repository's theme and
+/// compares every page with the expected output. After a deliberate change to the theme or the
+/// generator, run with UPDATE_GOLDEN=1 and review the diff of expected/ before committing.
+/// </summary>
+public sealed class ExampleSiteTests
+{
+    private const string SiteFolder = "tests/sites/two-speakers";
+
+    public static (BuildResult Result, MemorySink Output) BuildExample()
+    {
+        var source = new MemoryContentSource();
+        foreach (var folder in new[] { SiteFolder, "theme" })
+            foreach (var file in Directory.EnumerateFiles(Repo.PathOf(folder), "*", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(Repo.Root, file).Replace('\\', '/');
+                if (folder == SiteFolder)
+                {
+                    rel = rel[(SiteFolder.Length + 1)..];
+                    if (rel.StartsWith("expected/", StringComparison.Ordinal)) continue;
+                }
+                source.Add(rel, File.ReadAllBytes(file));
+            }
+        var sink = new MemorySink();
+        return (new SiteBuilder(source, new Dictionary<string, string>()).Build(sink), sink);
+    }
+
+    [Fact]
+    public void Example_builds_without_errors_or_warnings()
+    {
+        var (result, _) = BuildExample();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Example_pages_match_the_expected_output()
+    {
+        var (_, output) = BuildExample();
+        var expectedRoot = Repo.PathOf(SiteFolder + "/expected");
+        var pages = output.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).ToDictionary();
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            if (Directory.Exists(expectedRoot)) Directory.Delete(expectedRoot, recursive: true);
+            foreach (var (path, bytes) in pages)
+            {
+                var target = Path.Combine(expectedRoot, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, bytes);
+            }
+        }
+        var expected = Directory.EnumerateFiles(expectedRoot, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(expectedRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, pages.Keys.Order(StringComparer.Ordinal).ToList());
+        foreach (var path in expected)
+        {
+            var want = File.ReadAllText(Path.Combine(expectedRoot, path));
+            var got = Encoding.UTF8.GetString(pages[path]);
+            Assert.True(want == got, $"{path} differs from {SiteFolder}/expected/{path}; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff.\n{FirstDifference(want, got)}");
+        }
+    }
+
+    [Fact]
+    public void Both_speakers_get_exactly_their_quotations()
+    {
+        var (_, output) = BuildExample();
+        string[] Hrefs(string slug) =>
+            [.. TestSite.Html(output, $"speakers/{slug}/index.html").QuerySelectorAll(".quotation figcaption a:first-child").Select(a => a.GetAttribute("href")!)];
+        const string article = "../../articles/riverside-flooding/index.html";
+        Assert.Equal([$"{article}#p2", $"{article}#p2", $"{article}#p7", $"{article}#p8"], Hrefs("priya-shah"));
+        Assert.Equal([$"{article}#p4", $"{article}#p5", $"{article}#p10"], Hrefs("tom-baker"));
+    }
+
+    [Fact]
+    public void Words_marked_not_speech_are_shown_as_quoted_but_on_no_speaker_page()
+    {
+        var (_, output) = BuildExample();
+        var doc = TestSite.Html(output, "articles/riverside-flooding/index.html");
+        var p6 = doc.GetElementById("p6")!;
+        Assert.NotNull(p6.QuerySelector("q"));
+        Assert.Null(p6.QuerySelector(".said-by"));
+        Assert.DoesNotContain("Operation Dry Feet", output.Text("speakers/priya-shah/index.html"));
+        Assert.DoesNotContain("Operation Dry Feet", output.Text("speakers/tom-baker/index.html"));
+    }
+
+    [Fact]
+    public void Editor_markdown_cannot_inject_script_or_javascript_links()
+    {
+        var (_, output) = BuildExample();
+        var doc = TestSite.Html(output, "articles/riverside-flooding/index.html");
+        Assert.Empty(doc.QuerySelectorAll("script"));
+        Assert.All(doc.QuerySelectorAll("a[href]"), a => Assert.DoesNotContain("javascript:", a.GetAttribute("href")!, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("<script>alert(1)</script>", doc.QuerySelector(".editors")!.TextContent);
+        Assert.Equal("invented", doc.QuerySelector(".editors strong")!.TextContent);
+    }
+
+    [Fact]
+    public void Share_figure_shows_its_ratio()
+    {
+        var (_, output) = BuildExample();
+        var doc = TestSite.Html(output, "figures/repaired-homes/index.html");
+        Assert.Contains("35.3%", doc.QuerySelector(".ratio")!.TextContent);
+    }
+
+    private static string FirstDifference(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        var from = Math.Max(0, i - 80);
+        return $"expected …{a[from..Math.Min(a.Length, i + 80)]}…\nactual   …{b[from..Math.Min(b.Length, i + 80)]}…";
+    }
+}
