@@ -67,7 +67,14 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         foreach (var d in result.Diagnostics) stderr.WriteLine(d.ToString());
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        // Colour only for a person at a terminal; logs and tests get plain lines.
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
         console.Profile.Width = 4096; // one summary line, never wrapped in logs
         var s = result.Stats;
         var seconds = s.Total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using CaseRecord.Cli;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = new CommandLine(stdout, stderr).Run(args);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Build_writes_the_site_and_prints_a_summary()
+    {
+        using var project = new TempProject(Repo.Root);
+        var (code, output, errors) = Run("build", "--root", project.Root);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(project.PathOf("output/index.html")));
+        Assert.True(File.Exists(project.PathOf("output/speakers/sara-thornton/index.html")));
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output, @"Built \d+ pages \(\d+ files\) into .* in [\d.]+ s: 1 article, 6 quotations \(6 attributed\), 10 figures, 1 speaker; 0 errors, 0 warnings\."), output);
+    }
+
+    [Fact]
+    public void Build_is_the_default_command()
+    {
+        using var project = new TempProject(Repo.Root);
+        var (code, _, errors) = Run("--root", project.Root);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(project.PathOf("output/index.html")));
+    }
+
+    [Fact]
+    public void A_failed_build_exits_1_names_the_place_and_leaves_the_previous_output_untouched()
+    {
+        using var project = new TempProject(Repo.Root);
+        Assert.Equal(0, Run("--root", project.Root).Code);
+        var before = TempProject.Snapshot(project.PathOf("output"));
+
+        var article = project.PathOf("input/articles/thornton-refuses-responsibility.md");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("speakers: [sara-thornton]", "speakers: [sara-thornton, nobody]"));
+        var (code, output, errors) = Run("build", "--root", project.Root);
+
+        Assert.Equal(1, code);
+        Assert.Contains("input/articles/thornton-refuses-responsibility.md:14:", errors);
+        Assert.Contains("error: unknown speaker 'nobody'", errors);
+        Assert.Contains("Build failed", output);
+        var after = TempProject.Snapshot(project.PathOf("output"));
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, (bytes, written)) in before)
+        {
+            Assert.Equal(bytes, after[path].Bytes);
+            Assert.Equal(written, after[path].Written);
+        }
+    }
+
+    [Fact]
+    public void Check_reports_but_writes_nothing()
+    {
+        using var project = new TempProject(Repo.Root);
+        var (code, output, _) = Run("check", "--root", project.Root);
+        Assert.Equal(0, code);
+        Assert.Contains("Checked", output);
+        Assert.False(Directory.Exists(project.PathOf("output")));
+    }
+
+    [Fact]
+    public void Settings_and_output_folder_can_be_given_on_the_command_line()
+    {
+        using var project = new TempProject(Repo.Root);
+        var elsewhere = project.PathOf("site-out");
+        var (code, _, errors) = Run("build", "--root", project.Root, "-o", elsewhere, "-s", "SiteTitle=Another <title>", "--setting", "LinkHideIndexPages=true");
+        Assert.True(code == 0, errors);
+        var home = File.ReadAllText(Path.Combine(elsewhere, "index.html"));
+        Assert.Contains("Another &lt;title&gt;", home);
+        Assert.Contains("href=\"speakers/sara-thornton/\"", home);
+    }
+
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("-s", "NoEqualsSign")]
+    [InlineData("frobnicate")]
+    public void Wrong_command_line_use_exits_2(params string[] args)
+    {
+        using var project = new TempProject(Repo.Root);
+        var (code, _, errors) = Run([.. args, "--root", project.Root]);
+        Assert.Equal(2, code);
+        Assert.Contains("error", errors);
+    }
+
+    [Fact]
+    public void Output_folder_may_not_be_the_project_or_its_content_or_a_foreign_folder()
+    {
+        using var project = new TempProject(Repo.Root);
+        Assert.Equal(2, Run("build", "--root", project.Root, "-o", project.Root).Code);
+        Assert.Equal(2, Run("build", "--root", project.Root, "-o", project.PathOf("input")).Code);
+        project.Write("precious/notes.txt", "mine");
+        var (code, _, errors) = Run("build", "--root", project.Root, "-o", project.PathOf("precious"));
+        Assert.Equal(1, code);
+        Assert.Contains("did not write", errors);
+        Assert.Equal("mine", File.ReadAllText(project.PathOf("precious/notes.txt")));
+    }
+
+    [Fact]
+    public void Broken_settings_file_is_reported_with_line_and_column()
+    {
+        using var project = new TempProject(Repo.Root);
+        File.WriteAllText(project.PathOf("statiq.json"), "{\n  \"SiteTitle\": \"x\",\n  \"LinksUseHttps\": maybe\n}\n");
+        var (code, _, errors) = Run("check", "--root", project.Root);
+        Assert.Equal(1, code);
+        Assert.Contains("statiq.json:3:", errors);
+    }
+
+    [Fact]
+    public void Help_and_version_are_there()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        foreach (var word in new[] { "build", "check", "preview", "--root", "--output", "--setting" }) Assert.Contains(word, output);
+        var (vcode, version, _) = Run("--version");
+        Assert.Equal(0, vcode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
+    }
+
+    [Fact]
+    public void The_real_program_returns_its_exit_code_to_the_shell()
+    {
+        using var project = new TempProject(Repo.Root);
+        File.WriteAllText(project.PathOf("input/speakers/sara-thornton.md"), "---\nrole: no name\n---\n");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", dll, "build", "--root", project.Root]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("input/speakers/sara-thornton.md:1:1: error: missing required key 'name'", errors);
+        Assert.False(Directory.Exists(project.PathOf("output")));
+    }
+}
