@@ -13,7 +13,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
 {
     public AnalysedArticle Analyse(LoadedArticle article)
     {
-        var (doc, source) = article;
+        var (doc, source, _) = article;
         var diagnostics = new DiagnosticList();
 
         var omit = doc.Omit.Select(o => o.Value.Trim()).ToHashSet(StringComparer.Ordinal);

@@ -11,11 +11,15 @@ namespace CaseRecord.Building;
 
 public sealed record BuildStats(
     int Articles, int Pages, int FilesWritten, int Quotations, int Attributed, int Figures, int Speakers,
+    int ArticlesAnalysed, int PagesRendered, bool Incremental,
     ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
 
+/// <param name="Files">Every file of the site (after an incremental build too).</param>
+/// <param name="Changed">Paths whose bytes differ from the previous build's (added, changed or removed); all files on a first build.</param>
 public sealed record BuildResult(
     ImmutableArray<Diagnostic> Diagnostics,
     ImmutableArray<OutputFile> Files,
+    ImmutableArray<string> Changed,
     BuildStats Stats,
     SiteSettings Settings)
 {
@@ -33,7 +37,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 {
     private readonly MarkdownRenderer _markdown = new();
 
-    public BuildResult Build(IOutputSink? sink)
+    public BuildResult Build(IOutputSink? sink, BuildCache? cache = null)
     {
         var total = Stopwatch.StartNew();
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
@@ -48,37 +52,78 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 
         var analyser = new ArticleAnalyser(new AnalysisContext(loaded.Speakers, loaded.Organisations));
         var analysed = new AnalysedArticle[loaded.Articles.Length];
-        Parallel.For(0, analysed.Length, i => analysed[i] = analyser.Analyse(loaded.Articles[i]));
+        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
+        var previous = cache?.Analyses ?? ImmutableDictionary<string, BuildCache.Analysis>.Empty;
+        var analysedNow = 0;
+        Parallel.For(0, analysed.Length, i =>
+        {
+            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
+            {
+                analysed[i] = hit.Result;
+                return;
+            }
+            analysed[i] = analyser.Analyse(loaded.Articles[i]);
+            Interlocked.Increment(ref analysedNow);
+        });
         foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
+        if (cache is not null)
+            cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToImmutableDictionary(x => x.Result.Doc.Path);
         Lap("analyse");
 
         var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
         diagnostics.AddRange(indexDiagnostics);
         Lap("index");
 
-        var files = ImmutableArray<OutputFile>.Empty;
+        var files = ImmutableSortedDictionary<string, OutputFile>.Empty.WithComparers(StringComparer.Ordinal);
+        var changed = ImmutableArray<string>.Empty;
+        var rendered = 0;
+        var incremental = false;
+        var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToImmutableDictionary(x => x.Path, x => x.Item2);
         if (!diagnostics.HasErrors)
         {
-            var (rendered, renderDiagnostics) = new SiteRenderer(theme, _markdown).Render(index);
-            diagnostics.AddRange(renderDiagnostics);
-            files = rendered;
+            var last = cache?.Last;
+            var reusable = last is not null && last.ThemeKey == theme.Fingerprint && last.SettingsKey == loaded.SettingsFingerprint && last.ContextKey == loaded.ContextFingerprint;
+            var plan = reusable ? IncrementalPlan.For(last!, index, articleKeys) : null;
+            var output = new SiteRenderer(theme, _markdown).Render(index, plan?.Pages, plan?.Sources);
+            diagnostics.AddRange(output.Diagnostics);
+            rendered = plan?.Pages.Count ?? output.AllPages.Length;
+            incremental = plan is not null;
+            files = plan is null
+                ? output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal)
+                : IncrementalPlan.Merge(last!.Files, output.Files, output.AllPages, index);
+            changed = Changes(last?.Files, files);
+            if (cache is not null && !diagnostics.HasErrors)
+                cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files);
         }
         Lap("render");
 
         var frozen = Sorted(diagnostics.ToImmutable());
         var written = 0;
-        if (sink is not null && !frozen.Any(d => d.IsError))
+        var all = frozen.Any(d => d.IsError) ? [] : files.Values.ToImmutableArray();
+        if (sink is not null && all.Length > 0)
         {
-            sink.Write(files);
-            written = files.Length;
+            sink.Write(all);
+            written = all.Length;
         }
         Lap("write");
 
         var quotations = analysed.SelectMany(a => a.Quotations).Where(q => q.IsSpeech).ToList();
-        var stats = new BuildStats(analysed.Length, files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), written,
+        var stats = new BuildStats(analysed.Length, files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)), written,
             quotations.Count, quotations.Count(q => q.SpeakerSlug is not null), analysed.Sum(a => a.Figures.Length),
-            index.Speakers.Length, stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, files, stats, loaded.Settings);
+            index.Speakers.Length, analysedNow, rendered, incremental, stages.ToImmutable(), total.Elapsed);
+        return new BuildResult(frozen, all, frozen.Any(d => d.IsError) ? [] : changed, stats, loaded.Settings);
+    }
+
+    private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)
+    {
+        if (before is null) return [.. after.Keys];
+        var changed = ImmutableArray.CreateBuilder<string>();
+        foreach (var (path, file) in after)
+            if (!before.TryGetValue(path, out var old) || (!ReferenceEquals(old, file) && !old.Content.AsSpan().SequenceEqual(file.Content)))
+                changed.Add(path);
+        foreach (var path in before.Keys)
+            if (!after.ContainsKey(path)) changed.Add(path);
+        return changed.ToImmutable();
     }
 
     /// <summary>Diagnostics in file, line, column order so every run prints them the same way.</summary>

@@ -21,12 +21,15 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
             var doc = DocumentReaders.ReadArticle(path, text, d);
             if (doc is null) return null;
             var source = SeedReader.Read(project, doc, d);
-            return source is null ? null : new LoadedArticle(doc, source);
+            return source is null ? null : new LoadedArticle(doc, source, Fingerprint.Of(path, text, source.Sha256));
         }, diagnostics);
-        var speakers = ReadAll("input/speakers", DocumentReaders.ReadSpeaker, diagnostics);
-        var organisations = ReadAll("input/organisations", DocumentReaders.ReadOrganisation, diagnostics);
+        var contextTexts = new List<string>();
+        var speakers = ReadAll("input/speakers", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadSpeaker(path, text, d); }, diagnostics);
+        var organisations = ReadAll("input/organisations", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadOrganisation(path, text, d); }, diagnostics);
+        // What every article's analysis depends on besides the article itself: the people and bodies it may name.
+        var context = Fingerprint.Of(contextTexts.Order(StringComparer.Ordinal));
 
-        return new LoadedProject(settings, home, articles, speakers, organisations, diagnostics.ToImmutable());
+        return new LoadedProject(settings, home, articles, speakers, organisations, diagnostics.ToImmutable(), context, SettingsFingerprint(settings, home));
     }
 
     /// <summary>Reads each Markdown file of a folder in parallel, keeping the files' order.</summary>
@@ -44,6 +47,10 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
         foreach (var d in perFile) diagnostics.AddRange(d.ToImmutable());
         return [.. results.OfType<T>()];
     }
+
+    private static string SettingsFingerprint(SiteSettings s, HomeDoc home) =>
+        Fingerprint.Of([s.SiteTitle, s.SiteDescription, s.Host ?? "", s.LinkRoot, s.LinksUseHttps.ToString(), s.LinkHideIndexPages.ToString(),
+            home.Title ?? "", home.IntroMarkdown, .. s.Extra.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)]);
 
     private string? ReadText(string path, DiagnosticList diagnostics)
     {

@@ -59,8 +59,11 @@ public sealed record OrganisationDoc(
 
 public sealed record HomeDoc(string? Title, string IntroMarkdown);
 
-/// <summary>An article's front matter together with the verbatim source text it points at.</summary>
-public sealed record LoadedArticle(ArticleDoc Doc, SourceText Source);
+/// <summary>
+/// An article's front matter together with the verbatim source text it points at, and a
+/// fingerprint of both so a rebuild can tell whether the article changed.
+/// </summary>
+public sealed record LoadedArticle(ArticleDoc Doc, SourceText Source, string Fingerprint);
 
 public sealed record LoadedProject(
     SiteSettings Settings,
@@ -68,4 +71,6 @@ public sealed record LoadedProject(
     ImmutableArray<LoadedArticle> Articles,
     ImmutableArray<SpeakerDoc> Speakers,
     ImmutableArray<OrganisationDoc> Organisations,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics,
+    string ContextFingerprint,
+    string SettingsFingerprint);

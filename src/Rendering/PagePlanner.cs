@@ -13,21 +13,26 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
 {
     private readonly LinkBuilder _links = new(index.Settings);
 
-    public ImmutableArray<PageSpec> Plan()
+    /// <summary>Every page of the site; a page's model is only built when it is rendered.</summary>
+    public ImmutableArray<PagePlan> Plan()
     {
-        var pages = ImmutableArray.CreateBuilder<PageSpec>();
-        pages.Add(HomePage());
-        pages.Add(ArticlesPage());
-        foreach (var a in index.Articles) pages.Add(ArticlePage(a));
-        pages.Add(SpeakersPage());
-        foreach (var s in index.Speakers) pages.Add(SpeakerPage(s));
-        pages.Add(FiguresPage());
-        foreach (var f in index.FiguresInOrder) pages.Add(FigurePage(f));
-        pages.Add(OrganisationsPage());
-        foreach (var o in index.Organisations) pages.Add(OrganisationPage(o));
-        pages.Add(TimelinePage());
+        var pages = ImmutableArray.CreateBuilder<PagePlan>();
+        pages.Add(new(SitePaths.Home, HomePage));
+        pages.Add(new(SitePaths.Articles, ArticlesPage));
+        foreach (var a in index.Articles) pages.Add(new(SitePaths.Article(a.Slug), () => ArticlePage(a)));
+        pages.Add(new(SitePaths.Speakers, SpeakersPage));
+        foreach (var s in index.Speakers) pages.Add(new(SitePaths.Speaker(s.Slug), () => SpeakerPage(s)));
+        pages.Add(new(SitePaths.Figures, FiguresPage));
+        foreach (var f in index.FiguresInOrder) pages.Add(new(SitePaths.Figure(f.Id), () => FigurePage(f)));
+        pages.Add(new(SitePaths.Organisations, OrganisationsPage));
+        foreach (var o in index.Organisations) pages.Add(new(SitePaths.Organisation(o.Slug), () => OrganisationPage(o)));
+        pages.Add(new(SitePaths.Timeline, TimelinePage));
         return pages.ToImmutable();
     }
+
+    /// <summary>The list pages, which show something of every article and so change with any of them.</summary>
+    public static readonly ImmutableArray<string> ListPages =
+        [SitePaths.Home, SitePaths.Articles, SitePaths.Speakers, SitePaths.Figures, SitePaths.Organisations, SitePaths.Timeline];
 
     public SiteView Site(string from, string section) => new(
         index.Settings.SiteTitle,

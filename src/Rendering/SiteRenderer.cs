@@ -12,17 +12,25 @@ namespace CaseRecord.Rendering;
 /// <summary>The render stage: every planned page through its layout, plus assets and source texts.</summary>
 public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 {
-    public (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics) Render(CaseIndex index)
+    public sealed record Rendered(ImmutableArray<OutputFile> Files, ImmutableArray<string> AllPages, ImmutableArray<Diagnostic> Diagnostics);
+
+    /// <summary>
+    /// Renders the pages <paramref name="only"/> names (all when null), plus assets and source
+    /// texts. <see cref="Rendered.AllPages"/> lists every page the site has, rendered or not.
+    /// </summary>
+    public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
     {
         var planner = new PagePlanner(index, markdown);
-        var pages = planner.Plan();
+        var plans = planner.Plan();
+        var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
         var files = new OutputFile?[pages.Length];
         var errors = new Diagnostic?[pages.Length];
         Parallel.For(0, pages.Length, i =>
         {
             try
             {
-                files[i] = new OutputFile(pages[i].Path, Encoding.UTF8.GetBytes(RenderPage(pages[i], planner.Site(pages[i].Path, pages[i].Section))));
+                var page = pages[i].Build();
+                files[i] = new OutputFile(page.Path, Encoding.UTF8.GetBytes(RenderPage(page, planner.Site(page.Path, page.Section))));
             }
             catch (ScriptRuntimeException e)
             {
@@ -33,10 +41,12 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 
         var output = ImmutableArray.CreateBuilder<OutputFile>();
         output.AddRange(files.OfType<OutputFile>());
-        foreach (var (path, bytes) in theme.Assets) output.Add(new OutputFile(SitePaths.Assets + path, bytes));
+        if (only is null)
+            foreach (var (path, bytes) in theme.Assets) output.Add(new OutputFile(SitePaths.Assets + path, bytes));
         foreach (var source in index.Articles.Select(a => a.Source).DistinctBy(s => s.Path))
-            output.Add(new OutputFile(SitePaths.Source(source.Path), Encoding.UTF8.GetBytes(source.Text)));
-        return (output.ToImmutable(), [.. errors.OfType<Diagnostic>()]);
+            if (sourcesOnly is null || sourcesOnly.Contains(source.Path))
+                output.Add(new OutputFile(SitePaths.Source(source.Path), Encoding.UTF8.GetBytes(source.Text)));
+        return new Rendered(output.ToImmutable(), [.. plans.Select(p => p.Path)], [.. errors.OfType<Diagnostic>()]);
     }
 
     private string RenderPage(PageSpec page, SiteView site)

@@ -19,12 +19,16 @@ public sealed class Theme : ITemplateLoader
     private readonly ImmutableDictionary<string, Template> _layouts;
     private readonly ImmutableDictionary<string, Template> _partials;
 
-    private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets)
+    private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets, string fingerprint)
     {
         _layouts = layouts;
         _partials = partials;
         Assets = assets;
+        Fingerprint = fingerprint;
     }
+
+    /// <summary>Changes whenever any file of the theme does; a changed theme means every page is rendered again.</summary>
+    public string Fingerprint { get; }
 
     public ImmutableArray<(string Path, byte[] Bytes)> Assets { get; }
 
@@ -32,6 +36,8 @@ public sealed class Theme : ITemplateLoader
 
     public static Theme Load(IContentSource project, DiagnosticList diagnostics)
     {
+        var files = project.ListFilesRecursive(Folder);
+        var fingerprint = Content.Fingerprint.Of(files.Select(f => System.Text.Encoding.UTF8.GetBytes(f)).Concat(files.Select(project.ReadAllBytes)));
         var layouts = ParseAll(project, Folder + "/layouts", diagnostics);
         var partials = ParseAll(project, Folder + "/partials", diagnostics);
         var assets = project.ListFilesRecursive(Folder + "/assets")
@@ -39,7 +45,7 @@ public sealed class Theme : ITemplateLoader
             .ToImmutableArray();
         if (!layouts.ContainsKey("_layout"))
             diagnostics.Error(new SourcePosition(Folder + "/layouts/_layout.sbn", 1, 1), "the theme has no base layout theme/layouts/_layout.sbn");
-        return new Theme(layouts, partials, assets);
+        return new Theme(layouts, partials, assets, fingerprint);
     }
 
     private static ImmutableDictionary<string, Template> ParseAll(IContentSource project, string folder, DiagnosticList diagnostics)

@@ -56,5 +56,8 @@ public sealed record HomeView(string Title, string IntroHtml, IReadOnlyList<Figu
 
 public sealed record ListView<T>(string Title, IReadOnlyList<T> Items);
 
+/// <summary>A page of the site by its path, with the work that makes its model deferred.</summary>
+public sealed record PagePlan(string Path, Func<PageSpec> Build);
+
 /// <summary>One page to render: its output path, the template that lays it out, and its model.</summary>
 public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model);

@@ -17,7 +17,7 @@ public static class Analyse
         var docs = speakers.Select(s => new SpeakerDoc(s.Slug, $"input/speakers/{s.Slug}.md", s.Name, null, null, [.. s.Aliases], "",
             System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty));
         var context = new AnalysisContext(docs, []);
-        return new ArticleAnalyser(context).Analyse(new LoadedArticle(doc, source));
+        return new ArticleAnalyser(context).Analyse(new LoadedArticle(doc, source, "test"));
     }
 
     public static (string Slug, string Name, string[] Aliases) Person(string slug, string name, params string[] aliases) => (slug, name, aliases);

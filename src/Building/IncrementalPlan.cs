@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using CaseRecord.Analysis;
+using CaseRecord.Model;
+using CaseRecord.Output;
+using CaseRecord.Rendering;
+
+namespace CaseRecord.Building;
+
+/// <summary>
+/// Which pages a change to some articles can affect, when the theme, settings, speakers and
+/// organisations are unchanged: each changed article's page, the pages of its speakers, its
+/// figures and the figures tied to them (shares, equal values), its organisations, and the
+/// list pages. Old and new versions both count, so a renamed speaker's old page is redone too.
+/// </summary>
+public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<string> Sources)
+{
+    public static IncrementalPlan For(BuildCache.LastSite last, CaseIndex index, ImmutableDictionary<string, string> articleKeys)
+    {
+        var changedPaths = articleKeys.Where(k => !last.ArticleKeys.TryGetValue(k.Key, out var old) || old != k.Value).Select(k => k.Key)
+            .Concat(last.ArticleKeys.Keys.Where(k => !articleKeys.ContainsKey(k)))
+            .ToHashSet(StringComparer.Ordinal);
+        var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (idx, isNew) in new[] { (last.Index, false), (index, true) })
+            foreach (var a in idx.Articles.Where(a => changedPaths.Contains(a.Doc.Path)))
+            {
+                pages.Add(SitePaths.Article(a.Slug));
+                if (isNew) sources.Add(a.Source.Path);
+                foreach (var s in a.Quotations.Select(q => q.SpeakerSlug).OfType<string>().Concat(a.Doc.Speakers.Select(s => s.Value)))
+                    pages.Add(SitePaths.Speaker(s));
+                foreach (var m in a.Mentions) pages.Add(SitePaths.Organisation(m.OrganisationSlug));
+                foreach (var f in a.Figures) AddFigureAndKin(f, idx, pages);
+            }
+        // Kin seen from the other side: a figure elsewhere that is a share of, or equal to, a changed one.
+        foreach (var idx in new[] { last.Index, index })
+            foreach (var e in idx.FiguresInOrder)
+                if (e.Of is not null && pages.Contains(SitePaths.Figure(e.Of.Id))) pages.Add(SitePaths.Figure(e.Id));
+        return new IncrementalPlan(pages, sources);
+    }
+
+    private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, HashSet<string> pages)
+    {
+        pages.Add(SitePaths.Figure(f.Id));
+        if (index.Figures.GetValueOrDefault(f.Id) is not { } e) return;
+        foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
+        if (e.Of is not null) pages.Add(SitePaths.Figure(e.Of.Id));
+    }
+
+    /// <summary>The previous site with the newly rendered files laid over it, less pages the site no longer has.</summary>
+    public static ImmutableSortedDictionary<string, OutputFile> Merge(
+        ImmutableSortedDictionary<string, OutputFile> previous, ImmutableArray<OutputFile> rendered, ImmutableArray<string> allPages, CaseIndex index)
+    {
+        var pages = allPages.ToHashSet(StringComparer.Ordinal);
+        var sources = index.Articles.Select(a => SitePaths.Source(a.Source.Path)).ToHashSet(StringComparer.Ordinal);
+        var builder = previous.ToBuilder();
+        foreach (var path in previous.Keys)
+        {
+            var isPage = path.EndsWith(".html", StringComparison.Ordinal) && !path.StartsWith(SitePaths.Assets, StringComparison.Ordinal);
+            var isSource = path.StartsWith(SitePaths.Sources, StringComparison.Ordinal);
+            if ((isPage && !pages.Contains(path)) || (isSource && !sources.Contains(path))) builder.Remove(path);
+        }
+        foreach (var f in rendered) builder[f.Path] = f;
+        return builder.ToImmutable();
+    }
+}

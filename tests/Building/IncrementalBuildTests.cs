@@ -1,0 +1,140 @@
+using CaseRecord.Building;
+using CaseRecord.Content;
+using CaseRecord.Output;
+using CaseRecord.Tests.Golden;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Building;
+
+/// <summary>A rebuild that reuses the last one must give exactly what a fresh full build gives.</summary>
+public sealed class IncrementalBuildTests
+{
+    private static MemoryContentSource RepoCopy()
+    {
+        var source = new MemoryContentSource();
+        foreach (var folder in new[] { "input", "seeds", "theme" })
+            foreach (var file in Directory.EnumerateFiles(Repo.PathOf(folder), "*", SearchOption.AllDirectories))
+                source.Add(Path.GetRelativePath(Repo.Root, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        source.Add("statiq.json", File.ReadAllBytes(Repo.PathOf("statiq.json")));
+        return source;
+    }
+
+    /// <summary>The seed case plus the invented two-speaker article, so an edit to one leaves the other's pages alone.</summary>
+    private static MemoryContentSource TwoArticles()
+    {
+        var source = RepoCopy();
+        var root = Repo.PathOf("tests/sites/two-speakers");
+        foreach (var folder in new[] { "input", "seeds" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+                source.Add(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        return source;
+    }
+
+    private const string ArticlePath = "input/articles/thornton-refuses-responsibility.md";
+
+    private static void Edit(MemoryContentSource source, string path, Func<string, string> change) =>
+        source.Add(path, change(System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(path))));
+
+    private static void AssertSameAsFullBuild(MemoryContentSource source, BuildResult incremental)
+    {
+        var full = new SiteBuilder(source, new Dictionary<string, string>()).Build(null);
+        Assert.Equal(full.Files.Select(f => f.Path).Order(StringComparer.Ordinal), incremental.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        var byPath = full.Files.ToDictionary(f => f.Path);
+        Assert.All(incremental.Files, f => Assert.True(byPath[f.Path].Content.AsSpan().SequenceEqual(f.Content), f.Path));
+    }
+
+    [Fact]
+    public void Editing_an_article_rerenders_only_its_pages_and_matches_a_full_build()
+    {
+        var source = TwoArticles();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        var first = builder.Build(null, cache);
+        Assert.False(first.Stats.Incremental);
+
+        Edit(source, ArticlePath, t => t.Replace("title: Chief constable Sara Thornton refuses", "title: Chief Constable Sara Thornton refuses"));
+        var second = builder.Build(null, cache);
+
+        Assert.True(second.Succeeded);
+        Assert.True(second.Stats.Incremental);
+        Assert.Equal(1, second.Stats.ArticlesAnalysed);
+        Assert.InRange(second.Stats.PagesRendered, 1, first.Stats.Pages - 1);
+        Assert.DoesNotContain("speakers/tom-baker/index.html", second.Changed);
+        Assert.DoesNotContain("articles/riverside-flooding/index.html", second.Changed);
+        Assert.True(second.Stats.PagesRendered <= 25, $"{second.Stats.PagesRendered} pages rendered");
+        Assert.Contains("articles/thornton-refuses-responsibility/index.html", second.Changed);
+        Assert.Contains("speakers/sara-thornton/index.html", second.Changed);
+        Assert.Contains("figures/offences-recorded/index.html", second.Changed);
+        AssertSameAsFullBuild(source, second);
+    }
+
+    [Fact]
+    public void Nothing_changed_means_nothing_analysed_and_no_file_changed()
+    {
+        var source = RepoCopy();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        builder.Build(null, cache);
+        var again = builder.Build(null, cache);
+        Assert.Equal(0, again.Stats.ArticlesAnalysed);
+        Assert.Empty(again.Changed);
+    }
+
+    [Fact]
+    public void A_theme_or_speaker_change_renders_everything_again()
+    {
+        var source = RepoCopy();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        var first = builder.Build(null, cache);
+        Edit(source, "theme/layouts/_layout.sbn", t => t.Replace("Skip to content", "Skip to the content"));
+        var themed = builder.Build(null, cache);
+        Assert.False(themed.Stats.Incremental);
+        Assert.Equal(first.Stats.Pages, themed.Stats.PagesRendered);
+        Edit(source, "input/speakers/sara-thornton.md", t => t.Replace("role: Chief Constable", "role: Former Chief Constable"));
+        var spoke = builder.Build(null, cache);
+        Assert.False(spoke.Stats.Incremental);
+        Assert.Equal(1, spoke.Stats.ArticlesAnalysed);
+        AssertSameAsFullBuild(source, spoke);
+    }
+
+    [Fact]
+    public void A_failed_build_keeps_the_last_good_site_for_the_next_increment()
+    {
+        var source = RepoCopy();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        builder.Build(null, cache);
+        var good = System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(ArticlePath));
+        source.Add(ArticlePath, good.Replace("speakers: [sara-thornton]", "speakers: [sara-thornton"));
+        var broken = builder.Build(null, cache);
+        Assert.False(broken.Succeeded);
+        Assert.Empty(broken.Files);
+        source.Add(ArticlePath, good.Replace("publisher: Oxford Mail", "publisher: The Oxford Mail"));
+        var mended = builder.Build(null, cache);
+        Assert.True(mended.Succeeded);
+        Assert.True(mended.Stats.Incremental);
+        AssertSameAsFullBuild(source, mended);
+    }
+
+    [Fact]
+    public void Adding_and_removing_an_article_matches_full_builds()
+    {
+        var (_, example) = ExampleSiteTests.BuildExample();
+        Assert.NotEmpty(example.Files);
+        var source = RepoCopy();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        builder.Build(null, cache);
+        var exampleRoot = Repo.PathOf("tests/sites/two-speakers");
+        source.Add("seeds/riverside-flooding.txt", File.ReadAllBytes(Path.Combine(exampleRoot, "seeds/riverside-flooding.txt")));
+        var article = File.ReadAllText(Path.Combine(exampleRoot, "input/articles/riverside-flooding.md"))
+            .Replace("speakers: [priya-shah, tom-baker]\n", "");
+        source.Add("input/articles/riverside-flooding.md", article);
+        var added = builder.Build(null, cache);
+        Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
+        Assert.True(added.Stats.Incremental);
+        Assert.Contains("articles/riverside-flooding/index.html", added.Changed);
+        AssertSameAsFullBuild(source, added);
+    }
+}
