@@ -16,9 +16,9 @@ public static class YamlTreeReader
     /// <summary>Parses one YAML document; an empty document is an empty mapping.</summary>
     public static (YNode? Root, Failure? Error) Read(string yaml)
     {
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            var parser = new Parser(new StringReader(yaml));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) return (new YMapping([], 1, 1), null);
             parser.Consume<DocumentStart>();
@@ -36,9 +36,28 @@ public static class YamlTreeReader
             var message = Clean(e.InnerException?.Message ?? e.Message);
             return (null, new Failure(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), message));
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            return (null, new Failure(1, 1, Clean(e.Message)));
+            // YamlDotNet's scanner sometimes fails without a position (an unclosed '[' followed by
+            // more keys); the last event it read is where the trouble starts.
+            return (null, new Failure(parser.LastLine, parser.LastColumn,
+                "the YAML cannot be read from here on; look for an unclosed bracket '[' or '{', or an unclosed quote"));
+        }
+    }
+
+    /// <summary>Remembers where the last event began, for errors YamlDotNet reports without one.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+        public int LastColumn { get; private set; } = 1;
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } ev) (LastLine, LastColumn) = ((int)ev.Start.Line, (int)ev.Start.Column);
+            var moved = inner.MoveNext();
+            if (moved && inner.Current is { } next) (LastLine, LastColumn) = ((int)next.Start.Line, (int)next.Start.Column);
+            return moved;
         }
     }
 

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace CaseRecord.Preview;
+
+/// <summary>The files a server can serve, addressed by clean relative paths (no "..", no leading slash).</summary>
+public interface ISiteFiles
+{
+    bool TryGetFile(string path, out ReadOnlyMemory<byte> content);
+    bool IsDirectory(string path);
+}
+
+/// <summary>A finished build held in memory; replaced whole by the next good build.</summary>
+public sealed class SnapshotFiles(ImmutableSortedDictionary<string, byte[]> files) : ISiteFiles
+{
+    public static SnapshotFiles Empty { get; } = new(ImmutableSortedDictionary<string, byte[]>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public int Count => files.Count;
+
+    public bool TryGetFile(string path, out ReadOnlyMemory<byte> content)
+    {
+        if (files.TryGetValue(path, out var bytes)) { content = bytes; return true; }
+        content = default;
+        return false;
+    }
+
+    public bool IsDirectory(string path) => files.ContainsKey(path.Length == 0 ? "index.html" : path + "/index.html")
+        || files.Keys.Any(k => k.StartsWith(path + "/", StringComparison.Ordinal));
+}
+
+/// <summary>An output folder on disk (the serve command). Nothing outside it is read, symlinks included.</summary>
+public sealed class DirectoryFiles(string root) : ISiteFiles
+{
+    private readonly string _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+    private string? Inside(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, path));
+        if (!full.StartsWith(_root, StringComparison.Ordinal) && full + Path.DirectorySeparatorChar != _root) return null;
+        // Resolve links on the way: a symlink in the output pointing out of it is refused.
+        var info = new FileInfo(full);
+        if (info.Exists && info.ResolveLinkTarget(returnFinalTarget: true) is { } target &&
+            !Path.GetFullPath(target.FullName).StartsWith(_root, StringComparison.Ordinal)) return null;
+        var dir = Path.GetDirectoryName(full);
+        while (dir is not null && dir.Length >= _root.Length - 1)
+        {
+            var d = new DirectoryInfo(dir);
+            if (d.Exists && d.LinkTarget is not null &&
+                !Path.GetFullPath(d.ResolveLinkTarget(true)!.FullName).StartsWith(_root, StringComparison.Ordinal)) return null;
+            dir = Path.GetDirectoryName(dir);
+        }
+        return full;
+    }
+
+    public bool TryGetFile(string path, out ReadOnlyMemory<byte> content)
+    {
+        content = default;
+        var full = Inside(path);
+        if (full is null || !File.Exists(full)) return false;
+        try { content = File.ReadAllBytes(full); return true; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    public bool IsDirectory(string path) => Inside(path) is { } full && Directory.Exists(full);
+}

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using CaseRecord.Building;
+using CaseRecord.Cli;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Preview;
+
+/// <summary>
+/// One editor's preview: builds into memory, serves the last good build, rebuilds on change (one
+/// build at a time; changes during a build queue exactly one more) and tells open pages to
+/// reload, or shows them the errors.
+/// </summary>
+public sealed class PreviewSession : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly PreviewServerOptions _serverOptions;
+    private readonly bool _watch;
+    private readonly TextWriter _log;
+    private readonly BuildCache _cache = new();
+    private readonly SiteBuilder _builder;
+    private readonly LiveReloadHub _hub = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _sessionId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
+    private volatile SnapshotFiles _files = SnapshotFiles.Empty;
+    private volatile string _buildId = "";
+    private int _builds;
+    private PreviewServer? _server;
+    private DebouncedWatcher? _watcher;
+    private Task? _loop;
+
+    public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log)
+    {
+        _options = options;
+        _serverOptions = serverOptions;
+        _watch = watch;
+        _log = log;
+        var settings = new Dictionary<string, string>(options.Settings, StringComparer.OrdinalIgnoreCase);
+        // A site served under a virtual directory must link under it, as on a GitHub Pages project site.
+        if (serverOptions.VirtualDir.Trim('/').Length > 0 && !settings.ContainsKey("LinkRoot"))
+            settings["LinkRoot"] = "/" + serverOptions.VirtualDir.Trim('/');
+        _builder = new SiteBuilder(new DiskContentSource(options.Root), settings);
+    }
+
+    public string Url => _server?.Url ?? "";
+    public LiveReloadHub Hub => _hub;
+    public string BuildId => _buildId;
+    public int Builds => Volatile.Read(ref _builds);
+
+    /// <summary>Raised after every build, good or bad; tests wait on it.</summary>
+    public event Action<BuildResult>? Built;
+
+    public async Task StartAsync()
+    {
+        Build(["(start)"]);
+        _server = await PreviewServer.StartAsync(_serverOptions, () => _files, _hub, () => _buildId);
+        if (_watch)
+        {
+            _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Request);
+            _loop = Task.Run(Loop);
+        }
+    }
+
+    /// <summary>Asks for a rebuild because of these changed paths; coalesced with others waiting.</summary>
+    public void Request(IReadOnlyCollection<string> changes)
+    {
+        lock (_lock) foreach (var c in changes) _pending.Add(c);
+        _signal.Release();
+    }
+
+    private async Task Loop()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await _signal.WaitAsync(_stop.Token);
+                while (_signal.Wait(0)) { }
+                string[] changes;
+                lock (_lock)
+                {
+                    changes = [.. _pending.Order(StringComparer.Ordinal)];
+                    _pending.Clear();
+                }
+                if (changes.Length > 0) Build(changes);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void Build(IReadOnlyCollection<string> changes)
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            result = _builder.Build(null, _cache);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file vanished or was locked mid-read; the watcher will report its next state.
+            Report(changes, [Diagnostic.Error(new SourcePosition(".", 1, 1), $"could not read the project: {e.Message}")]);
+            return;
+        }
+        var time = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        // Editors' tools leave temporary files in the burst; name the files that are really there.
+        var real = changes.Where(c => File.Exists(Path.Combine(_options.Root, c))).ToList();
+        var what = Describe(real.Count > 0 ? real : changes);
+        if (!result.Succeeded)
+        {
+            Report(changes, result.Diagnostics);
+            _log.WriteLine($"{Now()} {what}: build failed in {time} ms; still serving the last good build");
+        }
+        else
+        {
+            foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
+            var n = Interlocked.Increment(ref _builds);
+            var pagesRewritten = result.Changed.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
+            _files = new SnapshotFiles(result.Files.ToImmutableSortedDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal));
+            if (result.Changed.Length > 0) _buildId = $"{_sessionId}-{n}";
+            _hub.SetState(_buildId, null);
+            if (result.Changed.Length > 0) _hub.Broadcast("reload", new { build = _buildId, changed = result.Changed.Length });
+            else _hub.Broadcast("ok", new { build = _buildId });
+            var how = result.Stats.Incremental ? $"{result.Stats.PagesRendered} of {result.Stats.Pages} pages rendered" : $"all {result.Stats.Pages} pages rendered";
+            _log.WriteLine($"{Now()} {what}: {pagesRewritten} page{(pagesRewritten == 1 ? "" : "s")} rewritten ({how}, {result.Stats.ArticlesAnalysed} article{(result.Stats.ArticlesAnalysed == 1 ? "" : "s")} analysed) in {time} ms");
+        }
+        Built?.Invoke(result);
+    }
+
+    private void Report(IReadOnlyCollection<string> changes, ImmutableArray<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) _log.WriteLine(d.ToString());
+        var error = new
+        {
+            diagnostics = diagnostics.Where(d => d.IsError).Select(d => new { path = d.At.Path, line = d.At.Line, column = d.At.Column, message = d.Message, text = d.ToString() }).ToArray(),
+        };
+        _hub.SetState(_buildId, error);
+        _hub.Broadcast("failed", error);
+    }
+
+    private static string Describe(IReadOnlyCollection<string> changes) => changes.Count switch
+    {
+        0 => "rebuild",
+        1 => changes.First() == "(start)" ? "first build" : $"{changes.First()} changed",
+        _ => $"{changes.First()} and {changes.Count - 1} more changed",
+    };
+
+    private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _watcher?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+        if (_loop is not null)
+        {
+            try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }
+        }
+        _stop.Dispose();
+    }
+}
