@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using CaseRecord.Cli;
+using CaseRecord.Preview;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Preview;
+
+/// <summary>A real preview of a temporary copy of the seed project: edit, watch, rebuild, reload.</summary>
+public sealed class PreviewSessionTests : IAsyncLifetime
+{
+    private const string ArticleFile = "input/articles/thornton-refuses-responsibility.md";
+    private const string ArticlePage = "articles/thornton-refuses-responsibility/index.html";
+    private readonly TempProject _project = new(Repo.Root);
+    private readonly StringWriter _log = new();
+    private PreviewSession _session = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        _session = new PreviewSession(new BuildOptions(_project.Root, null, new Dictionary<string, string>(), false),
+            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Synchronized(_log));
+        await _session.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        _http.Dispose();
+        _project.Dispose();
+    }
+
+    private Task<string> Page(string path = ArticlePage) => _http.GetStringAsync(_session.Url + path);
+
+    private void EditArticle(Func<string, string> change)
+    {
+        var path = _project.PathOf(ArticleFile);
+        File.WriteAllText(path, change(File.ReadAllText(path)));
+    }
+
+    [Fact]
+    public async Task Editing_a_title_rebuilds_serves_the_change_and_tells_clients_to_reload()
+    {
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        var (_, hello) = await events.Next("hello");
+        Assert.Contains(_session.BuildId, hello);
+        Assert.Contains("Chief constable Sara Thornton refuses", await Page());
+
+        EditArticle(t => t.Replace("title: Chief constable Sara Thornton refuses", "title: Edited headline, Thornton refuses"));
+        var (name, reload) = await events.Next("reload", "failed");
+        Assert.True(name == "reload", _log.ToString());
+
+        Assert.Contains(_session.BuildId, reload);
+        var page = await Page();
+        Assert.Contains("<h1>Edited headline, Thornton refuses", page);
+        Assert.Contains("data-build=\"" + _session.BuildId + "\"", page);
+        Assert.Contains("Edited headline", await Page("speakers/sara-thornton/index.html"));
+        Assert.Matches(@"input/articles/thornton-refuses-responsibility\.md changed: \d+ pages rewritten \(\d+ of \d+ pages rendered, 1 article analysed\) in \d+ ms", _log.ToString());
+    }
+
+    [Fact]
+    public async Task Broken_yaml_keeps_the_last_good_site_and_reports_path_and_line_then_recovers()
+    {
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        var good = await Page();
+
+        EditArticle(t => t.Replace("speakers: [sara-thornton]", "speakers: [sara-thornton"));
+        var (_, failed) = await events.Next("failed");
+        Assert.Contains("\"path\":\"input/articles/thornton-refuses-responsibility.md\"", failed);
+        Assert.Matches("\"line\":1[0-9]", failed);
+        Assert.Contains("input/articles/thornton-refuses-responsibility.md:1", failed);
+        Assert.Equal(good, await Page());
+        Assert.Contains("still serving the last good build", _log.ToString());
+
+        // A client connecting now is told about the error at once.
+        await using (var late = await EventStream.Connect(_session.Url + "__case-record/events"))
+            Assert.Contains("thornton-refuses-responsibility.md", (await late.Next("hello")).Data);
+
+        EditArticle(t => t.Replace("speakers: [sara-thornton\n", "speakers: [sara-thornton]\n").Replace("publisher: Oxford Mail", "publisher: Oxford Mail (mended)"));
+        await events.Next("reload");
+        Assert.Contains("Oxford Mail (mended)", await Page());
+    }
+
+    [Fact]
+    public async Task A_broken_settings_file_is_reported_not_a_crash()
+    {
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        File.WriteAllText(_project.PathOf("statiq.json"), "{ \"SiteTitle\": \"x\", }}");
+        var (_, failed) = await events.Next("failed");
+        Assert.Contains("\"path\":\"statiq.json\"", failed);
+        Assert.Contains("The case record", await Page());
+    }
+
+    [Fact]
+    public async Task A_burst_of_changes_gives_one_or_two_builds_never_two_at_once()
+    {
+        var before = _session.Builds;
+        var building = 0;
+        var overlapped = false;
+        _session.Built += _ => { if (Interlocked.Increment(ref building) > 1) overlapped = true; Interlocked.Decrement(ref building); };
+        for (var i = 0; i < 20; i++)
+        {
+            EditArticle(t => t.Replace($"publisher: Oxford Mail{(i == 0 ? "" : $" {i - 1}")}", $"publisher: Oxford Mail {i}"));
+            _session.Request(["input/articles/thornton-refuses-responsibility.md"]);
+        }
+        var clock = Stopwatch.StartNew();
+        while (!(await Page()).Contains("Oxford Mail 19") && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        Assert.Contains("Oxford Mail 19", await Page());
+        Assert.False(overlapped);
+        Assert.InRange(_session.Builds - before, 1, 20);
+    }
+}
+
+/// <summary>The real program: prints its URL, serves, and stops on Ctrl+C with exit code 0.</summary>
+public sealed class PreviewProcessTests
+{
+    [Fact]
+    public async Task Ctrl_c_stops_the_preview_cleanly_with_exit_code_0()
+    {
+        using var project = new TempProject(Repo.Root);
+        var dll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
+        // perl restores the default SIGINT disposition, which a shell running us in the background would have set to ignore.
+        var start = new ProcessStartInfo("perl", ["-e", "$SIG{INT}='DEFAULT'; exec @ARGV", "dotnet", "exec", dll, "preview", "--port", "0", "--root", project.Root])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        string? url = null;
+        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+            if (line.StartsWith("Serving on ", StringComparison.Ordinal)) { url = line["Serving on ".Length..]; break; }
+        Assert.NotNull(url);
+        Assert.StartsWith("http://127.0.0.1:", url);
+        using (var http = new HttpClient())
+            Assert.Contains("Thames Valley Police and the Bullfinch case", await http.GetStringAsync(url));
+
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        var rest = process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), "the preview did not stop after SIGINT");
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Stopping.", await rest);
+        Console.WriteLine($"preview stopped {clock.ElapsedMilliseconds} ms after SIGINT");
+    }
+
+    [Fact]
+    public async Task Serve_serves_an_existing_output_folder_without_building()
+    {
+        using var project = new TempProject();
+        project.Write("output/index.html", "<p>built earlier</p>");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
+        var start = new ProcessStartInfo("perl", ["-e", "$SIG{INT}='DEFAULT'; exec @ARGV", "dotnet", "exec", dll, "serve", "--port", "0", "--root", project.Root])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        string? url = null;
+        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+            if (line.StartsWith("Serving on ", StringComparison.Ordinal)) { url = line["Serving on ".Length..]; break; }
+        Assert.NotNull(url);
+        using (var http = new HttpClient())
+        {
+            var html = await http.GetStringAsync(url);
+            Assert.Equal("<p>built earlier</p>", html);
+        }
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, process.ExitCode);
+    }
+}
