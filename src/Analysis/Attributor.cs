@@ -46,7 +46,8 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             return false;
         }
 
-        var mentions = FindMentions(paragraphs, IsQuoted).ToLookup(m => m.Paragraph);
+        var listed = doc.Speakers.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        var mentions = FindMentions(paragraphs, IsQuoted, listed, source, diagnostics).ToLookup(m => m.Paragraph);
         var overrides = doc.Quotes.Select(o => (Override: o, Key: Fold(o.Match.Value), Uses: new List<int>())).ToList();
         foreach (var o in doc.Quotes)
             if (o.Speaker is { } sp && !knownSpeakers.Contains(sp.Value))
@@ -143,7 +144,8 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
     }
 
     /// <summary>Names and pronouns outside quotations, in reading order, pronouns resolved to the most recently named speaker.</summary>
-    private List<Mention> FindMentions(ImmutableArray<Paragraph> paragraphs, Func<int, int, bool> isQuoted)
+    private List<Mention> FindMentions(ImmutableArray<Paragraph> paragraphs, Func<int, int, bool> isQuoted,
+        IReadOnlySet<string> listed, SourceText source, DiagnosticList diagnostics)
     {
         var mentions = new List<Mention>();
         string? lastNamed = null;
@@ -152,7 +154,14 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             if (p.Omitted) continue;
             var here = new List<(int Start, int End, string? Slug, bool IsPronoun)>();
             foreach (var hit in speakers.Find(p.Text))
-                if (!isQuoted(p.Number, hit.Start)) here.Add((hit.Start, hit.End, hit.Slug, false));
+            {
+                if (isQuoted(p.Number, hit.Start)) continue;
+                var slug = hit.IsAmbiguous ? Settle(hit, listed, lastNamed) : hit.Slug;
+                if (slug is null)
+                    diagnostics.Warning(source.PositionOf(p.Start + hit.Start),
+                        $"'{p.Text[hit.Start..hit.End]}' in {p.Anchor} could be {string.Join(" or ", hit.Slugs)}; list the right one under 'speakers:' or give each an alias");
+                here.Add((hit.Start, hit.End, slug, false));
+            }
             foreach (Match m in Pronoun().Matches(p.Text))
                 if (!isQuoted(p.Number, m.Index) && !here.Exists(h => h.Start <= m.Index && m.Index < h.End))
                     here.Add((m.Index, m.Index + m.Length, null, true));
@@ -163,6 +172,15 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             }
         }
         return mentions;
+    }
+
+    /// <summary>A name form shared by several speakers means the one the article lists, or the one just named.</summary>
+    private static string? Settle(NameHit hit, IReadOnlySet<string> listed, string? lastNamed)
+    {
+        var inArticle = hit.Slugs.Where(listed.Contains).ToList();
+        if (inArticle.Count == 1) return inArticle[0];
+        if (lastNamed is not null && hit.Slugs.Contains(lastNamed)) return lastNamed;
+        return null;
     }
 
     /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>

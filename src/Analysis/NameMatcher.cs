@@ -4,8 +4,15 @@ using System.Text.RegularExpressions;
 
 namespace CaseRecord.Analysis;
 
-/// <summary>A place where a name was found: [Start, End) in the searched text.</summary>
-public readonly record struct NameHit(string Slug, int Start, int End);
+/// <summary>
+/// A place where a name was found: [Start, End) in the searched text. Usually one slug; several
+/// when people share the name form ("Ms Reid" for two Reids), for the caller to settle.
+/// </summary>
+public readonly record struct NameHit(ImmutableArray<string> Slugs, int Start, int End)
+{
+    public string Slug => Slugs[0];
+    public bool IsAmbiguous => Slugs.Length > 1;
+}
 
 /// <summary>
 /// Finds the names of a set of people or bodies in text with one compiled regex, built once per
@@ -15,19 +22,21 @@ public readonly record struct NameHit(string Slug, int Start, int End);
 public sealed class NameMatcher
 {
     private readonly Regex? _regex;
-    private readonly Dictionary<string, string> _slugByName;
+    private readonly Dictionary<string, ImmutableArray<string>> _slugsByName;
 
     public NameMatcher(IEnumerable<(string Slug, IEnumerable<string> Names)> entries)
     {
-        _slugByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        _slugsByName = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var (slug, names) in entries)
             foreach (var name in names)
             {
                 var key = Fold(name.Trim());
-                if (key.Length > 0) _slugByName.TryAdd(key, slug);
+                if (key.Length == 0) continue;
+                var known = _slugsByName.GetValueOrDefault(key, []);
+                if (!known.Contains(slug)) _slugsByName[key] = known.Add(slug);
             }
-        if (_slugByName.Count == 0) return;
-        var alternatives = _slugByName.Keys
+        if (_slugsByName.Count == 0) return;
+        var alternatives = _slugsByName.Keys
             .OrderByDescending(k => k.Length)
             .ThenBy(k => k, StringComparer.Ordinal)
             .Select(k => Regex.Escape(k).Replace(@"\ ", @"\s+"));
@@ -45,7 +54,7 @@ public sealed class NameMatcher
         while (m.Success)
         {
             var key = Regex.Replace(m.Value, @"\s+", " ");
-            if (_slugByName.TryGetValue(key, out var slug)) yield return new NameHit(slug, m.Index, m.Index + m.Length);
+            if (_slugsByName.TryGetValue(key, out var slugs)) yield return new NameHit(slugs, m.Index, m.Index + m.Length);
             m = m.NextMatch();
         }
     }

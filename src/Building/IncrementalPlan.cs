@@ -21,7 +21,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             .ToHashSet(StringComparer.Ordinal);
         var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
         var sources = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (idx, isNew) in new[] { (last.Index, false), (index, true) })
+        foreach (var (idx, other, isNew) in new[] { (last.Index, index, false), (index, last.Index, true) })
             foreach (var a in idx.Articles.Where(a => changedPaths.Contains(a.Doc.Path)))
             {
                 pages.Add(SitePaths.Article(a.Slug));
@@ -29,7 +29,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
                 foreach (var s in a.Quotations.Select(q => q.SpeakerSlug).OfType<string>().Concat(a.Doc.Speakers.Select(s => s.Value)))
                     pages.Add(SitePaths.Speaker(s));
                 foreach (var m in a.Mentions) pages.Add(SitePaths.Organisation(m.OrganisationSlug));
-                foreach (var f in a.Figures) AddFigureAndKin(f, idx, pages);
+                foreach (var f in a.Figures) AddFigureAndKin(f, idx, other, pages);
             }
         // Kin seen from the other side: a figure elsewhere that is a share of, or equal to, a changed one.
         foreach (var idx in new[] { last.Index, index })
@@ -38,12 +38,19 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         return new IncrementalPlan(pages, sources);
     }
 
-    private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, HashSet<string> pages)
+    private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, CaseIndex other, HashSet<string> pages)
     {
         pages.Add(SitePaths.Figure(f.Id));
         if (index.Figures.GetValueOrDefault(f.Id) is not { } e) return;
-        foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
         if (e.Of is not null) pages.Add(SitePaths.Figure(e.Of.Id));
+        // The other figures of equal value list only the first few of their group (by id) and its size:
+        // they change only if this figure is among those few, or the group grew or shrank.
+        var rank = e.SameValueIds.Count(id => string.CompareOrdinal(id, f.Id) < 0);
+        var sizeChanged = other.Figures.GetValueOrDefault(f.Id) is not { } before
+            || before.Figure.Value != e.Figure.Value || before.Figure.Spec.Kind != e.Figure.Spec.Kind
+            || before.SameValueIds.Length != e.SameValueIds.Length;
+        if (sizeChanged || rank <= PagePlanner.SameValueShown)
+            foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
     }
 
     /// <summary>The previous site with the newly rendered files laid over it, less pages the site no longer has.</summary>

@@ -36,6 +36,9 @@ public sealed record CaseIndex(
     ImmutableDictionary<string, ImmutableArray<MentionRef>> MentionsByOrganisation,
     ImmutableArray<FigureEntry> Timeline)
 {
+    /// <summary>Figures that are a share of the given one (their <c>of</c> names it).</summary>
+    public ILookup<string, FigureEntry> SharesOf { get; } = FiguresInOrder.Where(f => f.Of is not null).ToLookup(f => f.Of!.Id, StringComparer.Ordinal);
+
     private readonly ImmutableDictionary<string, SpeakerDoc> _speakers = Speakers.ToImmutableDictionary(s => s.Slug);
     private readonly ImmutableDictionary<string, OrganisationDoc> _organisations = Organisations.ToImmutableDictionary(o => o.Slug);
 

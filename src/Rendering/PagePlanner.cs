@@ -12,6 +12,9 @@ namespace CaseRecord.Rendering;
 public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
 {
     private readonly LinkBuilder _links = new(index.Settings);
+    /// <summary>How many figures of equal value a figure page lists (the rest are counted).</summary>
+    public const int SameValueShown = 12;
+    private const int HomeListShown = 25;
 
     /// <summary>Every page of the site; a page's model is only built when it is rendered.</summary>
     public ImmutableArray<PagePlan> Plan()
@@ -56,9 +59,11 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         var headline = index.FiguresInOrder.Where(f => f.Figure.Spec.Kind is not (FigureKind.Year or FigureKind.Date)).Take(6)
             .Select(f => FigureRow(path, f)).ToList();
         var model = new HomeView(title, markdown.ToHtml(index.Home.IntroMarkdown), headline,
-            index.Articles.Select(a => ArticleSummary(path, a)).ToList(),
-            index.Speakers.Select(s => SpeakerSummary(path, s)).ToList(),
-            index.Timeline.Select(e => TimelineEvent(path, e)).ToList());
+            index.Articles.Take(HomeListShown).Select(a => ArticleSummary(path, a)).ToList(), index.Articles.Length,
+            index.Speakers.OrderByDescending(s => index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length).ThenBy(s => s.Name, StringComparer.Ordinal)
+                .Take(HomeListShown).Select(s => SpeakerSummary(path, s)).ToList(), index.Speakers.Length,
+            index.Timeline.Take(HomeListShown).Select(e => TimelineEvent(path, e)).ToList(), index.Timeline.Length,
+            _links.Href(path, SitePaths.Articles), _links.Href(path, SitePaths.Speakers), _links.Href(path, SitePaths.Figures), _links.Href(path, SitePaths.Timeline));
         return new PageSpec(path, "home", title, index.Settings.SiteDescription, "home", model);
     }
 
@@ -168,8 +173,9 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         var a = e.Article;
         var anchor = $"p{f.Paragraph}";
         var speaker = f.SpeakerSlug is { } slug ? SpeakerLink(path, slug) : null;
-        var same = e.SameValueIds.Select(id => index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Select(x => FigureRow(path, x)).ToList();
-        var shares = index.FiguresInOrder.Where(x => x.Of?.Id == e.Id).Select(x => FigureRow(path, x)).ToList();
+        // At scale a common value (a year) is shared by thousands of figures: show the first few and the count.
+        var same = e.SameValueIds.Take(SameValueShown).Select(id => index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Select(x => FigureRow(path, x)).ToList();
+        var shares = index.SharesOf[e.Id].Select(x => FigureRow(path, x)).ToList();
         var model = new FigureView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), ValueFormatter.Kind(f.Spec.Kind),
             f.Spec.Match.Value, f.Sentence, f.Spec.Event,
             new LinkView($"Paragraph {f.Paragraph}", _links.Href(path, SitePaths.Article(a.Slug), anchor)),
@@ -179,7 +185,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
             e.Of is null ? null : ValueFormatter.Value(e.Of.Figure.Value, e.Of.Figure.Spec.Kind),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
-            same, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
+            same, e.SameValueIds.Length, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
         var value = ValueFormatter.Value(f.Value, f.Spec.Kind);
         return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model);
     }

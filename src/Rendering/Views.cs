@@ -40,7 +40,7 @@ public sealed record FigureView(
     string Id, string Label, string Value, string Kind, string Match, string Sentence, string? Event,
     LinkView Paragraph, LinkView Article, string? Publisher, string? Published, LinkView? Speaker,
     LinkView? Of, string? OfValue, string? Percent, decimal? PercentNumber,
-    IReadOnlyList<FigureRowView> SameValue, IReadOnlyList<FigureRowView> SharesOfThis, string NoteHtml);
+    IReadOnlyList<FigureRowView> SameValue, int SameValueTotal, IReadOnlyList<FigureRowView> SharesOfThis, string NoteHtml);
 
 public sealed record TimelineEventView(string When, string Event, string Label, LinkView Figure, LinkView Paragraph, LinkView Article, LinkView? Speaker);
 
@@ -51,8 +51,11 @@ public sealed record OrganisationView(string Name, string Slug, IReadOnlyList<st
 
 public sealed record OrganisationSummaryView(string Name, string Href, int MentionCount);
 
+/// <summary>The home page; each list is cut to a few items at scale, with the totals to say so.</summary>
 public sealed record HomeView(string Title, string IntroHtml, IReadOnlyList<FigureRowView> HeadlineFigures,
-    IReadOnlyList<ArticleSummaryView> Articles, IReadOnlyList<SpeakerSummaryView> Speakers, IReadOnlyList<TimelineEventView> Timeline);
+    IReadOnlyList<ArticleSummaryView> Articles, int ArticleTotal, IReadOnlyList<SpeakerSummaryView> Speakers, int SpeakerTotal,
+    IReadOnlyList<TimelineEventView> Timeline, int TimelineTotal,
+    string ArticlesHref, string SpeakersHref, string FiguresHref, string TimelineHref);
 
 public sealed record ListView<T>(string Title, IReadOnlyList<T> Items);
 

@@ -137,4 +137,34 @@ public sealed class IncrementalBuildTests
         Assert.Contains("articles/riverside-flooding/index.html", added.Changed);
         AssertSameAsFullBuild(source, added);
     }
+
+    /// <summary>Thirty copies of the seed article, so equal values (years) form groups larger than a figure page lists.</summary>
+    private static MemoryContentSource ManyArticles(int count)
+    {
+        var source = RepoCopy();
+        var text = System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(ArticlePath));
+        for (var i = 1; i <= count; i++)
+        {
+            var copy = System.Text.RegularExpressions.Regex.Replace(text, @"(  - id: |    of: )([a-z-]+)", m => $"{m.Groups[1].Value}{m.Groups[2].Value}-{i:D2}");
+            source.Add($"input/articles/copy-{i:D2}.md", copy.Replace("title: Chief constable", $"title: Copy {i:D2} of chief constable"));
+        }
+        return source;
+    }
+
+    [Theory]
+    [InlineData("input/articles/copy-01.md", false)] // its figures are among those every equal-valued figure page lists
+    [InlineData("input/articles/copy-25.md", true)]
+    public void At_scale_an_edit_rerenders_few_pages_and_still_matches_a_full_build(string edited, bool few)
+    {
+        var source = ManyArticles(30);
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        var first = builder.Build(null, cache);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics.Take(5)));
+        Edit(source, edited, t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (edited)"));
+        var second = builder.Build(null, cache);
+        Assert.True(second.Stats.Incremental);
+        if (few) Assert.True(second.Stats.PagesRendered < first.Stats.Pages / 4, $"{second.Stats.PagesRendered} of {first.Stats.Pages}");
+        AssertSameAsFullBuild(source, second);
+    }
 }

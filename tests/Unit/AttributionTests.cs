@@ -127,4 +127,17 @@ public sealed class AttributionTests
         var a = Analyse.Text("Sean O’Brien said: “Fine.”", speakers: [Analyse.Person("sean-obrien", "Sean O'Brien")]);
         Assert.Equal(["sean-obrien"], Speakers(a));
     }
+
+    [Fact]
+    public void A_surname_two_speakers_share_means_the_one_the_article_lists()
+    {
+        var reids = new[] { Analyse.Person("noah-reid", "Noah Reid"), Analyse.Person("olu-reid", "Olu Reid") };
+        var listed = Analyse.Text("Ms Reid said: “Yes.”", speakersYaml: "speakers: [olu-reid]\n", speakers: reids);
+        Assert.Equal(["olu-reid"], Speakers(listed));
+        var unlisted = Analyse.Text("Ms Reid said: “Yes.”", speakers: reids);
+        Assert.Equal(["(none)"], Speakers(unlisted));
+        Assert.Contains(unlisted.Diagnostics, d => d.Message.Contains("could be noah-reid or olu-reid"));
+        var named = Analyse.Text("Noah Reid spoke. Ms Reid said: “Yes.”", speakers: reids);
+        Assert.Equal(["noah-reid"], Speakers(named));
+    }
 }

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using CaseRecord.Cli;
+using CaseRecord.Preview;
+using CaseRecord.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CaseRecord.Tests.Preview;
+
+/// <summary>A real browser keeps a page open across edits and sees it reload by itself.</summary>
+public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
+{
+    private const string ArticleFile = "input/articles/thornton-refuses-responsibility.md";
+
+    [Fact]
+    public async Task An_open_page_reloads_by_itself_keeps_its_place_and_shows_build_errors()
+    {
+        using var project = new TempProject(Repo.Root);
+        await using var session = new PreviewSession(new BuildOptions(project.Root, null, new Dictionary<string, string>(), false),
+            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Null);
+        await session.StartAsync();
+        var (playwright, browser) = await Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 800, Height = 600 } });
+        await page.GotoAsync(session.Url + "articles/thornton-refuses-responsibility/index.html");
+        var clock = Stopwatch.StartNew();
+        while (session.Hub.ClientCount == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+        Assert.True(session.Hub.ClientCount > 0, "the page never connected for live reload");
+
+        await page.EvaluateAsync("() => { window.__sameDocument = true; window.scrollTo(0, 900); }");
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(scrolled > 500);
+
+        var file = project.PathOf(ArticleFile);
+        var original = File.ReadAllText(file);
+        File.WriteAllText(file, original.Replace("title: Chief constable Sara Thornton refuses", "title: Edited in the browser test, Thornton refuses"));
+        clock.Restart();
+        await page.WaitForFunctionAsync("() => !window.__sameDocument && document.querySelector('h1').textContent.includes('Edited in the browser test')",
+            null, new() { Timeout = 60_000 });
+        output.WriteLine($"save to reloaded page: {clock.ElapsedMilliseconds} ms");
+        await page.WaitForFunctionAsync($"() => Math.abs(window.scrollY - {scrolled}) < 150", null, new() { Timeout = 10_000 });
+
+        // A broken save: the open page keeps its content and shows the error, path:line, in an overlay.
+        File.WriteAllText(file, original.Replace("speakers: [sara-thornton]", "speakers: [sara-thornton"));
+        var overlay = await page.WaitForSelectorAsync("#case-record-build-error", new() { Timeout = 60_000 });
+        Assert.Contains("input/articles/thornton-refuses-responsibility.md:1", await overlay!.TextContentAsync());
+        Assert.Contains("Edited in the browser test", await page.TextContentAsync("h1"));
+
+        // Mended: the overlay goes and the page shows the good build.
+        File.WriteAllText(file, original);
+        await page.WaitForFunctionAsync("() => !document.getElementById('case-record-build-error') && document.querySelector('h1').textContent.includes('Chief constable Sara Thornton')",
+            null, new() { Timeout = 60_000 });
+    }
+}
