@@ -45,11 +45,10 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         if (e.Of is not null) pages.Add(SitePaths.Figure(e.Of.Id));
         // The other figures of equal value list only the first few of their group (by id) and its size:
         // they change only if this figure is among those few, or the group grew or shrank.
-        var rank = e.SameValueIds.Count(id => string.CompareOrdinal(id, f.Id) < 0);
         var sizeChanged = other.Figures.GetValueOrDefault(f.Id) is not { } before
             || before.Figure.Value != e.Figure.Value || before.Figure.Spec.Kind != e.Figure.Spec.Kind
-            || before.SameValueIds.Length != e.SameValueIds.Length;
-        if (sizeChanged || rank <= PagePlanner.SameValueShown)
+            || before.SameValueCount != e.SameValueCount;
+        if (sizeChanged || e.SameValueRank <= PagePlanner.SameValueShown)
             foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
     }
 

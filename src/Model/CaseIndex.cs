@@ -5,15 +5,28 @@ using CaseRecord.Diagnostics;
 
 namespace CaseRecord.Model;
 
-/// <summary>A key figure in the context of the whole record.</summary>
+/// <summary>
+/// A key figure in the context of the whole record. <see cref="SameValueGroup"/> holds the ids of
+/// every figure of the same value and kind, this one included, sorted; the array is shared by the
+/// whole group, so a value many figures share (a year) costs one array, not one per figure.
+/// </summary>
 public sealed record FigureEntry(
     LocatedFigure Figure,
     AnalysedArticle Article,
     FigureEntry? Of,
     decimal? Percent,
-    ImmutableArray<string> SameValueIds)
+    ImmutableArray<string> SameValueGroup)
 {
     public string Id => Figure.Id;
+
+    /// <summary>How many other figures have this value.</summary>
+    public int SameValueCount => SameValueGroup.Length - 1;
+
+    /// <summary>The other figures of this value, in id order.</summary>
+    public IEnumerable<string> SameValueIds => SameValueGroup.Where(id => id != Id);
+
+    /// <summary>This figure's place in its group (0-based, in id order).</summary>
+    public int SameValueRank => Math.Max(0, SameValueGroup.BinarySearch(Id, StringComparer.Ordinal));
 }
 
 public sealed record QuotationRef(AnalysedArticle Article, Quotation Quotation);

@@ -42,7 +42,7 @@ public static class CaseIndexer
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray());
 
         var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.GetValueOrDefault(f.Id)))
-            .OfType<FigureEntry>().Distinct().ToImmutableArray();
+            .OfType<FigureEntry>().Distinct(ReferenceEqualityComparer.Instance).Cast<FigureEntry>().ToImmutableArray();
         var timeline = inOrder
             .Where(e => e.Figure.Spec.Event is not null && e.Figure.Spec.Kind is FigureKind.Year or FigureKind.Date)
             .OrderBy(e => e.Figure.Value)
@@ -75,6 +75,7 @@ public static class CaseIndexer
         var sameValue = located.Values
             .GroupBy(x => (x.Figure.Value, x.Figure.Spec.Kind))
             .ToDictionary(g => g.Key, g => g.Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToImmutableArray());
+        // Each group's one array is shared by all its members (see FigureEntry.SameValueGroup).
 
         FigureEntry? Resolve(string id, HashSet<string> visiting)
         {
@@ -99,8 +100,7 @@ public static class CaseIndexer
                 }
                 visiting.Remove(id);
             }
-            var same = sameValue[(x.Figure.Value, x.Figure.Spec.Kind)].Where(s => s != id).ToImmutableArray();
-            var entry = new FigureEntry(x.Figure, x.Article, of, percent, same);
+            var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[(x.Figure.Value, x.Figure.Spec.Kind)]);
             entries[id] = entry;
             return entry;
         }

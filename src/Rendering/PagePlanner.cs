@@ -185,7 +185,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
             e.Of is null ? null : ValueFormatter.Value(e.Of.Figure.Value, e.Of.Figure.Spec.Kind),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
-            same, e.SameValueIds.Length, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
+            same, e.SameValueCount, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
         var value = ValueFormatter.Value(f.Value, f.Spec.Kind);
         return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model);
     }

@@ -12,6 +12,10 @@ namespace CaseRecord.Rendering;
 /// <summary>The render stage: every planned page through its layout, plus assets and source texts.</summary>
 public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 {
+    // A Scriban context is costly to create (it builds its library of functions), so each
+    // rendering thread keeps one for the whole build; pages only push and pop their globals.
+    private readonly ThreadLocal<TemplateContext> _contexts = new(theme.NewContext);
+
     public sealed record Rendered(ImmutableArray<OutputFile> Files, ImmutableArray<string> AllPages, ImmutableArray<Diagnostic> Diagnostics);
 
     /// <summary>
@@ -53,7 +57,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     {
         var template = theme.Layout(page.Template)
             ?? throw new ScriptRuntimeException(new Scriban.Parsing.SourceSpan($"theme/layouts/{page.Template}.sbn", default, default), $"the theme has no layout '{page.Template}'");
-        var context = theme.NewContext();
+        var context = _contexts.Value!;
         var globals = new ScriptObject
         {
             ["page"] = page.Model,
@@ -64,8 +68,15 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             ["path"] = page.Path,
         };
         context.PushGlobal(globals);
-        var body = template.Render(context);
-        globals["content"] = body;
-        return theme.Layout("_layout")!.Render(context);
+        try
+        {
+            var body = template.Render(context);
+            globals["content"] = body;
+            return theme.Layout("_layout")!.Render(context);
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
     }
 }
