@@ -22,6 +22,8 @@ public sealed class BuildCache
         ImmutableDictionary<string, string> ArticleKeys,
         ImmutableSortedDictionary<string, OutputFile> Files);
 
+    internal Content.LoadCache Load { get; } = new();
+
     internal ImmutableDictionary<string, Analysis> Analyses { get; set; } = ImmutableDictionary<string, Analysis>.Empty;
 
     internal LastSite? Last { get; set; }

@@ -45,7 +45,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var clock = Stopwatch.StartNew();
         void Lap(string stage) { stages.Add((stage, clock.Elapsed)); clock.Restart(); }
 
-        var loaded = new ContentLoader(project, settingOverrides).Load();
+        var loaded = new ContentLoader(project, settingOverrides, cache?.Load).Load();
         diagnostics.AddRange(loaded.Diagnostics);
         var theme = Theme.Load(project, diagnostics);
         Lap("load");

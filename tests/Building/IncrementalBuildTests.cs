@@ -167,4 +167,18 @@ public sealed class IncrementalBuildTests
         if (few) Assert.True(second.Stats.PagesRendered < first.Stats.Pages / 4, $"{second.Stats.PagesRendered} of {first.Stats.Pages}");
         AssertSameAsFullBuild(source, second);
     }
+
+    [Fact]
+    public void A_changed_source_text_is_seen_even_when_the_article_file_is_not_touched()
+    {
+        var source = RepoCopy();
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        Assert.True(builder.Build(null, cache).Succeeded);
+        const string seed = "seeds/000_fbf6e240cee8247d.txt";
+        source.Add(seed, [.. source.ReadAllBytes(seed), .. "\n\nA paragraph added later."u8.ToArray()]);
+        var again = builder.Build(null, cache);
+        Assert.False(again.Succeeded);
+        Assert.Contains(again.Diagnostics, d => d.IsError && d.Message.StartsWith("sha256 does not match", StringComparison.Ordinal));
+    }
 }
