@@ -62,6 +62,8 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         foreach (var path in previous.Keys)
         {
             var isPage = path.EndsWith(".html", StringComparison.Ordinal) && !path.StartsWith(SitePaths.Assets, StringComparison.Ordinal);
+            // Made on every build when the Host is set; gone when it is not.
+            if (path is SitePaths.Sitemap or SitePaths.Feed) { builder.Remove(path); continue; }
             var isSource = path.StartsWith(SitePaths.Sources, StringComparison.Ordinal);
             if ((isPage && !pages.Contains(path)) || (isSource && !sources.Contains(path))) builder.Remove(path);
         }

@@ -92,10 +92,14 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
                 ? output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal)
                 : IncrementalPlan.Merge(last!.Files, output.Files, output.AllPages, index);
             changed = Changes(last?.Files, files);
+            Lap("render");
+            // An incremental build checks the pages it rendered; the others and their targets are unchanged.
+            var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;
+            diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings));
             if (cache is not null && !diagnostics.HasErrors)
                 cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files);
+            Lap("links");
         }
-        Lap("render");
 
         var frozen = Sorted(diagnostics.ToImmutable());
         var written = 0;

@@ -88,6 +88,7 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
 
     private static string SettingsFingerprint(SiteSettings s, HomeDoc home) =>
         Fingerprint.Of([s.SiteTitle, s.SiteDescription, s.Host ?? "", s.LinkRoot, s.LinksUseHttps.ToString(), s.LinkHideIndexPages.ToString(),
+            s.ValidateRelativeLinks.ToString(), s.ValidateLinksAsError.ToString(),
             home.Title ?? "", home.IntroMarkdown, .. s.Extra.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)]);
 
     private string? ReadText(string path, DiagnosticList diagnostics)

@@ -20,6 +20,8 @@ public static class SettingsLoader
         ["LinksUseHttps"] = Kind.Bool,
         ["LinkHideIndexPages"] = Kind.Bool,
         ["OutputPath"] = Kind.Text,
+        ["ValidateRelativeLinks"] = Kind.Bool,
+        ["ValidateLinksAsError"] = Kind.Bool,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -62,6 +64,8 @@ public static class SettingsLoader
             Bool("LinksUseHttps", d.LinksUseHttps),
             Bool("LinkHideIndexPages", d.LinkHideIndexPages),
             Text("OutputPath", d.OutputPath),
+            Bool("ValidateRelativeLinks", d.ValidateRelativeLinks),
+            Bool("ValidateLinksAsError", d.ValidateLinksAsError),
             extra.ToImmutable());
     }
 

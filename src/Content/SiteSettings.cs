@@ -11,8 +11,10 @@ public sealed record SiteSettings(
     bool LinksUseHttps,
     bool LinkHideIndexPages,
     string OutputPath,
+    bool ValidateRelativeLinks,
+    bool ValidateLinksAsError,
     ImmutableDictionary<string, string> Extra)
 {
     public static SiteSettings Default { get; } =
-        new("Case record", "", null, "", true, true, "output", ImmutableDictionary<string, string>.Empty);
+        new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }

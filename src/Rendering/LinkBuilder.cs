@@ -16,7 +16,8 @@ public sealed class LinkBuilder(SiteSettings settings)
             target = target[..^"index.html".Length];
 
         string href;
-        if (settings.LinkRoot.Length > 0)
+        // The 404 page is served at whatever depth was asked for, so its links start from the root.
+        if (settings.LinkRoot.Length > 0 || fromPath == SitePaths.NotFound)
         {
             href = settings.LinkRoot + "/" + target;
         }
@@ -28,6 +29,17 @@ public sealed class LinkBuilder(SiteSettings settings)
             if (href.Length == 0) href = "./";
         }
         return fragment is null ? href : href + "#" + fragment;
+    }
+
+    /// <summary>The absolute URL of a page (for canonical links, Open Graph, sitemap, feed, JSON-LD); null without a Host.</summary>
+    public string? Absolute(string toPath, string? fragment = null)
+    {
+        if (settings.Host is not { Length: > 0 } host) return null;
+        var target = toPath;
+        if (settings.LinkHideIndexPages && (target == "index.html" || target.EndsWith("/index.html", StringComparison.Ordinal)))
+            target = target[..^"index.html".Length];
+        var url = $"{(settings.LinksUseHttps ? "https" : "http")}://{host.TrimEnd('/')}{settings.LinkRoot}/{target}";
+        return fragment is null ? url : url + "#" + fragment;
     }
 
     /// <summary>A link to a place on the same page.</summary>

@@ -9,9 +9,10 @@ namespace CaseRecord.Rendering;
 /// Turns the case index into the list of pages to render, each with a view model whose links
 /// are made for that page. Pure: the same index gives the same pages.
 /// </summary>
-public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
+public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func<string, string> assetPath)
 {
     private readonly LinkBuilder _links = new(index.Settings);
+    private StructuredData Data => new(index, _links);
     /// <summary>How many figures of equal value a figure page lists (the rest are counted).</summary>
     public const int SameValueShown = 12;
     private const int HomeListShown = 25;
@@ -30,18 +31,20 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         pages.Add(new(SitePaths.Organisations, OrganisationsPage));
         foreach (var o in index.Organisations) pages.Add(new(SitePaths.Organisation(o.Slug), () => OrganisationPage(o)));
         pages.Add(new(SitePaths.Timeline, TimelinePage));
+        pages.Add(new(SitePaths.DataPage, DataPage));
+        pages.Add(new(SitePaths.NotFound, NotFoundPage));
         return pages.ToImmutable();
     }
 
     /// <summary>The list pages, which show something of every article and so change with any of them.</summary>
     public static readonly ImmutableArray<string> ListPages =
-        [SitePaths.Home, SitePaths.Articles, SitePaths.Speakers, SitePaths.Figures, SitePaths.Organisations, SitePaths.Timeline];
+        [SitePaths.Home, SitePaths.Articles, SitePaths.Speakers, SitePaths.Figures, SitePaths.Organisations, SitePaths.Timeline, SitePaths.DataPage];
 
     public SiteView Site(string from, string section) => new(
         index.Settings.SiteTitle,
         index.Settings.SiteDescription,
         _links.Href(from, SitePaths.Home),
-        _links.Href(from, SitePaths.Assets + "site.css"),
+        _links.Href(from, SitePaths.Assets + assetPath("site.css")),
         [
             new("Case", _links.Href(from, SitePaths.Home), section == "home"),
             new("Articles", _links.Href(from, SitePaths.Articles), section == "articles"),
@@ -50,7 +53,29 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
             new("Timeline", _links.Href(from, SitePaths.Timeline), section == "timeline"),
             new("Organisations", _links.Href(from, SitePaths.Organisations), section == "organisations"),
         ],
-        "case-record " + typeof(PagePlanner).Assembly.GetName().Version?.ToString(3));
+        "case-record " + typeof(PagePlanner).Assembly.GetName().Version?.ToString(3),
+        index.Settings.Host is null ? null : _links.Href(from, SitePaths.Feed),
+        _links.Href(from, SitePaths.DataPage));
+
+    /// <summary>The size of data/case.json, for the data page; set by the renderer before pages are built.</summary>
+    public long DataBytes { get; set; }
+
+    private PageMeta Meta(System.Text.Json.Nodes.JsonNode jsonLd, string ogType = "website", string? published = null) => new(ogType, published, jsonLd);
+
+    private PageSpec DataPage()
+    {
+        const string path = SitePaths.DataPage;
+        var model = new DataPageView("Open data", _links.Href(path, SitePaths.Data), OpenData.SchemaVersion, index.Articles.Length, index.Speakers.Length,
+            index.Articles.Sum(a => a.Quotations.Length), index.FiguresInOrder.Length, DataBytes);
+        const string description = "Download the whole record as data: articles with their paragraphs, speakers, quotations, key figures and the timeline.";
+        return new PageSpec(path, "data", "Open data", description, "data", model, Meta(Data.CollectionPage(path, "Open data", description)));
+    }
+
+    private PageSpec NotFoundPage()
+    {
+        var model = new NotFoundView("Page not found", _links.Href(SitePaths.NotFound, SitePaths.Home));
+        return new PageSpec(SitePaths.NotFound, "404", "Page not found", "There is no page at this address.", "404", model, Meta(Data.WebSite()));
+    }
 
     private PageSpec HomePage()
     {
@@ -64,14 +89,15 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
                 .Take(HomeListShown).Select(s => SpeakerSummary(path, s)).ToList(), index.Speakers.Length,
             index.Timeline.Take(HomeListShown).Select(e => TimelineEvent(path, e)).ToList(), index.Timeline.Length,
             _links.Href(path, SitePaths.Articles), _links.Href(path, SitePaths.Speakers), _links.Href(path, SitePaths.Figures), _links.Href(path, SitePaths.Timeline));
-        return new PageSpec(path, "home", title, index.Settings.SiteDescription, "home", model);
+        return new PageSpec(path, "home", title, index.Settings.SiteDescription, "home", model, Meta(Data.WebSite()));
     }
 
     private PageSpec ArticlesPage()
     {
         const string path = SitePaths.Articles;
         var model = new ListView<ArticleSummaryView>("Articles", index.Articles.Select(a => ArticleSummary(path, a)).ToList());
-        return new PageSpec(path, "articles", "Articles", $"The {index.Articles.Length} source articles of the record.", "articles", model);
+        var description = $"The {index.Articles.Length} source articles of the record.";
+        return new PageSpec(path, "articles", "Articles", description, "articles", model, Meta(Data.CollectionPage(path, "Articles", description)));
     }
 
     private PageSpec ArticlePage(AnalysedArticle a)
@@ -127,14 +153,15 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
             doc.Summary, a.Source.Path, _links.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,
             markdown.ToHtml(doc.NoteMarkdown), paragraphs, speakers, figures, organisations,
             a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags);
-        return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model);
+        return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model, Meta(Data.Article(a), "article", doc.Published?.Iso));
     }
 
     private PageSpec SpeakersPage()
     {
         const string path = SitePaths.Speakers;
         var model = new ListView<SpeakerSummaryView>("Speakers", index.Speakers.Select(s => SpeakerSummary(path, s)).ToList());
-        return new PageSpec(path, "speakers", "Speakers", "Everyone quoted in the record, with all their quotations.", "speakers", model);
+        const string description = "Everyone quoted in the record, with all their quotations.";
+        return new PageSpec(path, "speakers", "Speakers", description, "speakers", model, Meta(Data.CollectionPage(path, "Speakers", description)));
     }
 
     private PageSpec SpeakerPage(SpeakerDoc s)
@@ -156,14 +183,15 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         var model = new SpeakerView(s.Name, s.Slug, s.Role, org, markdown.ToHtml(s.BioMarkdown), views,
             quotes.Select(r => r.Article.Slug).Distinct().Count());
         var description = s.Role is null ? $"Every quotation of {s.Name} in the record." : $"{s.Name}, {s.Role}: every quotation in the record.";
-        return new PageSpec(path, "speaker", s.Name, description, "speakers", model);
+        return new PageSpec(path, "speaker", s.Name, description, "speakers", model, Meta(Data.Speaker(s, quotes), "profile"));
     }
 
     private PageSpec FiguresPage()
     {
         const string path = SitePaths.Figures;
         var model = new ListView<FigureRowView>("Key figures", index.FiguresInOrder.Select(f => FigureRow(path, f)).ToList());
-        return new PageSpec(path, "figures", "Key figures", "The numbers in the record, each traced to the words that state it.", "figures", model);
+        const string description = "The numbers in the record, each traced to the words that state it.";
+        return new PageSpec(path, "figures", "Key figures", description, "figures", model, Meta(Data.CollectionPage(path, "Key figures", description)));
     }
 
     private PageSpec FigurePage(FigureEntry e)
@@ -187,7 +215,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
             same, e.SameValueCount, shares, markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
         var value = ValueFormatter.Value(f.Value, f.Spec.Kind);
-        return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model);
+        return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model, Meta(Data.Figure(e)));
     }
 
     private PageSpec OrganisationsPage()
@@ -195,8 +223,9 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         const string path = SitePaths.Organisations;
         var items = index.Organisations.Select(o => new OrganisationSummaryView(o.Name, _links.Href(path, SitePaths.Organisation(o.Slug)),
             index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []).Length)).ToList();
-        return new PageSpec(path, "organisations", "Organisations", "Bodies mentioned in the record.", "organisations",
-            new ListView<OrganisationSummaryView>("Organisations", items));
+        const string description = "Bodies mentioned in the record.";
+        return new PageSpec(path, "organisations", "Organisations", description, "organisations",
+            new ListView<OrganisationSummaryView>("Organisations", items), Meta(Data.CollectionPage(path, "Organisations", description)));
     }
 
     private PageSpec OrganisationPage(OrganisationDoc o)
@@ -212,14 +241,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown)
         }).ToList();
         var speakers = index.Speakers.Where(s => s.Organisation?.Value == o.Slug).Select(s => SpeakerLink(path, s.Slug)).OfType<LinkView>().ToList();
         var model = new OrganisationView(o.Name, o.Slug, o.Aliases, markdown.ToHtml(o.BodyMarkdown), mentions, speakers);
-        return new PageSpec(path, "organisation", o.Name, $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model);
+        return new PageSpec(path, "organisation", o.Name, $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model, Meta(Data.Organisation(o)));
     }
 
     private PageSpec TimelinePage()
     {
         const string path = SitePaths.Timeline;
         var model = new ListView<TimelineEventView>("Timeline", index.Timeline.Select(e => TimelineEvent(path, e)).ToList());
-        return new PageSpec(path, "timeline", "Timeline", "The dated events of the record in order, each traced to its source.", "timeline", model);
+        return new PageSpec(path, "timeline", "Timeline", "The dated events of the record in order, each traced to its source.", "timeline", model, Meta(Data.Timeline(index.Timeline)));
     }
 
     private FigureRowView FigureRow(string from, FigureEntry e)

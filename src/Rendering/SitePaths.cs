@@ -14,6 +14,11 @@ public static class SitePaths
     public const string Articles = "articles/index.html";
     public const string Assets = "assets/";
     public const string Sources = "sources/";
+    public const string NotFound = "404.html";
+    public const string Sitemap = "sitemap.xml";
+    public const string Feed = "feed.xml";
+    public const string DataPage = "data/index.html";
+    public const string Data = "data/case.json";
 
     public static string Article(string slug) => $"articles/{slug}/index.html";
     public static string Speaker(string slug) => $"speakers/{slug}/index.html";

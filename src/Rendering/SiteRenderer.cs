@@ -24,7 +24,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     /// </summary>
     public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
     {
-        var planner = new PagePlanner(index, markdown);
+        var links = new LinkBuilder(index.Settings);
+        var data = OpenData.Write(index, links);
+        var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
         var plans = planner.Plan();
         var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
         var files = new OutputFile?[pages.Length];
@@ -34,7 +36,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             try
             {
                 var page = pages[i].Build();
-                files[i] = new OutputFile(page.Path, Encoding.UTF8.GetBytes(RenderPage(page, planner.Site(page.Path, page.Section))));
+                files[i] = new OutputFile(page.Path, Encoding.UTF8.GetBytes(RenderPage(page, planner.Site(page.Path, page.Section), links)));
             }
             catch (ScriptRuntimeException e)
             {
@@ -47,13 +49,21 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         output.AddRange(files.OfType<OutputFile>());
         if (only is null)
             foreach (var (path, bytes) in theme.Assets) output.Add(new OutputFile(SitePaths.Assets + path, bytes));
+        // Whole-site files change with any article, like the list pages, so they are always made.
+        output.Add(new OutputFile(SitePaths.Data, data));
+        if (index.Settings.Host is not null)
+        {
+            var sitemapPages = plans.Select(p => p.Path).Where(p => p != SitePaths.NotFound);
+            output.Add(new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(sitemapPages, links)));
+            output.Add(new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
+        }
         foreach (var source in index.Articles.Select(a => a.Source).DistinctBy(s => s.Path))
             if (sourcesOnly is null || sourcesOnly.Contains(source.Path))
                 output.Add(new OutputFile(SitePaths.Source(source.Path), Encoding.UTF8.GetBytes(source.Text)));
         return new Rendered(output.ToImmutable(), [.. plans.Select(p => p.Path)], [.. errors.OfType<Diagnostic>()]);
     }
 
-    private string RenderPage(PageSpec page, SiteView site)
+    private string RenderPage(PageSpec page, SiteView site, LinkBuilder links)
     {
         var template = theme.Layout(page.Template)
             ?? throw new ScriptRuntimeException(new Scriban.Parsing.SourceSpan($"theme/layouts/{page.Template}.sbn", default, default), $"the theme has no layout '{page.Template}'");
@@ -66,6 +76,10 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             ["description"] = page.Description,
             ["section"] = page.Section,
             ["path"] = page.Path,
+            ["canonical"] = page.Path == SitePaths.NotFound ? null : links.Absolute(page.Path),
+            ["og_type"] = page.Meta.OgType,
+            ["published_iso"] = page.Meta.PublishedIso,
+            ["json_ld"] = StructuredData.Serialise(page.Meta.JsonLd),
         };
         context.PushGlobal(globals);
         try

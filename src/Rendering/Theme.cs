@@ -30,7 +30,21 @@ public sealed class Theme : ITemplateLoader
     /// <summary>Changes whenever any file of the theme does; a changed theme means every page is rendered again.</summary>
     public string Fingerprint { get; }
 
+    /// <summary>The assets as published: styles and scripts under a name with their content hash.</summary>
     public ImmutableArray<(string Path, byte[] Bytes)> Assets { get; }
+
+    private ImmutableDictionary<string, string> _assetNames = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The published name of an asset (<c>site.css</c> → <c>site.3f2a9c1d.css</c>), so hosts can cache it for ever.</summary>
+    public string AssetPath(string logical) => _assetNames.GetValueOrDefault(logical, logical);
+
+    private static string Fingerprinted(string logical, byte[] bytes)
+    {
+        var ext = System.IO.Path.GetExtension(logical);
+        if (ext is not (".css" or ".js")) return logical;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
+        return logical[..^ext.Length] + "." + hash + ext;
+    }
 
     public Template? Layout(string name) => _layouts.GetValueOrDefault(name);
 
@@ -40,12 +54,20 @@ public sealed class Theme : ITemplateLoader
         var fingerprint = Content.Fingerprint.Of(files.Select(f => System.Text.Encoding.UTF8.GetBytes(f)).Concat(files.Select(project.ReadAllBytes)));
         var layouts = ParseAll(project, Folder + "/layouts", diagnostics);
         var partials = ParseAll(project, Folder + "/partials", diagnostics);
+        var assetNames = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var assets = project.ListFilesRecursive(Folder + "/assets")
-            .Select(p => (Path: p[(Folder + "/assets/").Length..], Bytes: project.ReadAllBytes(p)))
+            .Select(p =>
+            {
+                var logical = p[(Folder + "/assets/").Length..];
+                var bytes = project.ReadAllBytes(p);
+                var published = Fingerprinted(logical, bytes);
+                assetNames[logical] = published;
+                return (Path: published, Bytes: bytes);
+            })
             .ToImmutableArray();
         if (!layouts.ContainsKey("_layout"))
             diagnostics.Error(new SourcePosition(Folder + "/layouts/_layout.sbn", 1, 1), "the theme has no base layout theme/layouts/_layout.sbn");
-        return new Theme(layouts, partials, assets, fingerprint);
+        return new Theme(layouts, partials, assets, fingerprint) { _assetNames = assetNames.ToImmutable() };
     }
 
     private static ImmutableDictionary<string, Template> ParseAll(IContentSource project, string folder, DiagnosticList diagnostics)

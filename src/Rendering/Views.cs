@@ -7,7 +7,8 @@ public sealed record LinkView(string Text, string Href);
 
 public sealed record NavItem(string Text, string Href, bool Current);
 
-public sealed record SiteView(string Title, string Description, string HomeHref, string CssHref, IReadOnlyList<NavItem> Nav, string Generator);
+public sealed record SiteView(string Title, string Description, string HomeHref, string CssHref, IReadOnlyList<NavItem> Nav, string Generator,
+    string? FeedHref, string DataHref);
 
 public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel, string? FigureValue, LinkView? Organisation);
 
@@ -62,5 +63,12 @@ public sealed record ListView<T>(string Title, IReadOnlyList<T> Items);
 /// <summary>A page of the site by its path, with the work that makes its model deferred.</summary>
 public sealed record PagePlan(string Path, Func<PageSpec> Build);
 
+/// <summary>What a page says about itself to search engines and link previews.</summary>
+public sealed record PageMeta(string OgType, string? PublishedIso, System.Text.Json.Nodes.JsonNode JsonLd);
+
 /// <summary>One page to render: its output path, the template that lays it out, and its model.</summary>
-public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model);
+public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model, PageMeta Meta);
+
+public sealed record DataPageView(string Title, string DataHref, string SchemaVersion, int Articles, int Speakers, int Quotations, int Figures, long Bytes);
+
+public sealed record NotFoundView(string Title, string HomeHref);

@@ -32,9 +32,11 @@ public sealed class SeedSiteTests
             "figures/index.html", "figures/recorded-contacts/index.html", "figures/offences-recorded/index.html",
             "figures/abuse-began/index.html", "organisations/index.html", "organisations/thames-valley-police/index.html",
             "organisations/crown-prosecution-service/index.html", "organisations/national-police-chiefs-council/index.html",
-            "organisations/oxford-mail/index.html", "timeline/index.html", "assets/site.css", "sources/000_fbf6e240cee8247d.txt",
+            "organisations/oxford-mail/index.html", "timeline/index.html", "sources/000_fbf6e240cee8247d.txt",
+            "404.html", "data/index.html", "data/case.json",
         ];
         Assert.All(expected, path => Assert.True(output.Files.ContainsKey(path), $"missing {path}"));
+        Assert.Single(output.Files.Keys, k => System.Text.RegularExpressions.Regex.IsMatch(k, @"^assets/site\.[0-9a-f]{10}\.css$"));
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+using CaseRecord.Output;
+
+namespace CaseRecord.Checks;
+
+/// <summary>
+/// Statiq's ValidateRelativeLinks, stricter: every internal href and src of the built pages, and
+/// every #fragment, must lead to a file of the output and an element with that id. Runs on the
+/// output itself, so it checks what readers will get, whatever the theme does.
+/// </summary>
+public static partial class LinkValidator
+{
+    [GeneratedRegex("""\s(?:href|src)="([^"]*)"|\s(?:href|src)='([^']*)'""", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkAttribute();
+
+    [GeneratedRegex("""\sid="([^"]*)"|\sid='([^']*)'""", RegexOptions.CultureInvariant)]
+    private static partial Regex IdAttribute();
+
+    public static ImmutableArray<Diagnostic> Validate(
+        IReadOnlyDictionary<string, OutputFile> files, IEnumerable<string> pagesToCheck, SiteSettings settings)
+    {
+        if (!settings.ValidateRelativeLinks) return [];
+        var ids = new ConcurrentDictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var found = new ConcurrentBag<Diagnostic>();
+        var severity = settings.ValidateLinksAsError ? Severity.Error : Severity.Warning;
+        Parallel.ForEach(pagesToCheck.Where(p => p.EndsWith(".html", StringComparison.Ordinal)), page =>
+        {
+            if (!files.TryGetValue(page, out var file)) return;
+            var html = Encoding.UTF8.GetString(file.Content);
+            foreach (Match m in LinkAttribute().Matches(html))
+            {
+                var raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                var problem = Check(page, WebUtility.HtmlDecode(raw), files, ids, settings.LinkRoot);
+                if (problem is null) continue;
+                var (line, column) = LineAndColumn(html, m.Index + 1);
+                found.Add(new Diagnostic(severity, new SourcePosition($"{settings.OutputPath.TrimEnd('/')}/{page}", line, column),
+                    $"broken link '{raw}': {problem}"));
+            }
+        });
+        return [.. found];
+    }
+
+    private static string? Check(string page, string link, IReadOnlyDictionary<string, OutputFile> files,
+        ConcurrentDictionary<string, HashSet<string>> ids, string linkRoot)
+    {
+        if (link.Length == 0) return "the link is empty";
+        if (IsExternal(link)) return null;
+        var hash = link.IndexOf('#');
+        var pathPart = hash < 0 ? link : link[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
+        var query = pathPart.IndexOf('?');
+        if (query >= 0) pathPart = pathPart[..query];
+
+        string target;
+        if (pathPart.Length == 0) target = page;
+        else if (pathPart.StartsWith('/'))
+        {
+            if (linkRoot.Length > 0)
+            {
+                if (pathPart != linkRoot && !pathPart.StartsWith(linkRoot + "/", StringComparison.Ordinal))
+                    return $"it points outside the link root {linkRoot}";
+                pathPart = pathPart[linkRoot.Length..];
+            }
+            var resolved = Resolve("", pathPart.TrimStart('/'));
+            if (resolved is null) return "it climbs above the site's root";
+            target = resolved;
+        }
+        else
+        {
+            var resolved = Resolve(page, pathPart);
+            if (resolved is null) return "it climbs above the site's root";
+            target = resolved;
+        }
+
+        if (!files.ContainsKey(target)) return $"there is no {target} in the output";
+        if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal))
+        {
+            var known = ids.GetOrAdd(target, t => [.. IdAttribute().Matches(Encoding.UTF8.GetString(files[t].Content))
+                .Select(m => WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))]);
+            if (!known.Contains(fragment)) return $"{target} has no element with id '{fragment}'";
+        }
+        return null;
+    }
+
+    private static bool IsExternal(string link)
+    {
+        if (link.StartsWith("//", StringComparison.Ordinal)) return true;
+        var colon = link.IndexOf(':');
+        var separator = link.IndexOfAny(['/', '?', '#']);
+        return colon > 0 && (separator < 0 || colon < separator);
+    }
+
+    /// <summary>The output path a relative link from <paramref name="fromPage"/> leads to; folders mean their index.html.</summary>
+    public static string? Resolve(string fromPage, string relative)
+    {
+        var parts = fromPage.Split('/').SkipLast(1).Where(p => p.Length > 0).ToList();
+        var segments = relative.Split('/');
+        foreach (var raw in segments)
+        {
+            var part = Uri.UnescapeDataString(raw);
+            if (part is "" or ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        var path = string.Join('/', parts);
+        var isFolder = relative.Length == 0 || relative.EndsWith('/') || segments[^1] is "." or "..";
+        return isFolder ? (path.Length == 0 ? "index.html" : path + "/index.html") : path;
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < text.Length; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CaseRecord.Analysis;
+using CaseRecord.Model;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// data/case.json: the whole record as data (schema documented in docs/open-data.md). Bump
+/// <see cref="SchemaVersion"/>'s major number for any change that can break a reader.
+/// </summary>
+public static class OpenData
+{
+    public const string SchemaVersion = "1.0";
+
+    public static byte[] Write(CaseIndex index, LinkBuilder links)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteStartObject("about");
+            Url(json, links, SitePaths.DataPage);
+            json.WriteEndObject();
+            json.WriteStartObject("site");
+            json.WriteString("title", index.Settings.SiteTitle);
+            json.WriteString("description", index.Settings.SiteDescription);
+            Url(json, links, SitePaths.Home);
+            json.WriteEndObject();
+
+            json.WriteStartArray("articles");
+            foreach (var a in index.Articles)
+            {
+                json.WriteStartObject();
+                json.WriteString("slug", a.Slug);
+                json.WriteString("title", a.Doc.Title);
+                Url(json, links, SitePaths.Article(a.Slug));
+                Optional(json, "publisher", a.Doc.Publisher);
+                Optional(json, "published", a.Doc.Published?.Iso);
+                Optional(json, "publishedBasis", a.Doc.Extra.GetValueOrDefault("published_basis") as string);
+                Optional(json, "summary", a.Doc.Summary);
+                json.WriteStartArray("tags");
+                foreach (var t in a.Doc.Tags) json.WriteStringValue(t);
+                json.WriteEndArray();
+                json.WriteStartObject("source");
+                json.WriteString("file", a.Source.Path);
+                json.WriteString("sha256", a.Source.Sha256);
+                Url(json, links, SitePaths.Source(a.Source.Path));
+                json.WriteEndObject();
+                json.WriteStartArray("paragraphs");
+                foreach (var p in a.Paragraphs)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("number", p.Number);
+                    json.WriteString("anchor", p.Anchor);
+                    json.WriteBoolean("omitted", p.Omitted);
+                    json.WriteString("text", p.Text);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("speakers");
+            foreach (var s in index.Speakers)
+            {
+                json.WriteStartObject();
+                json.WriteString("slug", s.Slug);
+                json.WriteString("name", s.Name);
+                Optional(json, "role", s.Role);
+                Optional(json, "organisation", s.Organisation?.Value);
+                json.WriteStartArray("aliases");
+                foreach (var alias in s.Aliases) json.WriteStringValue(alias);
+                json.WriteEndArray();
+                Url(json, links, SitePaths.Speaker(s.Slug));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("organisations");
+            foreach (var o in index.Organisations)
+            {
+                json.WriteStartObject();
+                json.WriteString("slug", o.Slug);
+                json.WriteString("name", o.Name);
+                json.WriteStartArray("aliases");
+                foreach (var alias in o.Aliases) json.WriteStringValue(alias);
+                json.WriteEndArray();
+                Url(json, links, SitePaths.Organisation(o.Slug));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("quotations");
+            foreach (var a in index.Articles)
+                foreach (var q in a.Quotations)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", $"{a.Slug}/{q.Id}");
+                    json.WriteString("article", a.Slug);
+                    if (q.IsSpeech && q.SpeakerSlug is { } speaker) json.WriteString("speaker", speaker); else json.WriteNull("speaker");
+                    json.WriteBoolean("speech", q.IsSpeech);
+                    json.WriteString("attribution", q.Basis.ToString().ToLowerInvariant());
+                    json.WriteBoolean("partial", q.IsPartial);
+                    json.WriteString("anchor", $"p{q.FirstParagraph}");
+                    json.WriteStartArray("paragraphs");
+                    foreach (var s in q.Segments) json.WriteNumberValue(s.Paragraph);
+                    json.WriteEndArray();
+                    Url(json, links, SitePaths.Article(a.Slug), $"p{q.FirstParagraph}");
+                    json.WriteString("text", q.Text);
+                    json.WriteEndObject();
+                }
+            json.WriteEndArray();
+
+            json.WriteStartArray("figures");
+            foreach (var e in index.FiguresInOrder)
+            {
+                var f = e.Figure;
+                json.WriteStartObject();
+                json.WriteString("id", e.Id);
+                json.WriteString("label", f.Spec.Label);
+                json.WriteNumber("value", f.Value);
+                json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
+                json.WriteString("match", f.Spec.Match.Value);
+                json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
+                Optional(json, "event", f.Spec.Event);
+                json.WriteString("article", e.Article.Slug);
+                json.WriteNumber("paragraph", f.Paragraph);
+                json.WriteString("anchor", $"p{f.Paragraph}");
+                json.WriteString("sentence", f.Sentence);
+                Optional(json, "speaker", f.SpeakerSlug);
+                Optional(json, "of", e.Of?.Id);
+                if (e.Percent is { } pc) json.WriteNumber("percent", Math.Round(pc, 4)); else json.WriteNull("percent");
+                Optional(json, "note", f.Spec.NoteMarkdown);
+                Url(json, links, SitePaths.Figure(e.Id));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("timeline");
+            foreach (var e in index.Timeline)
+            {
+                json.WriteStartObject();
+                json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
+                json.WriteString("event", e.Figure.Spec.Event);
+                json.WriteString("figure", e.Id);
+                json.WriteString("article", e.Article.Slug);
+                json.WriteString("anchor", $"p{e.Figure.Paragraph}");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name); else json.WriteString(name, value);
+    }
+
+    /// <summary>"path" (from the site's root, always) and "url" (absolute, when the Host is known).</summary>
+    private static void Url(Utf8JsonWriter json, LinkBuilder links, string path, string? fragment = null)
+    {
+        var hidden = links.Href(SitePaths.Home, path, fragment);
+        json.WriteString("path", hidden.StartsWith('/') ? hidden : "/" + hidden.TrimStart('.', '/'));
+        if (links.Absolute(path, fragment) is { } url) json.WriteString("url", url); else json.WriteNull("url");
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using CaseRecord.Analysis;
+using CaseRecord.Content;
+using CaseRecord.Model;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// schema.org JSON-LD for each kind of page, with schema.org's own property names. Serialised so
+/// that it is safe inside a &lt;script&gt; element: '&lt;', '&gt;' and '&amp;' are always escaped.
+/// </summary>
+public sealed class StructuredData(CaseIndex index, LinkBuilder links)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    public static string Serialise(JsonNode node) => node.ToJsonString(Options);
+
+    private static JsonObject Thing(string type) => new() { ["@context"] = "https://schema.org", ["@type"] = type };
+
+    private static void Url(JsonObject o, string property, string? url)
+    {
+        if (url is not null) o[property] = url;
+    }
+
+    public JsonNode WebSite()
+    {
+        var o = Thing("WebSite");
+        o["name"] = index.Settings.SiteTitle;
+        if (index.Settings.SiteDescription.Length > 0) o["description"] = index.Settings.SiteDescription;
+        Url(o, "url", links.Absolute(SitePaths.Home));
+        return o;
+    }
+
+    public JsonNode CollectionPage(string path, string name, string description)
+    {
+        var o = Thing("CollectionPage");
+        o["name"] = name;
+        o["description"] = description;
+        Url(o, "url", links.Absolute(path));
+        return o;
+    }
+
+    public JsonNode Article(AnalysedArticle a)
+    {
+        var path = SitePaths.Article(a.Slug);
+        var article = Thing("NewsArticle");
+        article["headline"] = a.Doc.Title;
+        if (a.Doc.Summary is { } summary) article["description"] = summary;
+        if (a.Doc.Published is { } published) article["datePublished"] = published.Iso;
+        if (a.Doc.Publisher is { } publisher) article["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
+        Url(article, "url", links.Absolute(path));
+        Url(article, "@id", links.Absolute(path));
+        var basedOn = new JsonObject { ["@type"] = "CreativeWork", ["name"] = $"Source text {a.Source.Path} (SHA-256 {a.Source.Sha256})" };
+        Url(basedOn, "url", links.Absolute(SitePaths.Source(a.Source.Path)));
+        article["isBasedOn"] = basedOn;
+        if (a.Doc.Tags.Length > 0) article["keywords"] = string.Join(", ", a.Doc.Tags);
+        var graph = new JsonArray(article);
+        foreach (var q in a.Quotations.Where(q => q.IsSpeech)) graph.Add(Quotation(a, q));
+        return new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = StripContexts(graph) };
+    }
+
+    public JsonNode Speaker(SpeakerDoc s, IEnumerable<QuotationRef> quotations)
+    {
+        var person = Person(s);
+        person["@context"] = "https://schema.org";
+        var graph = new JsonArray(person);
+        foreach (var r in quotations) graph.Add(Quotation(r.Article, r.Quotation));
+        return new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = StripContexts(graph) };
+    }
+
+    public JsonNode Figure(FigureEntry e)
+    {
+        var f = e.Figure;
+        var o = Thing("QuantitativeValue");
+        o["name"] = f.Spec.Label;
+        o["value"] = f.Value;
+        o["description"] = f.Sentence;
+        if (f.Spec.Kind is FigureKind.Year) o["unitText"] = "year";
+        else if (f.Spec.Kind is FigureKind.Percent) o["unitText"] = "percent";
+        Url(o, "url", links.Absolute(SitePaths.Figure(e.Id)));
+        if (e.Of is not null)
+        {
+            var of = new JsonObject { ["@type"] = "QuantitativeValue", ["name"] = e.Of.Figure.Spec.Label, ["value"] = e.Of.Figure.Value };
+            Url(of, "url", links.Absolute(SitePaths.Figure(e.Of.Id)));
+            o["valueReference"] = of;
+        }
+        return o;
+    }
+
+    public JsonNode Timeline(IEnumerable<FigureEntry> events)
+    {
+        var list = Thing("ItemList");
+        list["name"] = "Timeline";
+        var items = new JsonArray();
+        var position = 1;
+        foreach (var e in events)
+        {
+            var ev = new JsonObject { ["@type"] = "Event", ["name"] = e.Figure.Spec.Event ?? e.Figure.Spec.Label, ["startDate"] = ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind) };
+            Url(ev, "url", links.Absolute(SitePaths.Figure(e.Id)));
+            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ev });
+        }
+        list["itemListElement"] = items;
+        return list;
+    }
+
+    public JsonNode Organisation(OrganisationDoc o)
+    {
+        var org = Thing("Organization");
+        org["name"] = o.Name;
+        if (o.Aliases.Length > 0) org["alternateName"] = new JsonArray([.. o.Aliases.Select(a => (JsonNode)a)]);
+        Url(org, "url", links.Absolute(SitePaths.Organisation(o.Slug)));
+        return org;
+    }
+
+    private JsonObject Person(SpeakerDoc s)
+    {
+        var person = new JsonObject { ["@type"] = "Person", ["name"] = s.Name };
+        if (s.Role is { } role) person["jobTitle"] = role;
+        if (s.Organisation is { } org && index.Organisation(org.Value) is { } o)
+            person["affiliation"] = new JsonObject { ["@type"] = "Organization", ["name"] = o.Name };
+        Url(person, "url", links.Absolute(SitePaths.Speaker(s.Slug)));
+        return person;
+    }
+
+    private JsonObject Quotation(AnalysedArticle a, Quotation q)
+    {
+        var o = new JsonObject { ["@type"] = "Quotation", ["text"] = q.Text };
+        if (q.SpeakerSlug is { } slug && index.Speaker(slug) is { } s)
+        {
+            var person = new JsonObject { ["@type"] = "Person", ["name"] = s.Name };
+            Url(person, "url", links.Absolute(SitePaths.Speaker(s.Slug)));
+            o["spokenByCharacter"] = person;
+        }
+        var part = new JsonObject { ["@type"] = "NewsArticle", ["headline"] = a.Doc.Title };
+        Url(part, "@id", links.Absolute(SitePaths.Article(a.Slug)));
+        o["isPartOf"] = part;
+        Url(o, "url", links.Absolute(SitePaths.Article(a.Slug), $"p{q.FirstParagraph}"));
+        return o;
+    }
+
+    private static JsonArray StripContexts(JsonArray graph)
+    {
+        foreach (var node in graph)
+            if (node is JsonObject o) o.Remove("@context");
+        return graph;
+    }
+}
