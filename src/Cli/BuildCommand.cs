@@ -45,7 +45,9 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             return 1;
         }
         Report(result, write, outputDir, options);
-        return result.Succeeded ? 0 : 1;
+        if (!result.Succeeded) return 1;
+        if (write && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
+        return 0;
     }
 
     public static string ResolveOutput(BuildOptions options, SiteSettings settings) =>

@@ -32,13 +32,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         foreach (var o in index.Organisations) pages.Add(new(SitePaths.Organisation(o.Slug), () => OrganisationPage(o)));
         pages.Add(new(SitePaths.Timeline, TimelinePage));
         pages.Add(new(SitePaths.DataPage, DataPage));
+        pages.Add(new(SitePaths.Search, SearchPage));
         pages.Add(new(SitePaths.NotFound, NotFoundPage));
         return pages.ToImmutable();
     }
 
     /// <summary>The list pages, which show something of every article and so change with any of them.</summary>
     public static readonly ImmutableArray<string> ListPages =
-        [SitePaths.Home, SitePaths.Articles, SitePaths.Speakers, SitePaths.Figures, SitePaths.Organisations, SitePaths.Timeline, SitePaths.DataPage];
+        [SitePaths.Home, SitePaths.Articles, SitePaths.Speakers, SitePaths.Figures, SitePaths.Organisations, SitePaths.Timeline, SitePaths.DataPage, SitePaths.Search];
 
     public SiteView Site(string from, string section) => new(
         index.Settings.SiteTitle,
@@ -52,6 +53,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
             new("Key figures", _links.Href(from, SitePaths.Figures), section == "figures"),
             new("Timeline", _links.Href(from, SitePaths.Timeline), section == "timeline"),
             new("Organisations", _links.Href(from, SitePaths.Organisations), section == "organisations"),
+            new("Search", _links.Href(from, SitePaths.Search), section == "search"),
         ],
         "case-record " + typeof(PagePlanner).Assembly.GetName().Version?.ToString(3),
         index.Settings.Host is null ? null : _links.Href(from, SitePaths.Feed),
@@ -69,6 +71,17 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
             index.Articles.Sum(a => a.Quotations.Length), index.FiguresInOrder.Length, DataBytes);
         const string description = "Download the whole record as data: articles with their paragraphs, speakers, quotations, key figures and the timeline.";
         return new PageSpec(path, "data", "Open data", description, "data", model, Meta(Data.CollectionPage(path, "Open data", description)));
+    }
+
+    private PageSpec SearchPage()
+    {
+        const string path = SitePaths.Search;
+        // The index is made after the build by Pagefind; its script is loaded by search.js, so the
+        // page (and the link check) does not depend on whether Node was there to make it.
+        var model = new SearchView("Search", _links.Href(path, SitePaths.SearchBundle), index.Settings.LinkRoot + "/", _links.Href(path, SitePaths.Assets + assetPath("search.js")),
+            _links.Href(path, SitePaths.Articles), _links.Href(path, SitePaths.Speakers), _links.Href(path, SitePaths.Figures));
+        const string description = "Search the articles, quotations, speakers and key figures of the record.";
+        return new PageSpec(path, "search", "Search", description, "search", model, Meta(Data.CollectionPage(path, "Search", description)));
     }
 
     private PageSpec NotFoundPage()
@@ -256,6 +269,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         var f = e.Figure;
         return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), _links.Href(from, SitePaths.Figure(e.Id)),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
+            e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, _links.Href(from, SitePaths.Figure(e.Of.Id))),
             new LinkView(e.Article.Doc.Title, _links.Href(from, SitePaths.Article(e.Article.Slug))),
             new LinkView($"Paragraph {f.Paragraph}", _links.Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),

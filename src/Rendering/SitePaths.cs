@@ -19,6 +19,9 @@ public static class SitePaths
     public const string Feed = "feed.xml";
     public const string DataPage = "data/index.html";
     public const string Data = "data/case.json";
+    public const string Search = "search/index.html";
+    /// <summary>Where Pagefind writes its index and UI, after the build.</summary>
+    public const string SearchBundle = "pagefind/";
 
     public static string Article(string slug) => $"articles/{slug}/index.html";
     public static string Speaker(string slug) => $"speakers/{slug}/index.html";

@@ -17,7 +17,7 @@ public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartia
 public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy);
 
 public sealed record FigureRowView(
-    string Id, string Label, string Value, string Href, string? Percent, LinkView? Of,
+    string Id, string Label, string Value, string Href, string? Percent, decimal? PercentNumber, LinkView? Of,
     LinkView Article, LinkView Paragraph, string? Event, string Kind);
 
 public sealed record ArticleView(
@@ -72,3 +72,5 @@ public sealed record PageSpec(string Path, string Template, string Title, string
 public sealed record DataPageView(string Title, string DataHref, string SchemaVersion, int Articles, int Speakers, int Quotations, int Figures, long Bytes);
 
 public sealed record NotFoundView(string Title, string HomeHref);
+
+public sealed record SearchView(string Title, string BundleHref, string BaseUrl, string ScriptHref, string ArticlesHref, string SpeakersHref, string FiguresHref);

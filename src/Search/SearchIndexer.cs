@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace CaseRecord.Search;
+
+/// <summary>
+/// Runs Pagefind over a built site when Node.js and the npm package are there; otherwise says so
+/// in one line and the site ships without its search index (everything else works).
+/// </summary>
+public sealed class SearchIndexer(TextWriter log)
+{
+    /// <returns>false only when indexing was attempted and failed.</returns>
+    public bool Run(string outputDir, string projectRoot, string linkRoot)
+    {
+        var node = FindOnPath("node");
+        if (node is null)
+        {
+            log.WriteLine("search: Node.js is not installed, so the site has no search index; install Node and run 'npm ci' to add it");
+            return true;
+        }
+        var pagefind = FindPagefind(projectRoot);
+        if (pagefind is null)
+        {
+            log.WriteLine("search: the npm package 'pagefind' is not installed, so the site has no search index; run 'npm ci' to add it");
+            return true;
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}.mjs");
+        using (var resource = typeof(SearchIndexer).Assembly.GetManifestResourceStream("CaseRecord.Search.search-index.mjs")!)
+        using (var file = File.Create(script))
+            resource.CopyTo(file);
+        try
+        {
+            var start = new ProcessStartInfo(node, [script, outputDir, pagefind, linkRoot])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            var said = (stdout.Result + stderr.Result).Trim();
+            if (process.ExitCode != 0)
+            {
+                log.WriteLine($"error: search indexing failed: {said}");
+                return false;
+            }
+            log.WriteLine(said.Split('\n').LastOrDefault(l => l.StartsWith("search:", StringComparison.Ordinal)) ?? "search: index written");
+            return true;
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static string? FindOnPath(string program)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, program);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The project's own node_modules first, then the generator's (a checkout of this repository).</summary>
+    private static string? FindPagefind(string projectRoot)
+    {
+        var places = new List<string> { projectRoot, Environment.CurrentDirectory };
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null) { places.Add(dir.FullName); dir = dir.Parent; }
+        foreach (var place in places)
+        {
+            var candidate = Path.Combine(place, "node_modules", "pagefind", "lib", "index.js");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+// Builds the Pagefind search index of a built site. Run by the generator after a build:
+//   node search-index.mjs <output folder> <path of pagefind's lib/index.js> <LinkRoot>
+// Pages marked with data-pagefind-body (speakers, figures, organisations) are indexed as they
+// are; each article is indexed paragraph by paragraph from data/case.json, so a result opens
+// the paragraph itself (#pN) and can be filtered by article and by speaker.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [output, pagefindPath, linkRoot = ""] = process.argv.slice(2);
+const pagefind = await import(pathToFileURL(pagefindPath).href);
+const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+if (!index) throw new Error(errors.join("\n"));
+
+const pages = await index.addDirectory({ path: output });
+if (pages.errors.length) throw new Error(pages.errors.join("\n"));
+
+const data = JSON.parse(await readFile(join(output, "data", "case.json"), "utf8"));
+const speakers = new Map(data.speakers.map((s) => [s.slug, s.name]));
+const strip = (path) => (linkRoot && path.startsWith(linkRoot) ? path.slice(linkRoot.length) : path);
+let paragraphs = 0;
+for (const article of data.articles) {
+  const quoted = new Map();
+  for (const q of data.quotations.filter((q) => q.article === article.slug && q.speaker)) {
+    for (const n of q.paragraphs) {
+      if (!quoted.has(n)) quoted.set(n, new Set());
+      quoted.get(n).add(speakers.get(q.speaker));
+    }
+  }
+  for (const p of article.paragraphs) {
+    if (p.omitted) continue;
+    const who = [...(quoted.get(p.number) ?? [])];
+    const record = await index.addCustomRecord({
+      url: `${strip(article.path)}#${p.anchor}`,
+      content: p.text,
+      language: "en",
+      meta: { title: `${article.title}, paragraph ${p.number}`, ...(who.length ? { speaker: who.join(", ") } : {}) },
+      filters: { article: [article.title], ...(who.length ? { speaker: who } : {}) },
+    });
+    if (record.errors.length) throw new Error(record.errors.join("\n"));
+    paragraphs++;
+  }
+}
+const written = await index.writeFiles({ outputPath: join(output, "pagefind") });
+if (written.errors.length) throw new Error(written.errors.join("\n"));
+await pagefind.close();
+console.log(`search: indexed ${pages.page_count} pages and ${paragraphs} paragraphs`);

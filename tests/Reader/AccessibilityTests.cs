@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CaseRecord.Content;
+using CaseRecord.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CaseRecord.Tests.Reader;
+
+public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper output) : IClassFixture<BuiltSiteFixture>
+{
+    private static readonly string AxeScript = Repo.PathOf("node_modules/axe-core/axe.min.js");
+
+    private async Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true)
+    {
+        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, ColorScheme = scheme, JavaScriptEnabled = javascript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url(path));
+        return page;
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Every_page_type_passes_axe_core_for_wcag_2_2_aa(ColorScheme scheme)
+    {
+        Assert.True(File.Exists(AxeScript), "npm package axe-core is missing: run 'npm ci' (.ci/run does)");
+        var failures = new List<string>();
+        foreach (var path in BuiltSiteFixture.PageTypes)
+        {
+            var page = await Open(path, scheme);
+            await page.AddScriptTagAsync(new() { Path = AxeScript });
+            var result = await page.EvaluateAsync<JsonElement>(
+                "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }); return r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ') + ')'); }");
+            foreach (var v in result.EnumerateArray()) failures.Add($"/{path} [{scheme}] {v.GetString()}");
+            await page.Context.CloseAsync();
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task No_page_scrolls_sideways_at_320_css_pixels()
+    {
+        var wide = new List<string>();
+        foreach (var path in BuiltSiteFixture.PageTypes)
+        {
+            var page = await Open(path, width: 320);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 320) wide.Add($"/{path}: {width}px");
+            await page.Context.CloseAsync();
+        }
+        Assert.True(wide.Count == 0, string.Join("\n", wide));
+    }
+
+    [Fact]
+    public async Task The_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content()
+    {
+        var page = await Open("articles/thornton-refuses-responsibility/");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.top >= 0; }"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_article_reads_completely_with_javascript_off()
+    {
+        var page = await Open("articles/thornton-refuses-responsibility/", javascript: false);
+        var seed = TextNormaliser.Normalise(File.ReadAllText(Repo.PathOf("seeds/000_fbf6e240cee8247d.txt"))).Split("\n\n");
+        for (var n = 1; n <= seed.Length; n++)
+        {
+            if (n == 5) continue;
+            var text = await page.EvaluateAsync<string>($"() => document.querySelector('#p{n} .src, #p{n}').innerText");
+            foreach (var word in seed[n - 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))
+                Assert.Contains(word, text);
+            Assert.True(await page.Locator($"#p{n}").IsVisibleAsync(), $"p{n} is not visible");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Paragraph_links_are_keyboard_reachable_with_an_accessible_name()
+    {
+        var page = await Open("articles/thornton-refuses-responsibility/");
+        var link = page.Locator("#p8 .para-link");
+        Assert.Equal("Link to paragraph 8", await link.GetAttributeAsync("aria-label"));
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#p8", page.Url);
+        var box = await link.BoundingBoxAsync();
+        Assert.True(box!.Width >= 24 && box.Height >= 24, $"target {box.Width}x{box.Height}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Search_finds_a_quotation_and_its_result_opens_the_paragraph()
+    {
+        Assert.Contains("search: indexed", site.BuildLog);
+        var page = await Open("search/");
+        var input = page.Locator("#search input");
+        await input.WaitForAsync(new() { Timeout = 30_000 });
+        await input.FillAsync("repeat that apology today");
+        var result = page.Locator(".pagefind-ui__result-link").First;
+        await result.WaitForAsync(new() { Timeout = 30_000 });
+        var href = await result.GetAttributeAsync("href");
+        Assert.EndsWith("/articles/thornton-refuses-responsibility/#p9", href);
+        await result.ClickAsync();
+        await page.WaitForURLAsync("**/articles/thornton-refuses-responsibility/#p9");
+        Assert.Contains("I would repeat that apology today.", await page.Locator("#p9").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Screenshots_of_the_main_pages_at_phone_and_desktop_widths()
+    {
+        var folder = Path.Combine(Repo.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var (name, path) in new[] { ("home", ""), ("article", "articles/thornton-refuses-responsibility/"), ("speaker", "speakers/sara-thornton/"), ("figure", "figures/offences-recorded/") })
+            foreach (var width in new[] { 375, 1280 })
+            {
+                var page = await Open(path, width: width);
+                var file = Path.Combine(folder, $"{name}-{width}.png");
+                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+                Assert.True(new FileInfo(file).Length > 10_000);
+                await page.Context.CloseAsync();
+            }
+        output.WriteLine($"screenshots in {folder}");
+    }
+
+    [Fact]
+    public void The_nu_html_checker_finds_no_errors_in_the_whole_output()
+    {
+        var jar = Repo.PathOf("node_modules/vnu-jar/build/dist/vnu.jar");
+        Assert.True(File.Exists(jar), "npm package vnu-jar is missing: run 'npm ci' (.ci/run does)");
+        using var process = Process.Start(new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--skip-non-html", site.Output]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, said);
+    }
+
+    [Fact]
+    public void An_article_page_with_everything_it_loads_stays_under_100_kb()
+    {
+        var html = File.ReadAllBytes(Path.Combine(site.Output, "articles/thornton-refuses-responsibility/index.html"));
+        var css = Directory.GetFiles(Path.Combine(site.Output, "assets"), "site.*.css").Sum(f => new FileInfo(f).Length);
+        Assert.InRange(html.Length + css, 1, 100 * 1024);
+        output.WriteLine($"article {html.Length} B + css {css} B");
+    }
+}

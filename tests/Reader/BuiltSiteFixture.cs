@@ -1,0 +1,45 @@
+using CaseRecord.Cli;
+using CaseRecord.Preview;
+using CaseRecord.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CaseRecord.Tests.Reader;
+
+/// <summary>The seed site built by the real command (search index included), served over HTTP, with a browser.</summary>
+public sealed class BuiltSiteFixture : IAsyncLifetime
+{
+    private readonly TempProject _project = new(Repo.Root);
+    private PreviewServer _server = null!;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string Output => _project.PathOf("site");
+    public string BuildLog { get; private set; } = "";
+    public string Url(string path = "") => $"http://127.0.0.1:{_server.Port}/{path}";
+
+    public static readonly string[] PageTypes =
+    [
+        "", "articles/", "articles/thornton-refuses-responsibility/", "speakers/", "speakers/sara-thornton/",
+        "figures/", "figures/offences-recorded/", "timeline/", "organisations/", "organisations/thames-valley-police/",
+        "data/", "search/", "no-such-page/",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        // Build from the repository so node_modules (pagefind) is found as in CI.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = new CommandLine(stdout, stderr).Run(["build", "--root", Repo.Root, "-o", Output, "-s", "LinkHideIndexPages=true"]);
+        BuildLog = stdout + "\n" + stderr;
+        Assert.True(code == 0, BuildLog);
+        _server = await PreviewServer.StartAsync(new PreviewServerOptions(0, "", Reload: false), () => new DirectoryFiles(Output), new LiveReloadHub(), () => "");
+        (Playwright, Browser) = await Support.Browser.Launch();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await _server.DisposeAsync();
+        _project.Dispose();
+    }
+}
