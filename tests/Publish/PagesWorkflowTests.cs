@@ -50,7 +50,9 @@ public sealed class PagesWorkflowTests
         var run = build.Cast<YamlMappingNode>().Select(s => s.Children.TryGetValue("run", out var r) ? ((YamlScalarNode)r).Value! : "").Single(r => r.Contains("dotnet run"));
         Assert.Contains($"LinkRoot=${{{{ steps.{id}.outputs.base_path }}}}", run);
         Assert.Contains($"Host=${{{{ steps.{id}.outputs.host }}}}", run);
-        Assert.True(uses.IndexOf(uses.First(u => u.StartsWith("actions/configure-pages@", StringComparison.Ordinal))) < build.Cast<YamlMappingNode>().ToList().FindIndex(s => s.Children.ContainsKey("run")));
+        var steps = build.Cast<YamlMappingNode>().ToList();
+        Assert.True(steps.IndexOf(configure) < steps.FindIndex(s => s.Children.TryGetValue("run", out var r) && ((YamlScalarNode)r).Value!.Contains("dotnet run")));
+        Assert.Contains(steps, s => s.Children.TryGetValue("run", out var r) && ((YamlScalarNode)r).Value!.StartsWith("npm ci", StringComparison.Ordinal));
         var deploy = (YamlSequenceNode)((YamlMappingNode)jobs["deploy"])["steps"];
         Assert.Contains(deploy.Cast<YamlMappingNode>(), s => ((YamlScalarNode)s["uses"]).Value!.StartsWith("actions/deploy-pages@", StringComparison.Ordinal));
         Assert.Equal("github-pages", Text(((YamlMappingNode)jobs["deploy"])["environment"], "name"));
