@@ -206,4 +206,24 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         Assert.EndsWith($"site.{hash}.css", css);
         Assert.Contains($"href=\"{Root}/assets/site.{hash}.css\"", File.ReadAllText(Path.Combine(Output, "index.html")));
     }
+
+    [Fact]
+    public async Task Search_works_under_the_link_root()
+    {
+        Assert.True(Directory.Exists(Path.Combine(Output, "pagefind")), "the build made no search index");
+        var (playwright, browser) = await Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(Local + Root + "/search/");
+        var input = page.Locator("#search input");
+        await input.WaitForAsync(new() { Timeout = 30_000 });
+        await input.FillAsync("unique opportunity in policing");
+        var result = page.Locator(".pagefind-ui__result-link").First;
+        await result.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(Root + "/articles/thornton-refuses-responsibility/#p12", await result.GetAttributeAsync("href"));
+        await result.ClickAsync();
+        await page.WaitForURLAsync("**" + Root + "/articles/thornton-refuses-responsibility/#p12");
+        Assert.Contains("unique opportunity in policing", await page.Locator("#p12").InnerTextAsync());
+    }
 }
