@@ -24,14 +24,17 @@ public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var file in files)
+            var targets = files.Select(file =>
             {
                 var target = Path.GetFullPath(Path.Combine(staging, file.Path));
                 if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     throw new IOException($"refusing to write '{file.Path}' outside the output folder");
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, file.Content);
-            }
+                return (Target: target, file.Content);
+            }).ToList();
+            // Folders once each, then the files in order: measured, parallel writes were slower
+            // on this project's machines (the file system serialises them anyway).
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(t.Target)!).Distinct()) Directory.CreateDirectory(folder);
+            foreach (var (target, content) in targets) File.WriteAllBytes(target, content);
             File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
             Swap(staging, _output);
         }
@@ -60,14 +63,16 @@ public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
         // One atomic exchange where the kernel offers it: there is no moment without an output folder.
         if (OperatingSystem.IsLinux() && RenameExchange(staging, output))
         {
-            Directory.Delete(staging, recursive: true);
+            DeleteTree(staging);
             return;
         }
         var old = output + $".old-{Guid.NewGuid():N}";
         Directory.Move(output, old);
         Directory.Move(staging, output);
-        Directory.Delete(old, recursive: true);
+        DeleteTree(old);
     }
+
+    private static void DeleteTree(string folder) => Directory.Delete(folder, recursive: true);
 
     private static void CleanLeftovers(string parent, string name)
     {

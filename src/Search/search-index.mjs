@@ -1,8 +1,9 @@
 // Builds the Pagefind search index of a built site. Run by the generator after a build:
 //   node search-index.mjs <output folder> <path of pagefind's lib/index.js> <LinkRoot>
-// Pages marked with data-pagefind-body (speakers, figures, organisations) are indexed as they
-// are; each article is indexed paragraph by paragraph from data/case.json, so a result opens
-// the paragraph itself (#pN) and can be filtered by article and by speaker.
+// Speaker and organisation pages (marked with data-pagefind-body) are indexed as they are. Each
+// article is indexed paragraph by paragraph, and each key figure once, from data/case.json: a
+// result opens the paragraph itself (#pN) and can be filtered by article and by speaker, and
+// thousands of figure pages need not be parsed again.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +13,7 @@ const pagefind = await import(pathToFileURL(pagefindPath).href);
 const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
 if (!index) throw new Error(errors.join("\n"));
 
-const pages = await index.addDirectory({ path: output });
+const pages = await index.addDirectory({ path: output, glob: "{speakers,organisations}/**/*.html" });
 if (pages.errors.length) throw new Error(pages.errors.join("\n"));
 
 const data = JSON.parse(await readFile(join(output, "data", "case.json"), "utf8"));
@@ -41,7 +42,22 @@ for (const article of data.articles) {
     paragraphs++;
   }
 }
+let figures = 0;
+const articleTitles = new Map(data.articles.map((a) => [a.slug, a.title]));
+for (const f of data.figures) {
+  const who = f.speaker ? speakers.get(f.speaker) : null;
+  const record = await index.addCustomRecord({
+    url: strip(f.path),
+    content: `${f.label}. ${f.match}. ${f.sentence}`,
+    language: "en",
+    meta: { title: `${f.label}: ${f.value}` },
+    filters: { article: [articleTitles.get(f.article)], ...(who ? { speaker: [who] } : {}) },
+  });
+  if (record.errors.length) throw new Error(record.errors.join("\n"));
+  figures++;
+}
+
 const written = await index.writeFiles({ outputPath: join(output, "pagefind") });
 if (written.errors.length) throw new Error(written.errors.join("\n"));
 await pagefind.close();
-console.log(`search: indexed ${pages.page_count} pages and ${paragraphs} paragraphs`);
+console.log(`search: indexed ${pages.page_count} pages, ${paragraphs} paragraphs and ${figures} figures`);
