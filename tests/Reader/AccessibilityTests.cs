@@ -11,9 +11,10 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
 {
     private static readonly string AxeScript = Repo.PathOf("node_modules/axe-core/axe.min.js");
 
-    private async Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true)
+    /// <param name="bypassCsp">Only for injecting axe-core, which the pages' own policy rightly refuses.</param>
+    private async Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true, bool bypassCsp = false)
     {
-        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, ColorScheme = scheme, JavaScriptEnabled = javascript });
+        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, ColorScheme = scheme, JavaScriptEnabled = javascript, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
         return page;
@@ -28,7 +29,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         var failures = new List<string>();
         foreach (var path in BuiltSiteFixture.PageTypes)
         {
-            var page = await Open(path, scheme);
+            var page = await Open(path, scheme, bypassCsp: true);
             await page.AddScriptTagAsync(new() { Path = AxeScript });
             var result = await page.EvaluateAsync<JsonElement>(
                 "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }); return r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ') + ')'); }");
@@ -110,6 +111,41 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.WaitForURLAsync("**/articles/thornton-refuses-responsibility/#p9");
         Assert.Contains("I would repeat that apology today.", await page.Locator("#p9").InnerTextAsync());
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_article_prints_with_its_source_citation_and_without_navigation()
+    {
+        var page = await Open("articles/thornton-refuses-responsibility/");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
+        Assert.False(await page.Locator(".para-link").First.IsVisibleAsync());
+        Assert.True(await page.Locator(".citation").IsVisibleAsync());
+        Assert.Contains("seeds/000_fbf6e240cee8247d.txt", await page.Locator(".citation").InnerTextAsync());
+        Assert.True(await page.Locator("#p19").IsVisibleAsync());
+        var pdf = await page.PdfAsync();
+        Assert.True(pdf.Length > 10_000);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Pages_load_nothing_the_content_security_policy_refuses()
+    {
+        var refused = new List<string>();
+        foreach (var path in new[] { "", "articles/thornton-refuses-responsibility/", "search/" })
+        {
+            var page = await Open(path);
+            page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) refused.Add($"/{path}: {m.Text}"); };
+            await page.ReloadAsync();
+            if (path == "search/")
+            {
+                await page.Locator("#search input").FillAsync("apology");
+                await page.Locator(".pagefind-ui__result-link").First.WaitForAsync(new() { Timeout = 30_000 });
+            }
+            Assert.NotNull(await page.QuerySelectorAsync("meta[http-equiv='Content-Security-Policy']"));
+            await page.Context.CloseAsync();
+        }
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
     }
 
     [Fact]
