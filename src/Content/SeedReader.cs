@@ -61,6 +61,6 @@ public static class SeedReader
             diagnostics.Error(new SourcePosition(path, line, col), $"source text is not valid UTF-8 at byte offset {offset}; save it as UTF-8");
             return null;
         }
-        return new SourceText(path, TextNormaliser.Normalise(text), hash);
+        return new SourceText(path, TextNormaliser.Normalise(text), hash, bytes);
     }
 }

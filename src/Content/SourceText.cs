@@ -8,11 +8,12 @@ public sealed class SourceText
 {
     private readonly ImmutableArray<int> _lineStarts;
 
-    public SourceText(string path, string text, string sha256)
+    public SourceText(string path, string text, string sha256, byte[]? original = null)
     {
         Path = path;
         Text = text;
         Sha256 = sha256;
+        Original = original ?? System.Text.Encoding.UTF8.GetBytes(text);
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
         for (var i = 0; i < text.Length; i++)
@@ -23,6 +24,9 @@ public sealed class SourceText
     public string Path { get; }
     public string Text { get; }
     public string Sha256 { get; }
+
+    /// <summary>The file's bytes exactly as in seeds/, published so readers can check the hash.</summary>
+    public byte[] Original { get; }
 
     public SourcePosition PositionOf(int offset)
     {

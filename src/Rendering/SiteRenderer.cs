@@ -59,7 +59,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         }
         foreach (var source in index.Articles.Select(a => a.Source).DistinctBy(s => s.Path))
             if (sourcesOnly is null || sourcesOnly.Contains(source.Path))
-                output.Add(new OutputFile(SitePaths.Source(source.Path), Encoding.UTF8.GetBytes(source.Text)));
+                output.Add(new OutputFile(SitePaths.Source(source.Path), source.Original));
         return new Rendered(output.ToImmutable(), [.. plans.Select(p => p.Path)], [.. errors.OfType<Diagnostic>()]);
     }
 

@@ -200,6 +200,12 @@ public sealed class SeedSiteTests
     }
 
     [Fact]
+    public void The_published_source_is_the_seed_byte_for_byte()
+    {
+        Assert.Equal(File.ReadAllBytes(Repo.PathOf("seeds/000_fbf6e240cee8247d.txt")), Output.Files["sources/000_fbf6e240cee8247d.txt"]);
+    }
+
+    [Fact]
     public void Two_builds_give_identical_bytes()
     {
         var again = new MemorySink();
