@@ -37,7 +37,19 @@ public sealed class ArticleAnalyser(AnalysisContext context)
             if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value))
                 diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them");
 
-        return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, diagnostics.ToImmutable());
+        return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, Capped(diagnostics.ToImmutable(), doc.Path));
+    }
+
+    /// <summary>How many warnings one article may print; a pasted page of stray quotation marks would otherwise print millions.</summary>
+    public const int WarningLimit = 100;
+
+    private static ImmutableArray<Diagnostic> Capped(ImmutableArray<Diagnostic> diagnostics, string path)
+    {
+        var warnings = diagnostics.Count(d => !d.IsError);
+        if (warnings <= WarningLimit) return diagnostics;
+        var kept = diagnostics.Where(d => d.IsError).Concat(diagnostics.Where(d => !d.IsError).Take(WarningLimit)).ToList();
+        kept.Add(Diagnostic.Warning(new SourcePosition(path, 1, 1), $"{warnings - WarningLimit:N0} more warnings for this article are not shown"));
+        return [.. kept];
     }
 
     private ImmutableArray<OrganisationMention> FindMentions(ImmutableArray<Paragraph> paragraphs, ImmutableArray<LocatedFigure> figures)

@@ -56,6 +56,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         var byNumber = paragraphs.ToDictionary(p => p.Number);
         var quotesStartingIn = found.Select((q, i) => (q, i)).ToLookup(x => x.q.Segments[0].Paragraph);
         var paragraphSpeaker = new Dictionary<int, string?>();
+        var known = new Dictionary<int, ParagraphFacts>();
         var lastQuoteSpeaker = new Dictionary<int, string>();
         var result = new Quotation?[found.Length];
         Paragraph? previous = null;
@@ -67,7 +68,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             foreach (var (q, index) in quotesStartingIn[p.Number])
             {
                 var texts = q.Segments.Select(s => Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
-                var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, overrides, IsQuoted);
+                var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, known, overrides, IsQuoted);
                 result[index] = new Quotation($"q{index + 1}", q.Segments, texts, q.IsPartial, q.IsClosed, slug, basis);
                 if (slug is not null && basis != AttributionBasis.NotSpeech)
                     foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
@@ -97,7 +98,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
 
     private (string? Slug, AttributionBasis Basis) Decide(
         FoundQuotation q, int index, Paragraph p, Paragraph? previous, ImmutableArray<string> texts,
-        ILookup<int, Mention> mentions, Dictionary<int, string?> paragraphSpeaker,
+        ILookup<int, Mention> mentions, Dictionary<int, string?> paragraphSpeaker, Dictionary<int, ParagraphFacts> known,
         List<(QuoteOverride Override, string Key, List<int> Uses)> overrides, Func<int, int, bool> isQuoted)
     {
         var folded = Fold(string.Join("\n\n", texts));
@@ -109,34 +110,63 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         }
 
         var first = q.Segments[0];
-        var here = mentions[p.Number].Where(m => m.Slug is not null).ToList();
-        var (sStart, sEnd) = SentenceSplitter.SentenceAt(p.Text, first.Start, k => isQuoted(p.Number, k));
-        var inSentence = Nearest(here.Where(m => m.Start >= sStart && m.End <= sEnd), first);
+        var facts = Facts(known, p, mentions, isQuoted);
+        var (sStart, sEnd) = facts.Sentences.At(first.Start);
+        var inSentence = Nearest(facts.Named, first, sStart, sEnd);
         if (inSentence is not null) return (inSentence.Slug, BasisOf(inSentence, p));
-        var inParagraph = Nearest(here, first);
+        var inParagraph = Nearest(facts.Named, first, 0, p.Text.Length);
         if (inParagraph is not null) return (inParagraph.Slug, BasisOf(inParagraph, p));
 
-        if (IsQuoteOnly(p, q.Segments, isQuoted) && previous is not null && paragraphSpeaker.GetValueOrDefault(previous.Number) is { } inherited)
+        if (facts.QuoteOnly && previous is not null && paragraphSpeaker.GetValueOrDefault(previous.Number) is { } inherited)
             return (inherited, AttributionBasis.PreviousParagraph);
         return (null, AttributionBasis.Unattributed);
+    }
+
+    /// <summary>What attribution needs to know of a paragraph, worked out once however many quotations it holds.</summary>
+    private sealed record ParagraphFacts(SentenceSplitter.Bounds Sentences, List<Mention> Named, bool QuoteOnly);
+
+    private static ParagraphFacts Facts(Dictionary<int, ParagraphFacts> known, Paragraph p, ILookup<int, Mention> mentions, Func<int, int, bool> isQuoted)
+    {
+        if (known.TryGetValue(p.Number, out var facts)) return facts;
+        facts = new ParagraphFacts(
+            SentenceSplitter.Sentences(p.Text, k => isQuoted(p.Number, k)),
+            [.. mentions[p.Number].Where(m => m.Slug is not null).OrderBy(m => m.Start)],
+            IsQuoteOnly(p, isQuoted));
+        known[p.Number] = facts;
+        return facts;
     }
 
     private static AttributionBasis BasisOf(Mention m, Paragraph p) =>
         Pronoun().IsMatch(p.Text.AsSpan(m.Start, m.End - m.Start)) && m.End - m.Start <= 4 ? AttributionBasis.Pronoun : AttributionBasis.Named;
 
-    private static Mention? Nearest(IEnumerable<Mention> candidates, QuoteSegment quote)
+    /// <summary>
+    /// The mention within [from, to) nearest the quotation: the last one before it or the first
+    /// after it, found by binary search in mentions sorted by position.
+    /// </summary>
+    private static Mention? Nearest(List<Mention> sorted, QuoteSegment quote, int from, int to)
     {
-        Mention? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var m in candidates)
-        {
-            var d = m.End <= quote.Start ? quote.Start - m.End : m.Start >= quote.End ? m.Start - quote.End : 0;
-            if (d < bestDistance) (best, bestDistance) = (m, d);
-        }
-        return best;
+        var firstAfter = LowerBound(sorted, quote.End);
+        var lastBefore = LowerBound(sorted, quote.Start) - 1;
+        while (lastBefore >= 0 && sorted[lastBefore].End > quote.Start) lastBefore--;
+        Mention? before = lastBefore >= 0 && sorted[lastBefore].Start >= from ? sorted[lastBefore] : null;
+        Mention? after = firstAfter < sorted.Count && sorted[firstAfter].End <= to ? sorted[firstAfter] : null;
+        if (before is null) return after;
+        if (after is null) return before;
+        return quote.Start - before.End <= after.Start - quote.End ? before : after;
     }
 
-    private static bool IsQuoteOnly(Paragraph p, ImmutableArray<QuoteSegment> segments, Func<int, int, bool> isQuoted)
+    private static int LowerBound(List<Mention> sorted, int position)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start < position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static bool IsQuoteOnly(Paragraph p, Func<int, int, bool> isQuoted)
     {
         for (var k = 0; k < p.Text.Length; k++)
             if (char.IsLetterOrDigit(p.Text[k]) && !isQuoted(p.Number, k)) return false;

@@ -4,20 +4,44 @@ namespace CaseRecord.Analysis;
 public static class SentenceSplitter
 {
     /// <summary>The [start, end) of the sentence of <paramref name="text"/> that holds <paramref name="position"/>.</summary>
-    public static (int Start, int End) SentenceAt(string text, int position, Func<int, bool>? isQuoted = null)
+    public static (int Start, int End) SentenceAt(string text, int position, Func<int, bool>? isQuoted = null) =>
+        Sentences(text, isQuoted).At(position);
+
+    /// <summary>All the sentences of a text, found in one pass; look-ups are then a binary search.</summary>
+    public static Bounds Sentences(string text, Func<int, bool>? isQuoted = null)
     {
+        var starts = new List<int>();
+        var ends = new List<int>();
         var start = 0;
         var i = 0;
         while (i < text.Length)
         {
             var end = BoundaryAfter(text, i, isQuoted);
-            if (end < 0) return (start, text.Length);
-            if (position < end) return (start, end);
+            if (end < 0) break;
+            starts.Add(start);
+            ends.Add(end);
             start = end;
             while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
             i = start;
         }
-        return (start, text.Length);
+        starts.Add(start);
+        ends.Add(text.Length);
+        return new Bounds([.. starts], [.. ends]);
+    }
+
+    public sealed class Bounds(int[] starts, int[] ends)
+    {
+        public (int Start, int End) At(int position)
+        {
+            // The first sentence whose end lies after the position.
+            int lo = 0, hi = ends.Length - 1;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (ends[mid] > position) hi = mid; else lo = mid + 1;
+            }
+            return (starts[lo], ends[lo]);
+        }
     }
 
     /// <summary>The end of the sentence that starts at or after <paramref name="from"/>, or -1.</summary>

@@ -126,12 +126,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
             }
 
         var paragraphs = new List<ParagraphView>();
+        var figuresByParagraph = a.Figures.ToLookup(f => f.Paragraph);
+        var mentionsByParagraph = a.Mentions.ToLookup(m => m.Paragraph);
         foreach (var p in a.Paragraphs)
         {
             if (p.Omitted) continue;
             var quoteSpans = quotationsByParagraph.GetValueOrDefault(p.Number)?.Select(x => new ParagraphLayout.Span(x.Segment.Start, x.Segment.End, x.Quote)).ToList() ?? [];
-            var figureSpans = a.Figures.Where(f => f.Paragraph == p.Number).Select(f => new ParagraphLayout.Span(f.Start, f.End, f)).ToList();
-            var orgSpans = a.Mentions.Where(m => m.Paragraph == p.Number).Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
+            var figureSpans = figuresByParagraph[p.Number].Select(f => new ParagraphLayout.Span(f.Start, f.End, f)).ToList();
+            var orgSpans = mentionsByParagraph[p.Number].Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
             var pieces = ParagraphLayout.Layout(p.Text, quoteSpans, figureSpans, orgSpans).Select(piece =>
             {
                 var q = piece.Quote as Quotation;

@@ -25,14 +25,18 @@ public static class ParagraphLayout
         }
         var points = cuts.ToArray();
         var pieces = new List<Piece>();
+        var quoteCursor = new Cursor(quotes);
+        var figureCursor = new Cursor(figures);
+        var organisationCursor = new Cursor(organisations);
         object? currentQuote = null;
         List<Run>? runs = null;
         for (var i = 0; i + 1 < points.Length; i++)
         {
             int a = points[i], b = points[i + 1];
-            var quote = Covering(quotes, a);
-            var figure = Covering(figures, a);
-            var organisation = figure is null ? Covering(organisations, a) : null;
+            var quote = quoteCursor.Covering(a);
+            var figure = figureCursor.Covering(a);
+            var organisation = organisationCursor.Covering(a);
+            if (figure is not null) organisation = null;
             if (runs is null || !ReferenceEquals(quote, currentQuote))
             {
                 if (runs is not null) pieces.Add(new Piece(currentQuote, runs));
@@ -48,10 +52,21 @@ public static class ParagraphLayout
         return pieces;
     }
 
-    private static object? Covering(IReadOnlyList<Span> spans, int position)
+    /// <summary>
+    /// Walks spans sorted by start as the position only grows, so laying out a paragraph is linear
+    /// in its spans however many there are.
+    /// </summary>
+    private sealed class Cursor(IReadOnlyList<Span> spans)
     {
-        foreach (var s in spans)
-            if (s.Start <= position && position < s.End) return s.Tag;
-        return null;
+        private readonly Span[] _sorted = [.. spans.OrderBy(s => s.Start).ThenByDescending(s => s.End)];
+        private int _next;
+        private readonly List<Span> _open = [];
+
+        public object? Covering(int position)
+        {
+            while (_next < _sorted.Length && _sorted[_next].Start <= position) _open.Add(_sorted[_next++]);
+            _open.RemoveAll(s => s.End <= position);
+            return _open.Count > 0 ? _open[0].Tag : null;
+        }
     }
 }

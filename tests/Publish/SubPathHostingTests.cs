@@ -219,8 +219,9 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         var input = page.Locator("#search input");
         await input.WaitForAsync(new() { Timeout = 30_000 });
         await input.FillAsync("unique opportunity in policing");
-        var result = page.Locator(".pagefind-ui__result-link").First;
-        await result.WaitForAsync(new() { Timeout = 30_000 });
+        // The speaker page quotes the same words; the paragraph's own result is the one to open.
+        var result = page.Locator(".pagefind-ui__result-link[href$='#p12']").First;
+        await result.WaitForAsync(new() { Timeout = 60_000 });
         Assert.Equal(Root + "/articles/thornton-refuses-responsibility/#p12", await result.GetAttributeAsync("href"));
         await result.ClickAsync();
         await page.WaitForURLAsync("**" + Root + "/articles/thornton-refuses-responsibility/#p12");

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text;
+using CaseRecord.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CaseRecord.Tests.Hostile;
+
+[CollectionDefinition(nameof(HostileInputTests), DisableParallelization = true)]
+public sealed class HostileInputCollection;
+
+/// <summary>
+/// Parsing and attribution stay linear: hostile sources build, with warnings, instead of hanging.
+/// Run alone, so their load does not slow the browser tests running beside them.
+/// </summary>
+[Collection(nameof(HostileInputTests))]
+public sealed class HostileInputTests(ITestOutputHelper output)
+{
+    // A bound far above the seconds these take, so the test fails on a hang, not on a slow machine.
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+
+    private async Task<(CaseRecord.Building.BuildResult Result, int Marks)> BuildWith(string seed)
+    {
+        var site = new TestSite()
+            .Seed("hostile.txt", seed)
+            .Speaker("sara-thornton", "Sara Thornton")
+            .Article("hostile", "title: Hostile\nsource: seeds/hostile.txt\n");
+        var clock = Stopwatch.StartNew();
+        var (result, _) = await Task.Run(() => site.Build()).WaitAsync(Bound);
+        output.WriteLine($"{seed.Length:N0} characters built in {clock.ElapsedMilliseconds} ms with {result.WarningCount} warnings shown");
+        return (result, seed.Count(c => c is '“' or '”' or '"' or '„'));
+    }
+
+    [Fact]
+    public async Task Five_megabytes_of_unmatched_quotation_marks_build_with_warnings()
+    {
+        var random = new Random(7);
+        var text = new StringBuilder();
+        string[] pieces = ["“", "”", "\"", "She said", "Ms Thornton", " word", " 12", ".", " he added"];
+        while (text.Length < 5_000_000)
+        {
+            for (var i = 0; i < 40; i++) text.Append(pieces[random.Next(pieces.Length)]).Append(' ');
+            text.Append(random.Next(8) == 0 ? "\n\n" : " ");
+        }
+        var (result, _) = await BuildWith(text.ToString());
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.IsError).Take(5)));
+        Assert.InRange(result.WarningCount, 1, 200 * 10);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("more warnings for this article are not shown"));
+    }
+
+    [Fact]
+    public async Task One_line_ten_megabytes_long_builds()
+    {
+        var text = new StringBuilder();
+        while (text.Length < 10_000_000) text.Append("Ms Thornton said “it was not good enough” and then “again, 7 times” ");
+        var (result, marks) = await BuildWith(text.ToString());
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.IsError).Take(5)));
+        Assert.InRange(result.Stats.Quotations, 1, marks);
+        Assert.Equal(result.Stats.Quotations, result.Stats.Attributed);
+    }
+}
