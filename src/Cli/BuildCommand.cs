@@ -39,9 +39,10 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             result = builder.Build(sink);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: could not write the site: {e.Message}; the previous output is unchanged");
+            // A file that changed or vanished mid-build, or an output folder that cannot be written.
+            stderr.WriteLine($"error: the build could not finish: {e.Message}; the previous output is unchanged");
             return 1;
         }
         Report(result, write, outputDir, options);

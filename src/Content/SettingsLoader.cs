@@ -29,8 +29,15 @@ public static class SettingsLoader
         var values = new Dictionary<string, (string Value, SourcePosition At)>(StringComparer.OrdinalIgnoreCase);
         if (source.FileExists(FileName))
         {
-            var text = TextNormaliser.Normalise(System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(FileName)));
-            ReadJson(text, values, diagnostics);
+            try
+            {
+                var text = TextNormaliser.Normalise(System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(FileName)));
+                ReadJson(text, values, diagnostics);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(new SourcePosition(FileName, 1, 1), $"statiq.json cannot be read: {e.Message}");
+            }
         }
         foreach (var (key, value) in overrides)
             values[key] = (value, new SourcePosition("--setting " + key, 1, 1));

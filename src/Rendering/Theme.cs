@@ -50,16 +50,27 @@ public sealed class Theme : ITemplateLoader
 
     public static Theme Load(IContentSource project, DiagnosticList diagnostics)
     {
+        // Files may vanish between listing and reading (an editor saving); that is an error to report, not a crash.
+        byte[] Read(string path)
+        {
+            try { return project.ReadAllBytes(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                lock (diagnostics) diagnostics.Error(new SourcePosition(path, 1, 1), $"the theme file cannot be read: {e.Message}");
+                return [];
+            }
+        }
         var files = project.ListFilesRecursive(Folder);
-        var fingerprint = Content.Fingerprint.Of(files.Select(f => System.Text.Encoding.UTF8.GetBytes(f)).Concat(files.Select(project.ReadAllBytes)));
-        var layouts = ParseAll(project, Folder + "/layouts", diagnostics);
-        var partials = ParseAll(project, Folder + "/partials", diagnostics);
+        var contents = files.ToDictionary(f => f, Read, StringComparer.Ordinal);
+        var fingerprint = Content.Fingerprint.Of(files.Select(f => System.Text.Encoding.UTF8.GetBytes(f)).Concat(files.Select(f => contents[f])));
+        var layouts = ParseAll(contents, Folder + "/layouts", diagnostics);
+        var partials = ParseAll(contents, Folder + "/partials", diagnostics);
         var assetNames = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var assets = project.ListFilesRecursive(Folder + "/assets")
+        var assets = files.Where(f => f.StartsWith(Folder + "/assets/", StringComparison.Ordinal))
             .Select(p =>
             {
                 var logical = p[(Folder + "/assets/").Length..];
-                var bytes = project.ReadAllBytes(p);
+                var bytes = contents[p];
                 var published = Fingerprinted(logical, bytes);
                 assetNames[logical] = published;
                 return (Path: published, Bytes: bytes);
@@ -70,12 +81,13 @@ public sealed class Theme : ITemplateLoader
         return new Theme(layouts, partials, assets, fingerprint) { _assetNames = assetNames.ToImmutable() };
     }
 
-    private static ImmutableDictionary<string, Template> ParseAll(IContentSource project, string folder, DiagnosticList diagnostics)
+    private static ImmutableDictionary<string, Template> ParseAll(IReadOnlyDictionary<string, byte[]> contents, string folder, DiagnosticList diagnostics)
     {
         var result = ImmutableDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
-        foreach (var path in project.ListFiles(folder, ".sbn"))
+        foreach (var path in contents.Keys.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal) && p.EndsWith(".sbn", StringComparison.Ordinal)
+                     && !p[(folder.Length + 1)..].Contains('/')).Order(StringComparer.Ordinal))
         {
-            var text = TextNormaliser.Normalise(Encoding.UTF8.GetString(project.ReadAllBytes(path)));
+            var text = TextNormaliser.Normalise(Encoding.UTF8.GetString(contents[path]));
             var template = Template.Parse(text, path);
             if (template.HasErrors)
             {

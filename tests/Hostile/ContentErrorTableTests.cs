@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using CaseRecord.Cli;
+using CaseRecord.Content;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Hostile;
+
+/// <summary>
+/// One case per kind of content error, each made in a copy of the real project after a good
+/// build: the command exits 1, prints `path:line:col: error: …` where the fix belongs, and leaves
+/// the output folder exactly as it was.
+/// </summary>
+public sealed class ContentErrorTableTests
+{
+    private const string Article = "input/articles/thornton-refuses-responsibility.md";
+    private const string Speaker = "input/speakers/sara-thornton.md";
+
+    public static TheoryData<string, string, string, string, string> Cases => new()
+    {
+        // name, file, text to find ("" = replace the whole file), replacement, expected "path:line:col: error: …" start
+        { "unclosed bracket", Article, "speakers: [sara-thornton]", "speakers: [sara-thornton", $"{Article}:14:" },
+        { "bad indentation", Article, "  - id: recorded-contacts\n    label:", "  - id: recorded-contacts\n   label:", $"{Article}:18:" },
+        { "tab indentation", Article, "    label: Offences recorded", "\tlabel: Offences recorded", $"{Article}:21:1: error: malformed YAML: a tab" },
+        { "duplicate key", Article, "publisher: Oxford Mail", "publisher: Oxford Mail\nPublisher: Again", $"{Article}:6:1: error: duplicate key 'Publisher' (first given at line 5)" },
+        { "no front matter", Speaker, "", "name: Sara Thornton\n", $"{Speaker}:1:1: error: the file has no front matter" },
+        { "unterminated front matter", Speaker, "", "---\nname: Sara Thornton\n", $"{Speaker}:1:1: error: the front matter is not closed" },
+        { "figures is not a list", Article, "figures:\n  - id: recorded-contacts", "figures: 3\nxfigures:\n  - id: recorded-contacts", $"{Article}:16:10: error: 'figures' must be a list" },
+        { "a list where text is expected", Article, "publisher: Oxford Mail", "publisher: [Oxford, Mail]", $"{Article}:5:12: error: 'publisher' must be text, not a list" },
+        { "missing required key", Speaker, "name: Sara Thornton\n", "", $"{Speaker}:1:1: error: missing required key 'name'" },
+        { "source missing", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: seeds/nothing.txt", $"{Article}:3:9: error: source text 'seeds/nothing.txt' does not exist" },
+        { "source outside seeds", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: ../shared/seeds/000_fbf6e240cee8247d.txt", $"{Article}:3:9: error: 'source' must be a path inside seeds/" },
+        { "source is a folder", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: seeds/folder", $"{Article}:3:9: error: 'source' names the folder" },
+        { "sha256 mismatch", Article, "sha256: a410", "sha256: b410", $"{Article}:4:9: error: sha256 does not match" },
+        { "bad figure id", Article, "- id: recorded-contacts\n", "- id: Recorded_Contacts\n", $"{Article}:17:9: error: figure id 'Recorded_Contacts' is not a valid slug" },
+        { "duplicate figure id", Article, "- id: recorded-crimes", "- id: recorded-contacts", $"{Article}:24:9: error: duplicate figure id 'recorded-contacts' (also at {Article}:17:9)" },
+        { "match not in the text", Article, "match: 1,561 recorded contacts", "match: 1,651 recorded contacts", $"{Article}:19:12: error: figure 'recorded-contacts': match '1,651 recorded contacts' is not in the text" },
+        { "ambiguous match", Article, "match: 26 offences recorded", "match: \"26\"", $"{Article}:22:12: error: figure 'offences-recorded': match '26' occurs 2 times (p3, p14)" },
+        { "of names no figure", Article, "of: recorded-contacts", "of: recorded-contact", $"{Article}:23:9: error: figure 'offences-recorded': 'of' names no figure 'recorded-contact'" },
+        { "of makes a cycle", Article, "    match: 1,561 recorded contacts\n", "    match: 1,561 recorded contacts\n    of: offences-recorded\n", $"{Article}:20:9: error: figure 'recorded-contacts': 'of: offences-recorded' makes a cycle" },
+        { "unknown speaker", Article, "speakers: [sara-thornton]", "speakers: [sara-thornton, nobody]", $"{Article}:14:27: error: unknown speaker 'nobody'" },
+        { "unknown organisation", Speaker, "organisation: thames-valley-police", "organisation: thames-valley-polis", $"{Speaker}:4:15: error: unknown organisation 'thames-valley-polis'" },
+        { "settings syntax error", "statiq.json", "\"SiteTitle\": \"The case record\",", "\"SiteTitle\": \"The case record\"", "statiq.json:3:" },
+        { "settings wrong type", "statiq.json", "\"LinksUseHttps\": true", "\"LinksUseHttps\": \"yes\"", "statiq.json:6:3: error: setting 'LinksUseHttps' must be true or false" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_content_error_names_its_place_and_leaves_the_output_alone(string name, string file, string find, string replace, string expected)
+    {
+        using var project = new TempProject(Repo.Root);
+        Directory.CreateDirectory(project.PathOf("seeds/folder"));
+        var stderr = new StringWriter();
+        Assert.True(new CommandLine(new StringWriter(), stderr).Run(["build", "--root", project.Root]) == 0, stderr.ToString());
+        var before = TempProject.Snapshot(project.PathOf("output"));
+
+        var path = project.PathOf(file);
+        var text = File.ReadAllText(path);
+        if (find.Length == 0) text = replace;
+        else
+        {
+            Assert.True(text.Contains(find), $"{name}: '{find}' is not in {file}");
+            text = text.Replace(find, replace);
+        }
+        File.WriteAllText(path, text);
+
+        var errors = new StringWriter();
+        var code = new CommandLine(new StringWriter(), errors).Run(["build", "--root", project.Root]);
+        Assert.Equal(1, code);
+        var lines = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Any(l => l.StartsWith(expected, StringComparison.Ordinal)), $"{name}: expected a line starting '{expected}', got:\n{errors}");
+        Assert.All(lines.Where(l => l.Contains(": error: ")), l => Assert.Matches(@"^[^:]+:\d+:\d+: error: \S", l));
+
+        var after = TempProject.Snapshot(project.PathOf("output"));
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (key, (bytes, written)) in before)
+        {
+            Assert.Equal(bytes, after[key].Bytes);
+            Assert.Equal(written, after[key].Written);
+        }
+    }
+}
+
+/// <summary>A project whose files vanish between being listed and being read, as when an editor saves mid-build.</summary>
+public sealed class VanishingFileTests
+{
+    private sealed class Vanishing(IContentSource inner, string vanished) : IContentSource
+    {
+        public IReadOnlyList<string> ListFiles(string folder, string extension) => inner.ListFiles(folder, extension);
+        public IReadOnlyList<string> ListFilesRecursive(string folder) => inner.ListFilesRecursive(folder);
+        public bool FileExists(string path) => inner.FileExists(path);
+        public bool DirectoryExists(string path) => inner.DirectoryExists(path);
+        public byte[] ReadAllBytes(string path) => path == vanished ? throw new FileNotFoundException($"Could not find file '{path}'") : inner.ReadAllBytes(path);
+    }
+
+    [Theory]
+    [InlineData("input/articles/thornton-refuses-responsibility.md")]
+    [InlineData("seeds/000_fbf6e240cee8247d.txt")]
+    [InlineData("input/speakers/sara-thornton.md")]
+    [InlineData("theme/layouts/article.sbn")]
+    [InlineData("theme/assets/site.css")]
+    [InlineData("statiq.json")]
+    public void A_file_that_vanishes_mid_build_is_an_error_not_a_crash(string vanished)
+    {
+        var project = new Vanishing(new DiskContentSource(Repo.Root), vanished);
+        var result = new CaseRecord.Building.SiteBuilder(project, new Dictionary<string, string>()).Build(new CaseRecord.Output.MemorySink());
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.IsError && (d.At.Path == vanished || d.Message.Contains(Regex.Match(vanished, @"[^/]+$").Value)));
+    }
+}
