@@ -25,7 +25,10 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             // Settings are needed to know OutputPath; a cheap first read of statiq.json.
             var settings = SettingsLoader.Load(project, options.Settings, new Diagnostics.DiagnosticList());
             outputDir = ResolveOutput(options, settings);
-            var problem = OutputProblem(options.Root, outputDir);
+            var problem = OutputProblem(options.Root, outputDir)
+                ?? (options.Output is null && !IsInside(options.Root, outputDir)
+                    ? $"OutputPath '{settings.OutputPath}' in statiq.json leads outside the project; a folder outside it can only be given on the command line with -o"
+                    : null);
             if (problem is not null)
             {
                 stderr.WriteLine($"error: {problem}");
@@ -65,6 +68,9 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
                 return $"the output folder '{output}' lies in the project's {protectedFolder}/ folder; choose a folder such as 'output'";
         return null;
     }
+
+    private static bool IsInside(string root, string path) =>
+        (Path.GetFullPath(path).TrimEnd('/') + "/").StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal);
 
     private void Report(BuildResult result, bool write, string? outputDir, BuildOptions options)
     {

@@ -141,4 +141,19 @@ public sealed class CommandLineTests
         Assert.Contains("input/speakers/sara-thornton.md:1:1: error: missing required key 'name'", errors);
         Assert.False(Directory.Exists(project.PathOf("output")));
     }
+
+    [Fact]
+    public void An_output_path_from_the_settings_file_may_not_leave_the_project()
+    {
+        using var project = new TempProject(Repo.Root);
+        var outside = Path.Combine(Path.GetTempPath(), "case-record-outside-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(project.PathOf("statiq.json"), File.ReadAllText(project.PathOf("statiq.json")).Replace("\"OutputPath\": \"output\"", $"\"OutputPath\": \"{outside}\""));
+        var (code, _, errors) = Run("build", "--root", project.Root);
+        Assert.Equal(2, code);
+        Assert.Contains("leads outside the project", errors);
+        Assert.False(Directory.Exists(outside));
+        var (explicitCode, _, explicitErrors) = Run("build", "--root", project.Root, "-o", outside);
+        Assert.True(explicitCode == 0, explicitErrors);
+        Directory.Delete(outside, recursive: true);
+    }
 }
