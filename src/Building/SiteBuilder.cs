@@ -37,13 +37,14 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 {
     private readonly MarkdownRenderer _markdown = new();
 
-    public BuildResult Build(IOutputSink? sink, BuildCache? cache = null)
+    /// <param name="progress">Told the name of each stage as it finishes, for a progress display.</param>
+    public BuildResult Build(IOutputSink? sink, BuildCache? cache = null, IProgress<string>? progress = null)
     {
         var total = Stopwatch.StartNew();
         var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
         var diagnostics = new DiagnosticList();
         var clock = Stopwatch.StartNew();
-        void Lap(string stage) { stages.Add((stage, clock.Elapsed)); clock.Restart(); }
+        void Lap(string stage) { stages.Add((stage, clock.Elapsed)); clock.Restart(); progress?.Report(stage); }
 
         var loaded = new ContentLoader(project, settingOverrides, cache?.Load).Load();
         diagnostics.AddRange(loaded.Diagnostics);

@@ -40,7 +40,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         BuildResult result;
         try
         {
-            result = builder.Build(sink);
+            result = BuildWithProgress(builder, sink);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,6 +52,35 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         if (!result.Succeeded) return 1;
         if (write && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
         return 0;
+    }
+
+    private static readonly string[] StageNames = ["load", "analyse", "index", "render", "links", "write"];
+
+    /// <summary>
+    /// In a terminal, a live status line names the stage under way (a large record takes a
+    /// while); redirected output (CI logs) gets no animation, only the summary with stage times.
+    /// </summary>
+    private BuildResult BuildWithProgress(SiteBuilder builder, IOutputSink? sink)
+    {
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        if (!interactive) return builder.Build(sink);
+        BuildResult? result = null;
+        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Loading content…", context =>
+        {
+            var progress = new SynchronousProgress(done =>
+            {
+                var next = Array.IndexOf(StageNames, done) + 1;
+                if (next < StageNames.Length) context.Status($"{char.ToUpperInvariant(StageNames[next][0])}{StageNames[next][1..]}…");
+            });
+            result = builder.Build(sink, progress: progress);
+        });
+        return result!;
+    }
+
+    /// <summary>Reports on the calling thread, at once (Progress&lt;T&gt; would post to a thread pool).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 
     public static string ResolveOutput(BuildOptions options, SiteSettings settings) =>
@@ -95,7 +124,8 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             console.MarkupLine($"[green]Built[/] {s.Pages} pages ({s.FilesWritten} files) into {Markup.Escape(Relative(outputDir!))} in {seconds} s: {Markup.Escape(counts)}; {Markup.Escape(problems)}.");
         else
             console.MarkupLine($"[green]Checked[/] {s.Pages} pages in {seconds} s: {Markup.Escape(counts)}; {Markup.Escape(problems)}.");
-        if (options.Verbose)
+        // A build that took a while, or one asked to be verbose, says where the time went.
+        if (options.Verbose || s.Total > TimeSpan.FromSeconds(1))
             foreach (var (stage, time) in s.Stages)
                 console.MarkupLine($"  {stage,-8} {time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),8} ms");
     }
