@@ -48,7 +48,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
 
         var listed = doc.Speakers.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var mentions = FindMentions(paragraphs, IsQuoted, listed, source, diagnostics).ToLookup(m => m.Paragraph);
-        var overrides = doc.Quotes.Select(o => (Override: o, Key: Fold(o.Match.Value), Uses: new List<int>())).ToList();
+        var overrides = doc.Quotes.Select(o => (Override: o, Key: NameMatcher.FoldQuotes(o.Match.Value), Uses: new List<int>())).ToList();
         foreach (var o in doc.Quotes)
             if (o.Speaker is { } sp && !knownSpeakers.Contains(sp.Value))
                 diagnostics.Error(sp.At, $"unknown speaker '{sp.Value}': add input/speakers/{sp.Value}.md or use a known slug (or 'none')");
@@ -101,7 +101,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         ILookup<int, Mention> mentions, Dictionary<int, string?> paragraphSpeaker, Dictionary<int, ParagraphFacts> known,
         List<(QuoteOverride Override, string Key, List<int> Uses)> overrides, Func<int, int, bool> isQuoted)
     {
-        var folded = Fold(string.Join("\n\n", texts));
+        var folded = NameMatcher.FoldQuotes(string.Join("\n\n", texts));
         foreach (var (o, key, uses) in overrides)
         {
             if (key.Length == 0 || !folded.Contains(key, StringComparison.Ordinal)) continue;
@@ -223,7 +223,6 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         return text[a..b].Trim();
     }
 
-    private static string Fold(string s) => NameMatcher.Fold(s).Replace('“', '"').Replace('”', '"');
 
     private static string Snippet(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -17,7 +17,7 @@ public static partial class FigureLocator
         ImmutableArray<Quotation> quotations, DiagnosticList diagnostics)
     {
         var result = ImmutableArray.CreateBuilder<LocatedFigure>();
-        var folded = paragraphs.Select(p => Fold(p.Text)).ToArray();
+        var folded = paragraphs.Select(p => NameMatcher.FoldQuotes(p.Text)).ToArray();
         var seenIds = new Dictionary<string, FigureSpec>(StringComparer.Ordinal);
         foreach (var spec in doc.Figures)
         {
@@ -28,7 +28,7 @@ public static partial class FigureLocator
             }
             seenIds[spec.Id] = spec;
 
-            var needle = Fold(spec.Match.Value);
+            var needle = NameMatcher.FoldQuotes(spec.Match.Value);
             var hits = new List<(int Paragraph, int Start)>();
             for (var i = 0; i < paragraphs.Length; i++)
             {
@@ -42,7 +42,7 @@ public static partial class FigureLocator
             }
             if (hits.Count == 0)
             {
-                var hint = paragraphs.Where(p => !p.Omitted).FirstOrDefault(p => Fold(p.Text).Contains(needle, StringComparison.OrdinalIgnoreCase));
+                var hint = paragraphs.Where((p, i) => !p.Omitted && folded[i].Contains(needle, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
                 diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' is not in the text of {source.Path}" +
                     (hint is null ? "; copy the words exactly from the source" : $" (it is in {hint.Anchor} with other capitals; copy them exactly)"));
                 continue;
@@ -102,5 +102,4 @@ public static partial class FigureLocator
         }
     }
 
-    private static string Fold(string s) => NameMatcher.Fold(s).Replace('“', '"').Replace('”', '"');
 }

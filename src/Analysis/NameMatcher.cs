@@ -69,5 +69,8 @@ public sealed class NameMatcher
         return sb.ToString();
     }
 
+    /// <summary>As <see cref="Fold"/>, and curly double quotes as straight ones: for matching editors' words against the source.</summary>
+    public static string FoldQuotes(string text) => Fold(text).Replace('“', '"').Replace('”', '"');
+
     public static readonly ImmutableArray<string> Titles = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"];
 }

@@ -63,16 +63,14 @@ public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
         // One atomic exchange where the kernel offers it: there is no moment without an output folder.
         if (OperatingSystem.IsLinux() && RenameExchange(staging, output))
         {
-            DeleteTree(staging);
+            Directory.Delete(staging, recursive: true);
             return;
         }
         var old = output + $".old-{Guid.NewGuid():N}";
         Directory.Move(output, old);
         Directory.Move(staging, output);
-        DeleteTree(old);
+        Directory.Delete(old, recursive: true);
     }
-
-    private static void DeleteTree(string folder) => Directory.Delete(folder, recursive: true);
 
     private static void CleanLeftovers(string parent, string name)
     {

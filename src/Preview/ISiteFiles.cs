@@ -6,7 +6,6 @@ namespace CaseRecord.Preview;
 public interface ISiteFiles
 {
     bool TryGetFile(string path, out ReadOnlyMemory<byte> content);
-    bool IsDirectory(string path);
 }
 
 /// <summary>A finished build held in memory; replaced whole by the next good build.</summary>
@@ -23,8 +22,6 @@ public sealed class SnapshotFiles(ImmutableSortedDictionary<string, byte[]> file
         return false;
     }
 
-    public bool IsDirectory(string path) => files.ContainsKey(path.Length == 0 ? "index.html" : path + "/index.html")
-        || files.Keys.Any(k => k.StartsWith(path + "/", StringComparison.Ordinal));
 }
 
 /// <summary>An output folder on disk (the serve command). Nothing outside it is read, symlinks included.</summary>
@@ -60,6 +57,4 @@ public sealed class DirectoryFiles(string root) : ISiteFiles
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return false; }
     }
-
-    public bool IsDirectory(string path) => Inside(path) is { } full && Directory.Exists(full);
 }

@@ -9,25 +9,14 @@ namespace CaseRecord.Tests.Building;
 /// <summary>A rebuild that reuses the last one must give exactly what a fresh full build gives.</summary>
 public sealed class IncrementalBuildTests
 {
-    private static MemoryContentSource RepoCopy()
-    {
-        var source = new MemoryContentSource();
-        foreach (var folder in new[] { "input", "seeds", "theme" })
-            foreach (var file in Directory.EnumerateFiles(Repo.PathOf(folder), "*", SearchOption.AllDirectories))
-                source.Add(Path.GetRelativePath(Repo.Root, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        source.Add("statiq.json", File.ReadAllBytes(Repo.PathOf("statiq.json")));
-        return source;
-    }
+    private static MemoryContentSource RepoCopy() => RepoFiles.Project();
 
     /// <summary>The seed case plus the invented two-speaker article, so an edit to one leaves the other's pages alone.</summary>
     private static MemoryContentSource TwoArticles()
     {
-        var source = RepoCopy();
-        var root = Repo.PathOf("tests/sites/two-speakers");
-        foreach (var folder in new[] { "input", "seeds" })
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
-                source.Add(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        return source;
+        return RepoCopy()
+            .AddFolder("tests/sites/two-speakers/input", "input")
+            .AddFolder("tests/sites/two-speakers/seeds", "seeds");
     }
 
     private const string ArticlePath = "input/articles/thornton-refuses-responsibility.md";

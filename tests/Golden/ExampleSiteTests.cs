@@ -17,18 +17,9 @@ public sealed class ExampleSiteTests
 
     public static (BuildResult Result, MemorySink Output) BuildExample()
     {
-        var source = new MemoryContentSource();
-        foreach (var folder in new[] { SiteFolder, "theme" })
-            foreach (var file in Directory.EnumerateFiles(Repo.PathOf(folder), "*", SearchOption.AllDirectories))
-            {
-                var rel = Path.GetRelativePath(Repo.Root, file).Replace('\\', '/');
-                if (folder == SiteFolder)
-                {
-                    rel = rel[(SiteFolder.Length + 1)..];
-                    if (rel.StartsWith("expected/", StringComparison.Ordinal)) continue;
-                }
-                source.Add(rel, File.ReadAllBytes(file));
-            }
+        var source = new MemoryContentSource()
+            .AddFolder(SiteFolder, "", rel => !rel.StartsWith("expected/", StringComparison.Ordinal))
+            .AddFolder("theme");
         var sink = new MemorySink();
         return (new SiteBuilder(source, new Dictionary<string, string>()).Build(sink), sink);
     }

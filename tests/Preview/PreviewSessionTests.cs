@@ -119,24 +119,15 @@ public sealed class PreviewProcessTests
     public async Task Ctrl_c_stops_the_preview_cleanly_with_exit_code_0()
     {
         using var project = new TempProject(Repo.Root);
-        var dll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
-        // perl restores the default SIGINT disposition, which a shell running us in the background would have set to ignore.
-        var start = new ProcessStartInfo("perl", ["-e", "$SIG{INT}='DEFAULT'; exec @ARGV", "dotnet", "exec", dll, "preview", "--port", "0", "--root", project.Root])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        string? url = null;
-        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
-            if (line.StartsWith("Serving on ", StringComparison.Ordinal)) { url = line["Serving on ".Length..]; break; }
+        using var process = SiteProcess.StartWithSigint("preview", "--port", "0", "--root", project.Root);
+        var url = await SiteProcess.ServingUrl(process);
         Assert.NotNull(url);
         Assert.StartsWith("http://127.0.0.1:", url);
         using (var http = new HttpClient())
             Assert.Contains("Thames Valley Police and the Bullfinch case", await http.GetStringAsync(url));
 
         var clock = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        await SiteProcess.Interrupt(process);
         var rest = process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), "the preview did not stop after SIGINT");
         Assert.Equal(0, process.ExitCode);
@@ -149,23 +140,15 @@ public sealed class PreviewProcessTests
     {
         using var project = new TempProject();
         project.Write("output/index.html", "<p>built earlier</p>");
-        var dll = Path.Combine(AppContext.BaseDirectory, "Site.dll");
-        var start = new ProcessStartInfo("perl", ["-e", "$SIG{INT}='DEFAULT'; exec @ARGV", "dotnet", "exec", dll, "serve", "--port", "0", "--root", project.Root])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        string? url = null;
-        while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
-            if (line.StartsWith("Serving on ", StringComparison.Ordinal)) { url = line["Serving on ".Length..]; break; }
+        using var process = SiteProcess.StartWithSigint("serve", "--port", "0", "--root", project.Root);
+        var url = await SiteProcess.ServingUrl(process);
         Assert.NotNull(url);
         using (var http = new HttpClient())
         {
             var html = await http.GetStringAsync(url);
             Assert.Equal("<p>built earlier</p>", html);
         }
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        await SiteProcess.Interrupt(process);
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)));
         Assert.Equal(0, process.ExitCode);
     }

@@ -16,8 +16,7 @@ public sealed class TestSite
     public TestSite(bool withTheme = true)
     {
         if (!withTheme) return;
-        foreach (var file in Directory.EnumerateFiles(Repo.PathOf("theme"), "*", SearchOption.AllDirectories))
-            _source.Add(Path.GetRelativePath(Repo.Root, file).Replace('\\', '/'), System.IO.File.ReadAllBytes(file));
+        _source.AddFolder("theme");
     }
 
     public MemoryContentSource Source => _source;
