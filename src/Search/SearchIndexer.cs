@@ -23,7 +23,8 @@ public sealed class SearchIndexer(TextWriter log)
             log.WriteLine("search: the npm package 'pagefind' is not installed, so the site has no search index; run 'npm ci' to add it");
             return true;
         }
-        var script = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}.mjs");
+        // Unique per run: several builds may run at once in one process (tests, a preview beside a build).
+        var script = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}.mjs");
         using (var resource = typeof(SearchIndexer).Assembly.GetManifestResourceStream("CaseRecord.Search.search-index.mjs")!)
         using (var file = File.Create(script))
             resource.CopyTo(file);
