@@ -33,9 +33,12 @@ public static partial class LinkValidator
         {
             if (!files.TryGetValue(page, out var file)) return;
             var html = Encoding.UTF8.GetString(file.Content);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (Match m in LinkAttribute().Matches(html))
             {
                 var raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                // A page repeats its links (navigation, rows); a broken one is reported at its first place.
+                if (!seen.Add(raw)) continue;
                 var problem = Check(page, WebUtility.HtmlDecode(raw), files, ids, settings.LinkRoot);
                 if (problem is null) continue;
                 var (line, column) = LineAndColumn(html, m.Index + 1);
@@ -88,16 +91,26 @@ public static partial class LinkValidator
         return null;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("/?#");
+
     private static bool IsExternal(string link)
     {
         if (link.StartsWith("//", StringComparison.Ordinal)) return true;
         var colon = link.IndexOf(':');
-        var separator = link.IndexOfAny(['/', '?', '#']);
+        var separator = link.AsSpan().IndexOfAny(Separators);
         return colon > 0 && (separator < 0 || colon < separator);
     }
 
     /// <summary>The output path a relative link from <paramref name="fromPage"/> leads to; folders mean their index.html.</summary>
     public static string? Resolve(string fromPage, string relative)
+    {
+        // The links a theme makes are plain "../../x/y/": resolved by slicing, without splitting.
+        var simple = SimpleResolve(fromPage, relative);
+        if (simple is not null) return simple.Length == 0 ? null : simple;
+        return ResolveBySegments(fromPage, relative);
+    }
+
+    internal static string? ResolveBySegments(string fromPage, string relative)
     {
         var parts = fromPage.Split('/').SkipLast(1).Where(p => p.Length > 0).ToList();
         var segments = relative.Split('/');
@@ -116,6 +129,28 @@ public static partial class LinkValidator
         var path = string.Join('/', parts);
         var isFolder = relative.Length == 0 || relative.EndsWith('/') || segments[^1] is "." or "..";
         return isFolder ? (path.Length == 0 ? "index.html" : path + "/index.html") : path;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create("%\\?#");
+
+    /// <summary>The target of a link made only of leading "../" and plain segments; null for anything else, "" when it climbs above the root.</summary>
+    private static string? SimpleResolve(string fromPage, string relative)
+    {
+        var rest = relative.AsSpan();
+        var up = 0;
+        while (rest.StartsWith("../")) { up++; rest = rest[3..]; }
+        if (rest.ContainsAny(Unusual) || rest.IndexOf("./", StringComparison.Ordinal) >= 0 || rest.SequenceEqual("..") || rest.SequenceEqual(".") || rest.EndsWith("/..") || rest.EndsWith("/.") || rest.StartsWith("/") || rest.Contains("//", StringComparison.Ordinal))
+            return null;
+        var dir = fromPage.AsSpan(0, Math.Max(0, fromPage.LastIndexOf('/')));
+        for (var i = 0; i < up; i++)
+        {
+            if (dir.Length == 0) return "";
+            var slash = dir.LastIndexOf('/');
+            dir = slash < 0 ? [] : dir[..slash];
+        }
+        var isFolder = rest.Length == 0 || rest[^1] == '/';
+        var tail = isFolder ? (rest.Length == 0 ? "index.html" : string.Concat(rest, "index.html")) : rest.ToString();
+        return dir.Length == 0 ? tail : string.Concat(dir, "/", tail);
     }
 
     private static (int Line, int Column) LineAndColumn(string text, int offset)

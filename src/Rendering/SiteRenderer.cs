@@ -82,6 +82,10 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             ["json_ld"] = StructuredData.Serialise(page.Meta.JsonLd),
         };
         context.PushGlobal(globals);
+        // A fresh buffer per page: Scriban clears its output with StringBuilder.Length = 0, which
+        // reallocates the builder's whole past capacity, so one huge page would make every later
+        // page on that thread pay for its size.
+        context.PushOutput(new StringBuilderOutput(new StringBuilder(16 * 1024)));
         try
         {
             var body = template.Render(context);
@@ -90,6 +94,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         }
         finally
         {
+            context.PopOutput();
             context.PopGlobal();
         }
     }

@@ -110,6 +110,7 @@ public sealed class Theme : ITemplateLoader
             RecursiveLimit = 100,
             StrictVariables = true,
             MemberRenamer = StandardMemberRenamer.Default,
+            AutoIndent = false,
         };
         foreach (var (name, template) in _partials) context.CachedTemplates[name] = template;
         return context;

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CaseRecord.Output;
+
+/// <summary>
+/// The list of files an output folder was written with (hash and size of each), kept in the
+/// folder so the next build can tell which files it need not write again.
+/// </summary>
+public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files, DateTimeOffset Written)
+{
+    public const string FileName = ".case-record-manifest";
+    private const string Header = "case-record manifest 1";
+
+    public sealed record Entry(string Hash, long Length);
+
+    public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
+
+    public static void Write(string folder, IReadOnlyList<OutputFile> files, IReadOnlyList<string> hashes)
+    {
+        var text = new StringBuilder(files.Count * 80).Append(Header).Append('\n');
+        for (var i = 0; i < files.Count; i++)
+            text.Append(hashes[i]).Append(' ').Append(files[i].Content.LongLength).Append(' ').Append(files[i].Path).Append('\n');
+        File.WriteAllText(Path.Combine(folder, FileName), text.ToString());
+    }
+
+    /// <summary>The folder's manifest, or null when it has none or it cannot be read; its time is the file's own, from the same clock as the files'.</summary>
+    public static Manifest? Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        try
+        {
+            var lines = File.ReadAllLines(path);
+            if (lines.Length == 0 || lines[0] != Header) return null;
+            var files = new Dictionary<string, Entry>(lines.Length, StringComparer.Ordinal);
+            foreach (var line in lines.AsSpan(1))
+            {
+                var first = line.IndexOf(' ');
+                var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
+                if (second < 0 || !long.TryParse(line.AsSpan(first + 1, second - first - 1), out var length)) return null;
+                files[line[(second + 1)..]] = new Entry(line[..first], length);
+            }
+            return new Manifest(files, File.GetLastWriteTimeUtc(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
