@@ -94,7 +94,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
                 var isWanted = wanted.TryGetValue(relative, out var i);
                 if (isWanted && manifest.Files.TryGetValue(relative, out var known)
                     && known.Length == length && files[i].Content.LongLength == length && known.Hash == hashes[i]
-                    && modified < manifest.Written)
+                    && modified <= manifest.Written)
                 {
                     keep[i] = true;
                     continue;

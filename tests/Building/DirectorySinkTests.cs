@@ -1,0 +1,92 @@
+using System.Text;
+using CaseRecord.Output;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Building;
+
+/// <summary>The output folder is swapped in whole, and the swapped-out one is reused without trusting it blindly.</summary>
+public sealed class DirectorySinkTests
+{
+    private static OutputFile F(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
+
+    private static SortedDictionary<string, string> Files(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith(".case-record-", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(folder, f))), StringComparer.Ordinal);
+
+    private static SortedDictionary<string, string> Expected(params OutputFile[] files) =>
+        new(files.ToDictionary(f => f.Path, f => Encoding.UTF8.GetString(f.Content)), StringComparer.Ordinal);
+
+    [Fact]
+    public void Rebuilding_an_unchanged_site_writes_nothing_once_a_spare_folder_exists()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a"), F("a/b/index.html", "b")];
+        sink.Write(site);
+        sink.Write(site);
+        Assert.True(Directory.Exists(project.PathOf(".output.spare")));
+        sink.Write(site);
+        Assert.Equal(new DirectorySink.WriteCounts(0, 3, 0), sink.Counts);
+        Assert.Equal(Expected(site), Files(project.PathOf("output")));
+    }
+
+    [Fact]
+    public void Changed_added_and_removed_files_are_applied_to_the_reused_folder()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        sink.Write([F("index.html", "home"), F("old/index.html", "old"), F("a/index.html", "a")]);
+        sink.Write([F("index.html", "home"), F("old/index.html", "old"), F("a/index.html", "a")]);
+        OutputFile[] next = [F("index.html", "home, changed"), F("a/index.html", "a"), F("new/deep/index.html", "new")];
+        sink.Write(next);
+        Assert.Equal(new DirectorySink.WriteCounts(2, 1, 1), sink.Counts);
+        Assert.Equal(Expected(next), Files(project.PathOf("output")));
+        Assert.False(Directory.Exists(project.PathOf("output/old")));
+    }
+
+    [Fact]
+    public void Files_edited_or_added_by_hand_in_an_old_output_never_reach_a_new_one()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "aaaa")];
+        sink.Write(site);
+        // Same size and same name: only the modification time gives the edit away.
+        Thread.Sleep(50);
+        File.WriteAllText(project.PathOf("output/a/index.html"), "AAAA");
+        File.WriteAllText(project.PathOf("output/extra.html"), "not ours");
+        sink.Write(site); // the edited folder becomes the spare
+        sink.Write(site); // and is reused here
+        Assert.Equal(Expected(site), Files(project.PathOf("output")));
+        Assert.Equal(1, sink.Counts.Written);
+        Assert.Equal(1, sink.Counts.Removed);
+    }
+
+    [Fact]
+    public void A_spare_folder_without_its_manifest_is_rewritten_whole()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
+        sink.Write(site);
+        sink.Write(site);
+        File.Delete(project.PathOf(".output.spare/" + Manifest.FileName));
+        sink.Write(site);
+        Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
+        Assert.Equal(Expected(site), Files(project.PathOf("output")));
+    }
+
+    [Fact]
+    public void A_file_where_a_folder_is_now_wanted_is_replaced()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        sink.Write([F("index.html", "home"), F("a", "a file")]);
+        sink.Write([F("index.html", "home"), F("a", "a file")]);
+        OutputFile[] next = [F("index.html", "home"), F("a/index.html", "now a folder")];
+        sink.Write(next);
+        Assert.Equal(Expected(next), Files(project.PathOf("output")));
+    }
+}
