@@ -75,6 +75,11 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         diagnostics.AddRange(indexDiagnostics);
         Lap("index");
 
+        // A plain build to disk streams: each page goes to the sink as it is made and only its
+        // links are kept, so memory holds the record, never the whole site.
+        if (cache is null && sink is IStreamingSink streaming)
+            return Streamed(loaded, analysed, index, theme, streaming, diagnostics, stages, Lap, total, analysedNow);
+
         var files = ImmutableSortedDictionary<string, OutputFile>.Empty.WithComparers(StringComparer.Ordinal);
         var changed = ImmutableArray<string>.Empty;
         var rendered = 0;
@@ -112,11 +117,50 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         }
         Lap("write");
 
-        var quotations = analysed.SelectMany(a => a.Quotations).Where(q => q.IsSpeech).ToList();
-        var stats = new BuildStats(analysed.Length, files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)), written,
-            quotations.Count, quotations.Count(q => q.SpeakerSlug is not null), analysed.Sum(a => a.Figures.Length),
-            index.Speakers.Length, analysedNow, rendered, incremental, stages.ToImmutable(), total.Elapsed);
+        var stats = Stats(analysed, index, files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)), written, analysedNow, rendered, incremental,
+            stages.ToImmutable(), total.Elapsed);
         return new BuildResult(frozen, all, frozen.Any(d => d.IsError) ? [] : changed, stats, loaded.Settings);
+    }
+
+    private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
+        DiagnosticList diagnostics, ImmutableArray<(string, TimeSpan)>.Builder stages, Action<string> lap, Stopwatch total, int analysedNow)
+    {
+        var pages = 0;
+        var files = 0;
+        var written = 0;
+        if (!diagnostics.HasErrors)
+        {
+            var job = new SiteRenderer(theme, _markdown).Prepare(index);
+            var links = new Checks.LinkChecker(job.AllPaths, loaded.Settings);
+            using var session = sink.Begin();
+            diagnostics.AddRange(job.Run(file =>
+            {
+                links.Scan(file.Path, file.Content);
+                session.Add(file);
+                Interlocked.Increment(ref files);
+                if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref pages);
+            }));
+            lap("render");
+            diagnostics.AddRange(links.Finish());
+            lap("links");
+            if (!diagnostics.HasErrors)
+            {
+                session.Commit();
+                written = files;
+            }
+        }
+        lap("write");
+        var frozen = Sorted(diagnostics.ToImmutable());
+        var stats = Stats(analysed, index, pages, written, analysedNow, analysed.Length, false, stages.ToImmutable(), total.Elapsed);
+        return new BuildResult(frozen, [], [], stats, loaded.Settings);
+    }
+
+    private static BuildStats Stats(AnalysedArticle[] analysed, CaseIndex index, int pages, int written, int analysedNow, int rendered, bool incremental,
+        ImmutableArray<(string, TimeSpan)> stages, TimeSpan total)
+    {
+        var quotations = analysed.SelectMany(a => a.Quotations).Where(q => q.IsSpeech).ToList();
+        return new BuildStats(analysed.Length, pages, written, quotations.Count, quotations.Count(q => q.SpeakerSlug is not null),
+            analysed.Sum(a => a.Figures.Length), index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
     }
 
     private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)

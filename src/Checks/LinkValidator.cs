@@ -22,38 +22,39 @@ public static partial class LinkValidator
     [GeneratedRegex("""\sid="([^"]*)"|\sid='([^']*)'""", RegexOptions.CultureInvariant)]
     private static partial Regex IdAttribute();
 
+    /// <summary>Checks the given pages of a site held in memory; ids of pages not checked are read when a link needs them.</summary>
     public static ImmutableArray<Diagnostic> Validate(
         IReadOnlyDictionary<string, OutputFile> files, IEnumerable<string> pagesToCheck, SiteSettings settings)
     {
-        if (!settings.ValidateRelativeLinks) return [];
-        var ids = new ConcurrentDictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var found = new ConcurrentBag<Diagnostic>();
-        var severity = settings.ValidateLinksAsError ? Severity.Error : Severity.Warning;
+        var checker = new LinkChecker(files.Keys.ToHashSet(StringComparer.Ordinal), settings,
+            target => files.TryGetValue(target, out var f) ? Ids(Encoding.UTF8.GetString(f.Content)) : null);
         Parallel.ForEach(pagesToCheck.Where(p => p.EndsWith(".html", StringComparison.Ordinal)), page =>
         {
-            if (!files.TryGetValue(page, out var file)) return;
-            var html = Encoding.UTF8.GetString(file.Content);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match m in LinkAttribute().Matches(html))
-            {
-                var raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-                // A page repeats its links (navigation, rows); a broken one is reported at its first place.
-                if (!seen.Add(raw)) continue;
-                var problem = Check(page, WebUtility.HtmlDecode(raw), files, ids, settings.LinkRoot);
-                if (problem is null) continue;
-                var (line, column) = LineAndColumn(html, m.Index + 1);
-                found.Add(new Diagnostic(severity, new SourcePosition($"{settings.OutputPath.TrimEnd('/')}/{page}", line, column),
-                    $"broken link '{raw}': {problem}"));
-            }
+            if (files.TryGetValue(page, out var file)) checker.Scan(page, file.Content);
         });
-        return [.. found];
+        return checker.Finish();
     }
 
-    private static string? Check(string page, string link, IReadOnlyDictionary<string, OutputFile> files,
-        ConcurrentDictionary<string, HashSet<string>> ids, string linkRoot)
+    internal static IEnumerable<string> Links(string html, out List<int> offsets)
     {
-        if (link.Length == 0) return "the link is empty";
-        if (IsExternal(link)) return null;
+        var links = new List<string>();
+        offsets = [];
+        foreach (Match m in LinkAttribute().Matches(html))
+        {
+            links.Add(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+            offsets.Add(m.Index + 1);
+        }
+        return links;
+    }
+
+    internal static IEnumerable<string> Ids(string html) =>
+        IdAttribute().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
+
+    /// <summary>What is wrong with a link from <paramref name="page"/>, as (problem, target, fragment): the target is set when only its fragment remains to be checked.</summary>
+    internal static (string? Problem, string? Target, string? Fragment) Check(string page, string link, IReadOnlySet<string> files, string linkRoot)
+    {
+        if (link.Length == 0) return ("the link is empty", null, null);
+        if (IsExternal(link)) return (null, null, null);
         var hash = link.IndexOf('#');
         var pathPart = hash < 0 ? link : link[..hash];
         var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
@@ -67,29 +68,26 @@ public static partial class LinkValidator
             if (linkRoot.Length > 0)
             {
                 if (pathPart != linkRoot && !pathPart.StartsWith(linkRoot + "/", StringComparison.Ordinal))
-                    return $"it points outside the link root {linkRoot}";
+                    return ($"it points outside the link root {linkRoot}", null, null);
                 pathPart = pathPart[linkRoot.Length..];
             }
             var resolved = Resolve("", pathPart.TrimStart('/'));
-            if (resolved is null) return "it climbs above the site's root";
+            if (resolved is null) return ("it climbs above the site's root", null, null);
             target = resolved;
         }
         else
         {
             var resolved = Resolve(page, pathPart);
-            if (resolved is null) return "it climbs above the site's root";
+            if (resolved is null) return ("it climbs above the site's root", null, null);
             target = resolved;
         }
 
-        if (!files.ContainsKey(target)) return $"there is no {target} in the output";
-        if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal))
-        {
-            var known = ids.GetOrAdd(target, t => [.. IdAttribute().Matches(Encoding.UTF8.GetString(files[t].Content))
-                .Select(m => WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))]);
-            if (!known.Contains(fragment)) return $"{target} has no element with id '{fragment}'";
-        }
-        return null;
+        if (!files.Contains(target)) return ($"there is no {target} in the output", null, null);
+        if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal)) return (null, target, fragment);
+        return (null, null, null);
     }
+
+    internal static (int Line, int Column) Position(string text, int offset) => LineAndColumn(text, offset);
 
     private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("/?#");
 

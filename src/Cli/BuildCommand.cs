@@ -48,7 +48,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"error: the build could not finish: {e.Message}; the previous output is unchanged");
             return 1;
         }
-        Report(result, write, outputDir, options);
+        Report(result, write, outputDir, options, sink as DirectorySink);
         if (!result.Succeeded) return 1;
         if (write && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
         return 0;
@@ -101,7 +101,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
     private static bool IsInside(string root, string path) =>
         (Path.GetFullPath(path).TrimEnd('/') + "/").StartsWith(Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal);
 
-    private void Report(BuildResult result, bool write, string? outputDir, BuildOptions options)
+    private void Report(BuildResult result, bool write, string? outputDir, BuildOptions options, DirectorySink? disk)
     {
         foreach (var d in result.Diagnostics) stderr.WriteLine(d.ToString());
 
@@ -128,6 +128,8 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         if (options.Verbose || s.Total > TimeSpan.FromSeconds(1))
             foreach (var (stage, time) in s.Stages)
                 console.MarkupLine($"  {stage,-8} {time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),8} ms");
+        if (options.Verbose && result.Succeeded && disk is not null)
+            console.MarkupLine($"  files: {disk.Counts.Written} written, {disk.Counts.Unchanged} unchanged, {disk.Counts.Removed} removed");
     }
 
     private static string Relative(string path)

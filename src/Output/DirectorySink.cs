@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 
@@ -16,7 +17,7 @@ namespace CaseRecord.Output;
 /// by file: its manifest gives each file's hash and size, and a file whose size differs or that
 /// was modified after the manifest was written is rewritten.
 /// </remarks>
-public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
+public sealed partial class DirectorySink(string outputDirectory) : IStreamingSink
 {
     /// <summary>Marks a folder as ours, so a mistyped <c>-o</c> can never make the build replace someone's folder.</summary>
     public const string Marker = ".case-record-output";
@@ -30,97 +31,113 @@ public sealed partial class DirectorySink(string outputDirectory) : IOutputSink
 
     public void Write(IReadOnlyList<OutputFile> files)
     {
+        using var session = Begin();
+        Parallel.ForEach(files, session.Add);
+        session.Commit();
+    }
+
+    public IOutputSession Begin()
+    {
         EnsureReplaceable(_output);
         var parent = Path.GetDirectoryName(_output) ?? throw new IOException("the output folder cannot be the file system root");
         Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(_output);
-        var spare = Path.Combine(parent, $".{name}.spare");
-        var staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        var targets = files.Select(file =>
+        return new Session(this, parent, Path.GetFileName(_output));
+    }
+
+    private sealed class Session : IOutputSession
+    {
+        private readonly DirectorySink _sink;
+        private readonly string _parent, _name, _spare, _staging;
+        private readonly Manifest? _manifest;
+        // What the reused folder holds, by path: its size and time, to tell which files need no write.
+        private readonly Dictionary<string, (long Length, DateTimeOffset Modified)> _existing = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (string Hash, long Length)> _added = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+        private int _written;
+        private bool _committed;
+
+        public Session(DirectorySink sink, string parent, string name)
         {
-            var target = Path.GetFullPath(Path.Combine(staging, file.Path));
-            if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Path == Marker)
-                throw new IOException($"refusing to write '{file.Path}' outside the output folder");
-            return target;
-        }).ToArray();
-        var hashes = new string[files.Count];
-        Parallel.For(0, files.Count, i => hashes[i] = Manifest.Hash(files[i].Content));
-        try
-        {
+            (_sink, _parent, _name) = (sink, parent, name);
+            _spare = Path.Combine(parent, $".{name}.spare");
+            _staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}-{Guid.NewGuid():N}");
             // Claimed under a name of this process, so a build killed while updating it leaves
             // a leftover the next build deletes rather than a spare it would trust.
-            var reused = Directory.Exists(spare) && File.Exists(Path.Combine(spare, Marker)) && TryMove(spare, staging);
-            Counts = reused ? Update(staging, files, targets, hashes) : Fresh(staging, files, targets);
-            Manifest.Write(staging, files, hashes);
-            File.WriteAllText(Path.Combine(staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
-            Swap(staging, _output, spare);
+            if (Directory.Exists(_spare) && File.Exists(Path.Combine(_spare, Marker)) && TryMove(_spare, _staging))
+            {
+                _manifest = Manifest.Read(_staging);
+                File.Delete(Path.Combine(_staging, Marker));
+                File.Delete(Path.Combine(_staging, Manifest.FileName));
+                if (_manifest is null) Directory.Delete(_staging, recursive: true);
+                else
+                {
+                    var entries = new FileSystemEnumerable<(string, long, DateTimeOffset)>(_staging,
+                        (ref FileSystemEntry e) => (Path.GetRelativePath(_staging, e.ToFullPath()).Replace('\\', '/'), e.Length, e.LastWriteTimeUtc),
+                        new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                    { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory };
+                    foreach (var (path, length, modified) in entries) _existing[path] = (length, modified);
+                }
+            }
+            Directory.CreateDirectory(_staging);
         }
-        finally
+
+        public void Add(OutputFile file)
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            var target = Path.GetFullPath(Path.Combine(_staging, file.Path));
+            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Path is Marker or Manifest.FileName)
+                throw new IOException($"refusing to write '{file.Path}' outside the output folder");
+            var hash = Manifest.Hash(file.Content);
+            if (!_added.TryAdd(file.Path, (hash, file.Content.LongLength)))
+                throw new InvalidOperationException($"the build made {file.Path} twice");
+            if (_manifest is not null && _existing.TryGetValue(file.Path, out var had)
+                && _manifest.Files.TryGetValue(file.Path, out var known)
+                && known.Length == had.Length && had.Length == file.Content.LongLength && known.Hash == hash
+                && had.Modified <= _manifest.Written)
+                return;
+            WriteFile(target, file.Content);
+            Interlocked.Increment(ref _written);
         }
-        CleanLeftovers(parent, name);
-    }
 
-    private static WriteCounts Fresh(string staging, IReadOnlyList<OutputFile> files, string[] targets)
-    {
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        Directory.CreateDirectory(staging);
-        foreach (var folder in targets.Select(t => Path.GetDirectoryName(t)!).Distinct()) Directory.CreateDirectory(folder);
-        for (var i = 0; i < files.Count; i++) File.WriteAllBytes(targets[i], files[i].Content);
-        return new WriteCounts(files.Count, 0, 0);
-    }
-
-    /// <summary>Brings a previous site's folder to the new site, touching only what differs; a fresh write if anything is odd.</summary>
-    private static WriteCounts Update(string staging, IReadOnlyList<OutputFile> files, string[] targets, string[] hashes)
-    {
-        var manifest = Manifest.Read(staging);
-        File.Delete(Path.Combine(staging, Marker));
-        File.Delete(Path.Combine(staging, Manifest.FileName));
-        if (manifest is null) return Fresh(staging, files, targets);
-        try
+        private void WriteFile(string target, byte[] content)
         {
-            var wanted = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
-            for (var i = 0; i < files.Count; i++) wanted[files[i].Path] = i;
-            var keep = new bool[files.Count];
+            var folder = Path.GetDirectoryName(target)!;
+            if (!_folders.ContainsKey(folder))
+            {
+                // A file of an older site where a folder is now wanted gives way.
+                for (var up = folder; up.Length > _staging.Length; up = Path.GetDirectoryName(up)!)
+                    if (File.Exists(up)) File.Delete(up);
+                Directory.CreateDirectory(folder);
+                _folders[folder] = true;
+            }
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            File.WriteAllBytes(target, content);
+        }
+
+        public void Commit()
+        {
             var removed = 0;
             var emptied = new HashSet<string>(StringComparer.Ordinal);
-            var entries = new FileSystemEnumerable<(string Relative, string Full, long Length, DateTimeOffset Modified)>(staging,
-                (ref FileSystemEntry e) => (Path.GetRelativePath(staging, e.ToFullPath()).Replace('\\', '/'), e.ToFullPath(), e.Length, e.LastWriteTimeUtc),
-                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
-            { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory };
-            foreach (var (relative, full, length, modified) in entries.ToList())
+            foreach (var path in _existing.Keys)
             {
-                var isWanted = wanted.TryGetValue(relative, out var i);
-                if (isWanted && manifest.Files.TryGetValue(relative, out var known)
-                    && known.Length == length && files[i].Content.LongLength == length && known.Hash == hashes[i]
-                    && modified <= manifest.Written)
-                {
-                    keep[i] = true;
-                    continue;
-                }
-                if (isWanted) continue; // overwritten below
-                File.Delete(full);
+                if (_added.ContainsKey(path)) continue;
+                var full = Path.Combine(_staging, path);
+                if (File.Exists(full)) File.Delete(full);
                 emptied.Add(Path.GetDirectoryName(full)!);
                 removed++;
             }
-            foreach (var folder in emptied.OrderByDescending(f => f.Length)) RemoveIfEmpty(folder, staging);
-            var written = 0;
-            var folders = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (keep[i]) continue;
-                var folder = Path.GetDirectoryName(targets[i])!;
-                if (folders.Add(folder)) Directory.CreateDirectory(folder);
-                File.WriteAllBytes(targets[i], files[i].Content);
-                written++;
-            }
-            return new WriteCounts(written, files.Count - written, removed);
+            foreach (var folder in emptied.OrderByDescending(f => f.Length)) RemoveIfEmpty(folder, _staging);
+            var files = _added.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            Manifest.Write(_staging, files.Select(kv => (kv.Key, kv.Value.Hash, kv.Value.Length)));
+            File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
+            Swap(_staging, _sink._output, _spare);
+            _committed = true;
+            _sink.Counts = new WriteCounts(_written, files.Count - _written, removed);
+            CleanLeftovers(_parent, _name);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        public void Dispose()
         {
-            // A file where a folder is now wanted, or the like: not worth untangling.
-            return Fresh(staging, files, targets);
+            if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         }
     }
 

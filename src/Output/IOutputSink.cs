@@ -5,3 +5,21 @@ public interface IOutputSink
 {
     void Write(IReadOnlyList<OutputFile> files);
 }
+
+/// <summary>
+/// A sink that takes files one by one as they are made, so a build need not hold the whole site
+/// in memory. Nothing is visible until <see cref="IOutputSession.Commit"/>; disposing an
+/// uncommitted session throws its files away.
+/// </summary>
+public interface IStreamingSink : IOutputSink
+{
+    IOutputSession Begin();
+}
+
+public interface IOutputSession : IDisposable
+{
+    /// <summary>Adds one file; safe to call from several threads at once.</summary>
+    void Add(OutputFile file);
+
+    void Commit();
+}

@@ -16,11 +16,11 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
 
     public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
 
-    public static void Write(string folder, IReadOnlyList<OutputFile> files, IReadOnlyList<string> hashes)
+    public static void Write(string folder, IEnumerable<(string Path, string Hash, long Length)> files)
     {
-        var text = new StringBuilder(files.Count * 80).Append(Header).Append('\n');
-        for (var i = 0; i < files.Count; i++)
-            text.Append(hashes[i]).Append(' ').Append(files[i].Content.LongLength).Append(' ').Append(files[i].Path).Append('\n');
+        var text = new StringBuilder().Append(Header).Append('\n');
+        foreach (var (path, hash, length) in files)
+            text.Append(hash).Append(' ').Append(length).Append(' ').Append(path).Append('\n');
         File.WriteAllText(Path.Combine(folder, FileName), text.ToString());
     }
 

@@ -24,43 +24,89 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     /// </summary>
     public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
     {
+        var job = Prepare(index, only, sourcesOnly);
+        var files = new System.Collections.Concurrent.ConcurrentQueue<OutputFile>();
+        var diagnostics = job.Run(files.Enqueue);
+        return new Rendered([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], job.AllPages, diagnostics);
+    }
+
+    /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
+    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
+    {
         var links = new LinkBuilder(index.Settings);
         var data = OpenData.Write(index, links);
         var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
         var plans = planner.Plan();
         var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
-        var files = new OutputFile?[pages.Length];
-        var errors = new Diagnostic?[pages.Length];
-        Parallel.For(0, pages.Length, i =>
-        {
-            try
-            {
-                var page = pages[i].Build();
-                files[i] = new OutputFile(page.Path, Encoding.UTF8.GetBytes(RenderPage(page, planner.Site(page.Path, page.Section), links)));
-            }
-            catch (ScriptRuntimeException e)
-            {
-                errors[i] = Diagnostic.Error(new SourcePosition(e.Span.FileName ?? "theme", e.Span.Start.Line + 1, e.Span.Start.Column + 1),
-                    $"template error while rendering {pages[i].Path}: {e.OriginalMessage}");
-            }
-        });
 
-        var output = ImmutableArray.CreateBuilder<OutputFile>();
-        output.AddRange(files.OfType<OutputFile>());
-        if (only is null)
-            foreach (var (path, bytes) in theme.Assets) output.Add(new OutputFile(SitePaths.Assets + path, bytes));
         // Whole-site files change with any article, like the list pages, so they are always made.
-        output.Add(new OutputFile(SitePaths.Data, data));
+        var others = new List<Func<OutputFile>>();
+        if (only is null)
+            foreach (var (path, bytes) in theme.Assets) others.Add(() => new OutputFile(SitePaths.Assets + path, bytes));
+        others.Add(() => new OutputFile(SitePaths.Data, data));
+        var all = new HashSet<string>(plans.Select(p => p.Path), StringComparer.Ordinal) { SitePaths.Data };
+        foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
         if (index.Settings.Host is not null)
         {
-            var sitemapPages = plans.Select(p => p.Path).Where(p => p != SitePaths.NotFound);
-            output.Add(new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(sitemapPages, links)));
-            output.Add(new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
+            others.Add(() => new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(plans.Select(p => p.Path).Where(p => p != SitePaths.NotFound), links)));
+            others.Add(() => new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
+            all.Add(SitePaths.Sitemap);
+            all.Add(SitePaths.Feed);
         }
         foreach (var source in index.Articles.Select(a => a.Source).DistinctBy(s => s.Path))
+        {
+            all.Add(SitePaths.Source(source.Path));
             if (sourcesOnly is null || sourcesOnly.Contains(source.Path))
-                output.Add(new OutputFile(SitePaths.Source(source.Path), source.Original));
-        return new Rendered(output.ToImmutable(), [.. plans.Select(p => p.Path)], [.. errors.OfType<Diagnostic>()]);
+                others.Add(() => new OutputFile(SitePaths.Source(source.Path), source.Original));
+        }
+        return new RenderJob(this, planner, links, pages, others, [.. plans.Select(p => p.Path)], all);
+    }
+
+    /// <summary>A planned site: <see cref="Run"/> hands each file to a consumer as soon as it is made, from several threads.</summary>
+    public sealed class RenderJob
+    {
+        private readonly SiteRenderer _renderer;
+        private readonly PagePlanner _planner;
+        private readonly LinkBuilder _links;
+        private readonly ImmutableArray<PagePlan> _pages;
+        private readonly IReadOnlyList<Func<OutputFile>> _others;
+
+        internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
+            IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, IReadOnlySet<string> allPaths)
+        {
+            (_renderer, _planner, _links, _pages, _others) = (renderer, planner, links, pages, others);
+            AllPages = allPages;
+            AllPaths = allPaths;
+        }
+
+        /// <summary>Every page of the site, rendered by this job or not.</summary>
+        public ImmutableArray<string> AllPages { get; }
+
+        /// <summary>Every file of the whole site.</summary>
+        public IReadOnlySet<string> AllPaths { get; }
+
+        public ImmutableArray<Diagnostic> Run(Action<OutputFile> emit)
+        {
+            var errors = new Diagnostic?[_pages.Length];
+            Parallel.For(0, _pages.Length, i =>
+            {
+                OutputFile file;
+                try
+                {
+                    var page = _pages[i].Build();
+                    file = new OutputFile(page.Path, Encoding.UTF8.GetBytes(_renderer.RenderPage(page, _planner.Site(page.Path, page.Section), _links)));
+                }
+                catch (ScriptRuntimeException e)
+                {
+                    errors[i] = Diagnostic.Error(new SourcePosition(e.Span.FileName ?? "theme", e.Span.Start.Line + 1, e.Span.Start.Column + 1),
+                        $"template error while rendering {_pages[i].Path}: {e.OriginalMessage}");
+                    return;
+                }
+                emit(file);
+            });
+            foreach (var make in _others) emit(make());
+            return [.. errors.OfType<Diagnostic>()];
+        }
     }
 
     private string RenderPage(PageSpec page, SiteView site, LinkBuilder links)

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using System.Text;
+using CaseRecord.Content;
+using CaseRecord.Diagnostics;
+
+namespace CaseRecord.Checks;
+
+/// <summary>
+/// Checks links page by page as pages are made, keeping only what is needed once the page itself
+/// is gone: each page's element ids, and each distinct <c>page#fragment</c> some page links to
+/// (with its first place), so a site far larger than memory can be checked while it streams to disk.
+/// </summary>
+/// <param name="files">Every path the output will have, known before any page is rendered.</param>
+/// <param name="idsOf">Ids of a page that was not scanned (an incremental build's unchanged pages).</param>
+public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
+{
+    private readonly ConcurrentDictionary<string, string[]> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Target, string Fragment), Place> _wanted = new();
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Diagnostic> _found = [];
+    private readonly Severity _severity = settings.ValidateLinksAsError ? Severity.Error : Severity.Warning;
+
+    private sealed record Place(string Page, int Line, int Column, string Raw, int Others);
+
+    public bool Enabled => settings.ValidateRelativeLinks;
+
+    /// <summary>Checks one page's links to files now; links to fragments wait for <see cref="Finish"/>. Thread-safe.</summary>
+    public void Scan(string page, byte[] content)
+    {
+        if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
+        var html = Encoding.UTF8.GetString(content);
+        _ids[Intern(page)] = [.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)];
+        var links = LinkValidator.Links(html, out var offsets).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var raw = links[i];
+            // A page repeats its links (navigation, rows); a broken one is reported at its first place.
+            if (!seen.Add(raw)) continue;
+            var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), files, settings.LinkRoot);
+            if (problem is not null)
+            {
+                var (line, column) = LinkValidator.Position(html, offsets[i]);
+                _found.Add(new Diagnostic(_severity, At(page, line, column), $"broken link '{raw}': {problem}"));
+            }
+            else if (target is not null)
+            {
+                var key = (Intern(target), Intern(fragment!));
+                if (_wanted.TryGetValue(key, out var known) && string.CompareOrdinal(known.Page, page) < 0)
+                {
+                    _wanted.AddOrUpdate(key, _ => known, (_, k) => k with { Others = k.Others + 1 });
+                    continue;
+                }
+                var (line, column) = LinkValidator.Position(html, offsets[i]);
+                var place = new Place(Intern(page), line, column, raw, 0);
+                // The first place in path order, whichever thread gets there first, so reports never vary.
+                _wanted.AddOrUpdate(key, place, (_, k) => string.CompareOrdinal(k.Page, page) <= 0
+                    ? k with { Others = k.Others + 1 }
+                    : place with { Others = k.Others + 1 });
+            }
+        }
+    }
+
+    /// <summary>Checks every fragment against the ids of its page, and returns all problems found.</summary>
+    public ImmutableArray<Diagnostic> Finish()
+    {
+        if (!Enabled) return [];
+        var read = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var ((target, fragment), place) in _wanted)
+        {
+            if (!read.TryGetValue(target, out var ids))
+                read[target] = ids = new HashSet<string>(_ids.TryGetValue(target, out var known) ? known : idsOf?.Invoke(target) ?? [], StringComparer.Ordinal);
+            if (ids.Contains(fragment)) continue;
+            var also = place.Others switch { 0 => "", 1 => " (and one other page)", var n => $" (and {n} other pages)" };
+            _found.Add(new Diagnostic(_severity, At(place.Page, place.Line, place.Column),
+                $"broken link '{place.Raw}': {target} has no element with id '{fragment}'{also}"));
+        }
+        return [.. _found];
+    }
+
+    private SourcePosition At(string page, int line, int column) => new($"{settings.OutputPath.TrimEnd('/')}/{page}", line, column);
+
+    private string Intern(string s) => _strings.GetOrAdd(s, s);
+}
