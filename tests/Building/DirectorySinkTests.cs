@@ -1,4 +1,6 @@
 using System.Text;
+using CaseRecord.Building;
+using CaseRecord.Content;
 using CaseRecord.Output;
 using CaseRecord.Tests.Support;
 
@@ -17,6 +19,25 @@ public sealed class DirectorySinkTests
 
     private static SortedDictionary<string, string> Expected(params OutputFile[] files) =>
         new(files.ToDictionary(f => f.Path, f => Encoding.UTF8.GetString(f.Content)), StringComparer.Ordinal);
+
+    [Fact]
+    public void A_build_streamed_to_disk_writes_exactly_what_a_build_in_memory_makes()
+    {
+        using var folder = new TempProject();
+        foreach (var source in new[] { RepoFiles.Project(), new MemoryContentSource().AddFolder("tests/sites/two-speakers", "", p => !p.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme") })
+        {
+            var memory = new MemorySink();
+            Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(memory).Succeeded);
+            var disk = new DirectorySink(folder.PathOf("output"));
+            Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(disk).Succeeded);
+            var written = Directory.EnumerateFiles(folder.PathOf("output"), "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder.PathOf("output"), f).Replace('\\', '/'))
+                .Where(f => !f.StartsWith(".case-record-", StringComparison.Ordinal))
+                .ToDictionary(f => f, f => File.ReadAllBytes(folder.PathOf("output/" + f)));
+            Assert.Equal(memory.Files.Keys, written.Keys.Order(StringComparer.Ordinal));
+            foreach (var (path, bytes) in memory.Files) Assert.True(bytes.AsSpan().SequenceEqual(written[path]), path);
+        }
+    }
 
     [Fact]
     public void Rebuilding_an_unchanged_site_writes_nothing_once_a_spare_folder_exists()

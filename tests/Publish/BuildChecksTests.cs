@@ -1,3 +1,5 @@
+using CaseRecord.Building;
+using CaseRecord.Output;
 using CaseRecord.Tests.Support;
 
 namespace CaseRecord.Tests.Publish;
@@ -27,6 +29,36 @@ public sealed class BuildChecksTests
         Assert.True(e.At.Line > 1);
         Assert.Contains("broken link '../../speakers/nobody/'", e.Message);
         Assert.Contains("there is no speakers/nobody/index.html", e.Message);
+    }
+
+    [Fact]
+    public void A_build_streamed_to_disk_checks_links_the_same_way_and_leaves_the_output_untouched()
+    {
+        using var folder = new TempProject();
+        var output = folder.PathOf("output");
+        var good = new TestSite()
+            .Seed("a.txt", "Ms Thornton said: “We failed.”")
+            .Speaker("sara-thornton", "Sara Thornton")
+            .Article("a", "title: A\nsource: seeds/a.txt\n");
+        Assert.True(new SiteBuilder(good.Source, new Dictionary<string, string>()).Build(new DirectorySink(output)).Succeeded);
+        var before = TempProject.Snapshot(output);
+
+        var broken = SiteWithTemplate("<footer class=\"citation\">", "<footer class=\"citation\"><a href=\"../../speakers/nobody/\">x</a><a href=\"../../#p99\">y</a><a href=\"#p99\">z</a>");
+        var result = new SiteBuilder(broken.Source, new Dictionary<string, string>()).Build(new DirectorySink(output));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.At.Path == "output/articles/a/index.html" && d.Message.Contains("broken link '../../speakers/nobody/'"));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("index.html has no element with id 'p99'"));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("articles/a/index.html has no element with id 'p99'"));
+        Assert.Equal(before, TempProject.Snapshot(output), new SnapshotComparer());
+        Assert.Empty(Directory.EnumerateDirectories(folder.Root, ".output.new-*"));
+    }
+
+    private sealed class SnapshotComparer : IEqualityComparer<SortedDictionary<string, (byte[] Bytes, DateTime Written)>>
+    {
+        public bool Equals(SortedDictionary<string, (byte[] Bytes, DateTime Written)>? a, SortedDictionary<string, (byte[] Bytes, DateTime Written)>? b) =>
+            a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var o) && o.Written == kv.Value.Written && o.Bytes.AsSpan().SequenceEqual(kv.Value.Bytes));
+
+        public int GetHashCode(SortedDictionary<string, (byte[] Bytes, DateTime Written)> obj) => obj.Count;
     }
 
     [Fact]
