@@ -111,6 +111,12 @@ public sealed class Theme : ITemplateLoader
             StrictVariables = true,
             MemberRenamer = StandardMemberRenamer.Default,
             AutoIndent = false,
+            // Scriban cuts any output or string past a million characters by default, silently;
+            // a record's page must never lose rows, so there is no limit (long lists are paged).
+            LimitToString = 0,
+            OutputLimit = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
         };
         foreach (var (name, template) in _partials) context.CachedTemplates[name] = template;
         return context;

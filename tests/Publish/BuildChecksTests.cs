@@ -62,6 +62,20 @@ public sealed class BuildChecksTests
     }
 
     [Fact]
+    public void A_page_of_millions_of_characters_is_rendered_whole()
+    {
+        // Scriban's default cuts output past 1,048,576 characters without a word.
+        var site = SiteWithTemplate("<footer class=\"citation\">", "<footer class=\"citation\">");
+        site.File("theme/partials/long.sbn", "{{ for i in 1..150000 }}0123456789{{ end }}");
+        site.File("theme/layouts/figures.sbn", "<h1>Long</h1>{{ include \"long\" }}<p id=\"end\">end</p>");
+        var (result, output) = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var html = output.Text("figures/index.html");
+        Assert.Equal(150000, System.Text.RegularExpressions.Regex.Count(html, "0123456789"));
+        Assert.Contains("<p id=\"end\">end</p>", html);
+    }
+
+    [Fact]
     public void A_broken_fragment_is_caught_too()
     {
         var (result, _) = SiteWithTemplate("<footer class=\"citation\">", "<footer class=\"citation\"><a href=\"#p99\">x</a>").Build();
