@@ -20,6 +20,9 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             .Concat(last.ArticleKeys.Keys.Where(k => !articleKeys.ContainsKey(k)))
             .ToHashSet(StringComparer.Ordinal);
         var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
+        // Later pages of the long lists shift with any article added or removed; they are few.
+        foreach (var p in new PagePlanner(index, new MarkdownRenderer(), a => a).Plan())
+            if (SitePaths.IsLaterListPage(p.Path)) pages.Add(p.Path);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (idx, other, isNew) in new[] { (last.Index, index, false), (index, last.Index, true) })
             foreach (var a in idx.Articles.Where(a => changedPaths.Contains(a.Doc.Path)))

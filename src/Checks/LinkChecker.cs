@@ -34,6 +34,14 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
         _ids[Intern(page)] = [.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)];
         var links = LinkValidator.Links(html, out var offsets).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Links come in document order, so one forward sweep finds every line and column.
+        int line = 1, lineStart = 0, scanned = 0;
+        (int, int) PositionOf(int offset)
+        {
+            for (; scanned < offset && scanned < html.Length; scanned++)
+                if (html[scanned] == '\n') { line++; lineStart = scanned + 1; }
+            return (line, offset - lineStart + 1);
+        }
         for (var i = 0; i < links.Count; i++)
         {
             var raw = links[i];
@@ -42,8 +50,8 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
             var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), files, settings.LinkRoot);
             if (problem is not null)
             {
-                var (line, column) = LinkValidator.Position(html, offsets[i]);
-                _found.Add(new Diagnostic(_severity, At(page, line, column), $"broken link '{raw}': {problem}"));
+                var (atLine, column) = PositionOf(offsets[i]);
+                _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}"));
             }
             else if (target is not null)
             {
@@ -53,8 +61,8 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
                     _wanted.AddOrUpdate(key, _ => known, (_, k) => k with { Others = k.Others + 1 });
                     continue;
                 }
-                var (line, column) = LinkValidator.Position(html, offsets[i]);
-                var place = new Place(Intern(page), line, column, raw, 0);
+                var (atLine, column) = PositionOf(offsets[i]);
+                var place = new Place(Intern(page), atLine, column, raw, 0);
                 // The first place in path order, whichever thread gets there first, so reports never vary.
                 _wanted.AddOrUpdate(key, place, (_, k) => string.CompareOrdinal(k.Page, page) <= 0
                     ? k with { Others = k.Others + 1 }

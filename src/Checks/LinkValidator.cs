@@ -87,8 +87,6 @@ public static partial class LinkValidator
         return (null, null, null);
     }
 
-    internal static (int Line, int Column) Position(string text, int offset) => LineAndColumn(text, offset);
-
     private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("/?#");
 
     private static bool IsExternal(string link)
@@ -149,14 +147,5 @@ public static partial class LinkValidator
         var isFolder = rest.Length == 0 || rest[^1] == '/';
         var tail = isFolder ? (rest.Length == 0 ? "index.html" : string.Concat(rest, "index.html")) : rest.ToString();
         return dir.Length == 0 ? tail : string.Concat(dir, "/", tail);
-    }
-
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-            if (text[i] == '\n') { line++; lineStart = i + 1; }
-        return (line, offset - lineStart + 1);
     }
 }

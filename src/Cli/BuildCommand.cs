@@ -50,7 +50,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         }
         Report(result, write, outputDir, options, sink as DirectorySink);
         if (!result.Succeeded) return 1;
-        if (write && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
+        if (write && result.Settings.SearchIndex && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
         return 0;
     }
 

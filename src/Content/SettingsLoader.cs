@@ -22,6 +22,7 @@ public static class SettingsLoader
         ["OutputPath"] = Kind.Text,
         ["ValidateRelativeLinks"] = Kind.Bool,
         ["ValidateLinksAsError"] = Kind.Bool,
+        ["SearchIndex"] = Kind.Bool,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -73,7 +74,7 @@ public static class SettingsLoader
             Text("OutputPath", d.OutputPath),
             Bool("ValidateRelativeLinks", d.ValidateRelativeLinks),
             Bool("ValidateLinksAsError", d.ValidateLinksAsError),
-            extra.ToImmutable());
+            extra.ToImmutable()) { SearchIndex = Bool("SearchIndex", d.SearchIndex) };
     }
 
     private static void ReadJson(string text, Dictionary<string, (string, SourcePosition)> values, DiagnosticList diagnostics)

@@ -15,6 +15,9 @@ public sealed record SiteSettings(
     bool ValidateLinksAsError,
     ImmutableDictionary<string, string> Extra)
 {
+    /// <summary>Whether a build to disk runs Pagefind afterwards (when Node and the package are there); benchmarks and quick local builds may turn it off.</summary>
+    public bool SearchIndex { get; init; } = true;
+
     public static SiteSettings Default { get; } =
         new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }

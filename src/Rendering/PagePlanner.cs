@@ -16,26 +16,54 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     /// <summary>How many figures of equal value a figure page lists (the rest are counted).</summary>
     public const int SameValueShown = 12;
     private const int HomeListShown = 25;
+    /// <summary>Rows per page of the long lists, so no page grows with the record (a phone reads the first page fast).</summary>
+    public const int ArticlesPerPage = 100, FiguresPerPage = 200, EventsPerPage = 200;
 
     /// <summary>Every page of the site; a page's model is only built when it is rendered.</summary>
     public ImmutableArray<PagePlan> Plan()
     {
         var pages = ImmutableArray.CreateBuilder<PagePlan>();
         pages.Add(new(SitePaths.Home, HomePage));
-        pages.Add(new(SitePaths.Articles, ArticlesPage));
+        AddPaged(pages, SitePaths.Articles, index.Articles.Length, ArticlesPerPage, ArticlesPage);
         foreach (var a in index.Articles) pages.Add(new(SitePaths.Article(a.Slug), () => ArticlePage(a)));
         pages.Add(new(SitePaths.Speakers, SpeakersPage));
         foreach (var s in index.Speakers) pages.Add(new(SitePaths.Speaker(s.Slug), () => SpeakerPage(s)));
-        pages.Add(new(SitePaths.Figures, FiguresPage));
+        AddPaged(pages, SitePaths.Figures, index.FiguresInOrder.Length, FiguresPerPage, FiguresPage);
         foreach (var f in index.FiguresInOrder) pages.Add(new(SitePaths.Figure(f.Id), () => FigurePage(f)));
         pages.Add(new(SitePaths.Organisations, OrganisationsPage));
         foreach (var o in index.Organisations) pages.Add(new(SitePaths.Organisation(o.Slug), () => OrganisationPage(o)));
-        pages.Add(new(SitePaths.Timeline, TimelinePage));
+        AddPaged(pages, SitePaths.Timeline, index.Timeline.Length, EventsPerPage, TimelinePage);
         pages.Add(new(SitePaths.DataPage, DataPage));
         pages.Add(new(SitePaths.Search, SearchPage));
         pages.Add(new(SitePaths.NotFound, NotFoundPage));
         return pages.ToImmutable();
     }
+
+    private static void AddPaged(ImmutableArray<PagePlan>.Builder pages, string list, int items, int perPage, Func<int, PageSpec> page)
+    {
+        var count = Math.Max(1, (items + perPage - 1) / perPage);
+        for (var n = 1; n <= count; n++)
+        {
+            var number = n;
+            pages.Add(new(SitePaths.Paged(list, n), () => page(number)));
+        }
+    }
+
+    /// <summary>Which slice of a list page <paramref name="number"/> shows, and how it links to the others.</summary>
+    private (int Skip, int Take, PagerView? Pager) Slice(string list, int number, int items, int perPage)
+    {
+        var count = Math.Max(1, (items + perPage - 1) / perPage);
+        var skip = (number - 1) * perPage;
+        var take = Math.Min(perPage, Math.Max(0, items - skip));
+        if (count == 1) return (0, items, null);
+        var from = SitePaths.Paged(list, number);
+        var all = Enumerable.Range(1, count).Select(n => new NavItem(n.ToString(System.Globalization.CultureInfo.InvariantCulture), _links.Href(from, SitePaths.Paged(list, n)), n == number)).ToList();
+        return (skip, take, new PagerView(number, count, skip + 1, skip + take, items,
+            number > 1 ? _links.Href(from, SitePaths.Paged(list, number - 1)) : null,
+            number < count ? _links.Href(from, SitePaths.Paged(list, number + 1)) : null, all));
+    }
+
+    private static string PageTitle(string title, PagerView? pager) => pager is null || pager.Number == 1 ? title : $"{title}, page {pager.Number} of {pager.Count}";
 
     /// <summary>The list pages, which show something of every article and so change with any of them.</summary>
     public static readonly ImmutableArray<string> ListPages =
@@ -105,12 +133,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         return new PageSpec(path, "home", title, index.Settings.SiteDescription, "home", model, Meta(Data.WebSite()));
     }
 
-    private PageSpec ArticlesPage()
+    private PageSpec ArticlesPage(int number)
     {
-        const string path = SitePaths.Articles;
-        var model = new ListView<ArticleSummaryView>("Articles", index.Articles.Select(a => ArticleSummary(path, a)).ToList());
+        var path = SitePaths.Paged(SitePaths.Articles, number);
+        var (skip, take, pager) = Slice(SitePaths.Articles, number, index.Articles.Length, ArticlesPerPage);
+        var model = new ListView<ArticleSummaryView>("Articles", index.Articles.Skip(skip).Take(take).Select(a => ArticleSummary(path, a)).ToList(), pager);
         var description = $"The {index.Articles.Length} source articles of the record.";
-        return new PageSpec(path, "articles", "Articles", description, "articles", model, Meta(Data.CollectionPage(path, "Articles", description)));
+        var title = PageTitle("Articles", pager);
+        return new PageSpec(path, "articles", title, description, "articles", model, Meta(Data.CollectionPage(path, title, description)));
     }
 
     private PageSpec ArticlePage(AnalysedArticle a)
@@ -201,12 +231,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         return new PageSpec(path, "speaker", s.Name, description, "speakers", model, Meta(Data.Speaker(s, quotes), "profile"));
     }
 
-    private PageSpec FiguresPage()
+    private PageSpec FiguresPage(int number)
     {
-        const string path = SitePaths.Figures;
-        var model = new ListView<FigureRowView>("Key figures", index.FiguresInOrder.Select(f => FigureRow(path, f)).ToList());
+        var path = SitePaths.Paged(SitePaths.Figures, number);
+        var (skip, take, pager) = Slice(SitePaths.Figures, number, index.FiguresInOrder.Length, FiguresPerPage);
+        var model = new ListView<FigureRowView>("Key figures", index.FiguresInOrder.Skip(skip).Take(take).Select(f => FigureRow(path, f)).ToList(), pager);
         const string description = "The numbers in the record, each traced to the words that state it.";
-        return new PageSpec(path, "figures", "Key figures", description, "figures", model, Meta(Data.CollectionPage(path, "Key figures", description)));
+        var title = PageTitle("Key figures", pager);
+        return new PageSpec(path, "figures", title, description, "figures", model, Meta(Data.CollectionPage(path, title, description)));
     }
 
     private PageSpec FigurePage(FigureEntry e)
@@ -259,11 +291,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         return new PageSpec(path, "organisation", o.Name, $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model, Meta(Data.Organisation(o)));
     }
 
-    private PageSpec TimelinePage()
+    private PageSpec TimelinePage(int number)
     {
-        const string path = SitePaths.Timeline;
-        var model = new ListView<TimelineEventView>("Timeline", index.Timeline.Select(e => TimelineEvent(path, e)).ToList());
-        return new PageSpec(path, "timeline", "Timeline", "The dated events of the record in order, each traced to its source.", "timeline", model, Meta(Data.Timeline(index.Timeline)));
+        var path = SitePaths.Paged(SitePaths.Timeline, number);
+        var (skip, take, pager) = Slice(SitePaths.Timeline, number, index.Timeline.Length, EventsPerPage);
+        var model = new ListView<TimelineEventView>("Timeline", index.Timeline.Skip(skip).Take(take).Select(e => TimelineEvent(path, e)).ToList(), pager);
+        var title = PageTitle("Timeline", pager);
+        return new PageSpec(path, "timeline", title, "The dated events of the record in order, each traced to its source.", "timeline", model,
+            Meta(pager is null ? Data.Timeline(index.Timeline) : Data.Timeline([.. index.Timeline.Skip(skip).Take(take)])));
     }
 
     private FigureRowView FigureRow(string from, FigureEntry e)

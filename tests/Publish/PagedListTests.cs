@@ -1,0 +1,43 @@
+using CaseRecord.Rendering;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Publish;
+
+/// <summary>Long lists are cut into pages that link to each other, and every item stays reachable.</summary>
+public sealed class PagedListTests
+{
+    [Fact]
+    public void The_articles_list_pages_at_its_limit_and_every_article_is_listed_once()
+    {
+        var count = PagePlanner.ArticlesPerPage + 1;
+        var site = new TestSite().Seed("a.txt", "Ms Thornton said: “We failed.”").Speaker("sara-thornton", "Sara Thornton");
+        for (var i = 1; i <= count; i++) site.Article($"a{i:000}", $"title: Article {i:000}\nsource: seeds/a.txt\npublished: 2015-01-01\n");
+        var (result, output) = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var first = TestSite.Html(output, "articles/index.html");
+        var second = TestSite.Html(output, "articles/page/2/index.html");
+        Assert.False(output.Files.ContainsKey("articles/page/3/index.html"));
+        var listed = new[] { first, second }
+            .SelectMany(d => d.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!))
+            .Select(h => h.Split('/').Reverse().Skip(1).FirstOrDefault() ?? "")
+            .Where(slug => System.Text.RegularExpressions.Regex.IsMatch(slug, "^a[0-9]{3}$"))
+            .ToList();
+        Assert.Equal(count, listed.Distinct().Count());
+
+        Assert.Equal("articles/page/2/index.html", CaseRecord.Checks.LinkValidator.Resolve("articles/index.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!));
+        Assert.Null(first.QuerySelector("nav.pager a[rel=prev]"));
+        Assert.Equal("articles/index.html", CaseRecord.Checks.LinkValidator.Resolve("articles/page/2/index.html", second.QuerySelector("nav.pager a[rel=prev]")!.GetAttribute("href")!));
+        Assert.Equal("2", second.QuerySelector("nav.pager a[aria-current=page]")?.TextContent);
+        Assert.Contains("page 2 of 2", second.Title);
+    }
+
+    [Fact]
+    public void A_short_list_has_no_pager()
+    {
+        var (_, output) = new TestSite().Seed("a.txt", "Ms Thornton said: “We failed.”").Speaker("sara-thornton", "Sara Thornton")
+            .Article("a", "title: A\nsource: seeds/a.txt\n").Build();
+        Assert.Null(TestSite.Html(output, "articles/index.html").QuerySelector("nav.pager"));
+        Assert.DoesNotContain(output.Files.Keys, k => k.Contains("/page/", StringComparison.Ordinal));
+    }
+}
