@@ -133,9 +133,10 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             var job = new SiteRenderer(theme, _markdown).Prepare(index);
             var links = new Checks.LinkChecker(job.AllPaths, loaded.Settings);
             using var session = sink.Begin();
-            diagnostics.AddRange(job.Run(file =>
+            diagnostics.AddRange(job.Run((file, text) =>
             {
-                links.Scan(file.Path, file.Content);
+                if (file.Path.EndsWith(".html", StringComparison.Ordinal))
+                    links.Scan(file.Path, text ?? System.Text.Encoding.UTF8.GetString(file.Content));
                 session.Add(file);
                 Interlocked.Increment(ref files);
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref pages);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
@@ -17,22 +18,25 @@ namespace CaseRecord.Checks;
 public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
 {
     private readonly ConcurrentDictionary<string, string[]> _ids = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Target, string Fragment), Place> _wanted = new();
+    // Written under its own lock once per page, not once per link: pages share most fragments,
+    // and a lock per link made the rendering threads queue for each other.
+    private readonly Dictionary<(string Target, string Fragment), Place> _wanted = [];
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Diagnostic> _found = [];
     private readonly Severity _severity = settings.ValidateLinksAsError ? Severity.Error : Severity.Warning;
 
-    private sealed record Place(string Page, int Line, int Column, string Raw, int Others);
+    private readonly record struct Place(string Page, int Line, int Column, string Raw, int Others);
 
     public bool Enabled => settings.ValidateRelativeLinks;
 
     /// <summary>Checks one page's links to files now; links to fragments wait for <see cref="Finish"/>. Thread-safe.</summary>
-    public void Scan(string page, byte[] content)
+    public void Scan(string page, string html)
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
-        var html = Encoding.UTF8.GetString(content);
         _ids[Intern(page)] = [.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)];
-        var links = LinkValidator.Links(html, out var offsets).ToList();
+        var links = new List<string>();
+        var offsets = new List<int>();
+        LinkValidator.Links(html, links, offsets);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Links come in document order, so one forward sweep finds every line and column.
         int line = 1, lineStart = 0, scanned = 0;
@@ -42,6 +46,7 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
                 if (html[scanned] == '\n') { line++; lineStart = scanned + 1; }
             return (line, offset - lineStart + 1);
         }
+        List<(string Target, string Fragment, Place At)>? wanted = null;
         for (var i = 0; i < links.Count; i++)
         {
             var raw = links[i];
@@ -55,20 +60,21 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
             }
             else if (target is not null)
             {
-                var key = (Intern(target), Intern(fragment!));
-                if (_wanted.TryGetValue(key, out var known) && string.CompareOrdinal(known.Page, page) < 0)
-                {
-                    _wanted.AddOrUpdate(key, _ => known, (_, k) => k with { Others = k.Others + 1 });
-                    continue;
-                }
                 var (atLine, column) = PositionOf(offsets[i]);
-                var place = new Place(Intern(page), atLine, column, raw, 0);
-                // The first place in path order, whichever thread gets there first, so reports never vary.
-                _wanted.AddOrUpdate(key, place, (_, k) => string.CompareOrdinal(k.Page, page) <= 0
-                    ? k with { Others = k.Others + 1 }
-                    : place with { Others = k.Others + 1 });
+                (wanted ??= []).Add((target, fragment!, new Place(page, atLine, column, raw, 0)));
             }
         }
+        if (wanted is null) return;
+        var name = Intern(page);
+        lock (_wanted)
+            foreach (var (target, fragment, place) in wanted)
+            {
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_wanted, (Intern(target), Intern(fragment)), out var exists);
+                // The first place in path order, whichever thread gets there first, so reports never vary.
+                known = !exists ? place with { Page = name }
+                    : string.CompareOrdinal(known.Page, page) <= 0 ? known with { Others = known.Others + 1 }
+                    : place with { Page = name, Others = known.Others + 1 };
+            }
     }
 
     /// <summary>Checks every fragment against the ids of its page, and returns all problems found.</summary>

@@ -26,7 +26,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     {
         var job = Prepare(index, only, sourcesOnly);
         var files = new System.Collections.Concurrent.ConcurrentQueue<OutputFile>();
-        var diagnostics = job.Run(files.Enqueue);
+        var diagnostics = job.Run((file, _) => files.Enqueue(file));
         return new Rendered([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], job.AllPages, diagnostics);
     }
 
@@ -85,16 +85,19 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         /// <summary>Every file of the whole site.</summary>
         public IReadOnlySet<string> AllPaths { get; }
 
-        public ImmutableArray<Diagnostic> Run(Action<OutputFile> emit)
+        /// <param name="emit">Given each file, and a page's text too so nothing has to decode it again.</param>
+        public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit)
         {
             var errors = new Diagnostic?[_pages.Length];
             Parallel.For(0, _pages.Length, i =>
             {
                 OutputFile file;
+                string text;
                 try
                 {
                     var page = _pages[i].Build();
-                    file = new OutputFile(page.Path, Encoding.UTF8.GetBytes(_renderer.RenderPage(page, _planner.Site(page.Path, page.Section), _links)));
+                    text = _renderer.RenderPage(page, _planner.Site(page.Path, page.Section), _links);
+                    file = new OutputFile(page.Path, Encoding.UTF8.GetBytes(text));
                 }
                 catch (ScriptRuntimeException e)
                 {
@@ -102,9 +105,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
                         $"template error while rendering {_pages[i].Path}: {e.OriginalMessage}");
                     return;
                 }
-                emit(file);
+                emit(file, text);
             });
-            foreach (var make in _others) emit(make());
+            foreach (var make in _others) emit(make(), null);
             return [.. errors.OfType<Diagnostic>()];
         }
     }

@@ -1,4 +1,5 @@
 using CaseRecord.Checks;
+using System.Text.RegularExpressions;
 using CsCheck;
 using Xunit;
 
@@ -30,5 +31,25 @@ public sealed class LinkResolveTests
             var link = string.Concat(parts);
             Assert.Equal(LinkValidator.ResolveBySegments(page, link), LinkValidator.Resolve(page, link));
         }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Attributes_are_found_as_the_regular_expressions_of_the_specification_find_them()
+    {
+        // The scanner replaced these two expressions for speed; they remain the definition.
+        var link = new Regex("""\s(?:href|src)="([^"]*)"|\s(?:href|src)='([^']*)'""");
+        var id = new Regex("""\sid="([^"]*)"|\sid='([^']*)'""");
+        string[] pieceList = [" ", "\n", "\u00a0", "href=", "src=", "id=", "data-src=", "\"", "'", "a", "<p", ">", "=", "&amp;", "HREF="];
+        var pieces = Gen.Int[0, pieceList.Length - 1].Select(i => pieceList[i]);
+        pieces.Array[0, 24].Select(string.Concat).Sample(html =>
+        {
+            var links = new List<string>();
+            var offsets = new List<int>();
+            LinkValidator.Links(html, links, offsets);
+            var expected = link.Matches(html).Select(m => (m.Index + 1, m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).ToList();
+            Assert.Equal(expected, offsets.Zip(links).ToList());
+            var ids = id.Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).ToList();
+            Assert.Equal(ids, LinkValidator.Ids(html));
+        }, iter: 50_000);
     }
 }
