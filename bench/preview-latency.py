@@ -14,7 +14,7 @@ repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 dll = os.path.join(repo, "bin", "Release", "net10.0", "Site.dll")
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]
-proc = subprocess.Popen(["dotnet", dll, "preview", "--port", str(port), "--root", project],
+proc = subprocess.Popen(["dotnet", dll, "preview", "--verbose", "--port", str(port), "--root", project],
                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 log = []
@@ -57,4 +57,4 @@ finally:
     open(path, "w", encoding="utf-8").write(original)
     proc.send_signal(signal.SIGINT); proc.wait(10)
 print(f"median: reload event {statistics.median(to_event):.0f} ms, page {statistics.median(to_page):.0f} ms (includes the watcher's 100 ms debounce)")
-print("\n".join(l for l in log if "changed:" in l)[-600:])
+print("\n".join(l for l in log if "changed:" in l or " ms · " in l)[-1200:])

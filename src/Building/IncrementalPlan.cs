@@ -20,10 +20,12 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             .Concat(last.ArticleKeys.Keys.Where(k => !articleKeys.ContainsKey(k)))
             .ToHashSet(StringComparer.Ordinal);
         var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
-        // Later pages of the long lists shift with any article added or removed; they are few.
-        foreach (var p in new PagePlanner(index, new MarkdownRenderer(), a => a).Plan())
-            if (SitePaths.IsLaterListPage(p.Path)) pages.Add(p.Path);
+        bool Touched(FigureEntry e) => changedPaths.Contains(e.Article.Doc.Path) || (e.Of is not null && changedPaths.Contains(e.Of.Article.Doc.Path));
+        AddChangedListPages(pages, SitePaths.Articles, PagePlanner.ArticlesPerPage, last.Index.Articles, index.Articles, a => a.Doc.Path, a => changedPaths.Contains(a.Doc.Path));
+        AddChangedListPages(pages, SitePaths.Figures, PagePlanner.FiguresPerPage, last.Index.FiguresInOrder, index.FiguresInOrder, e => e.Id, Touched);
+        AddChangedListPages(pages, SitePaths.Timeline, PagePlanner.EventsPerPage, last.Index.Timeline, index.Timeline, e => e.Id, Touched);
         var sources = new HashSet<string>(StringComparer.Ordinal);
+        var organisations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (idx, other, isNew) in new[] { (last.Index, index, false), (index, last.Index, true) })
             foreach (var a in idx.Articles.Where(a => changedPaths.Contains(a.Doc.Path)))
             {
@@ -31,14 +33,37 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
                 if (isNew) sources.Add(a.Source.Path);
                 foreach (var s in a.Quotations.Select(q => q.SpeakerSlug).OfType<string>().Concat(a.Doc.Speakers.Select(s => s.Value)))
                     pages.Add(SitePaths.Speaker(s));
-                foreach (var m in a.Mentions) pages.Add(SitePaths.Organisation(m.OrganisationSlug));
+                foreach (var m in a.Mentions) organisations.Add(m.OrganisationSlug);
                 foreach (var f in a.Figures) AddFigureAndKin(f, idx, other, pages);
             }
+        foreach (var slug in organisations)
+            AddChangedListPages(pages, SitePaths.Organisation(slug), PagePlanner.MentionsPerPage,
+                last.Index.MentionsByOrganisation.GetValueOrDefault(slug, []), index.MentionsByOrganisation.GetValueOrDefault(slug, []),
+                r => $"{r.Article.Doc.Path}#{r.Mention.Paragraph}:{r.Mention.Start}", r => changedPaths.Contains(r.Article.Doc.Path));
         // Kin seen from the other side: a figure elsewhere that is a share of, or equal to, a changed one.
         foreach (var idx in new[] { last.Index, index })
             foreach (var e in idx.FiguresInOrder)
                 if (e.Of is not null && pages.Contains(SitePaths.Figure(e.Of.Id))) pages.Add(SitePaths.Figure(e.Id));
         return new IncrementalPlan(pages, sources);
+    }
+
+    /// <summary>
+    /// The pages of a long list that differ: a page whose slice now holds other items, or an item
+    /// of a changed article (or a share of one); every page when the list's length, and so each
+    /// pager, changed. A record of 10,000 articles has hundreds of such pages; an edit touches one or two.
+    /// </summary>
+    private static void AddChangedListPages<T>(HashSet<string> pages, string list, int perPage,
+        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched)
+    {
+        var count = Math.Max(1, (after.Length + perPage - 1) / perPage);
+        for (var n = 1; n <= count; n++)
+        {
+            var end = Math.Min(after.Length, n * perPage);
+            var differs = before.Length != after.Length;
+            for (var i = (n - 1) * perPage; i < end && !differs; i++)
+                differs = !string.Equals(identity(before[i]), identity(after[i]), StringComparison.Ordinal) || touched(before[i]) || touched(after[i]);
+            if (differs) pages.Add(SitePaths.Paged(list, n));
+        }
     }
 
     private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, CaseIndex other, HashSet<string> pages)

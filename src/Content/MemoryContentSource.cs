@@ -15,6 +15,12 @@ public sealed class MemoryContentSource : IContentSource
         return this;
     }
 
+    public MemoryContentSource Remove(string path)
+    {
+        _files.Remove(path);
+        return this;
+    }
+
     public IReadOnlyList<string> ListFiles(string folder, string extension)
     {
         var prefix = folder.TrimEnd('/') + "/";

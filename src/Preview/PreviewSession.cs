@@ -128,6 +128,8 @@ public sealed class PreviewSession : IAsyncDisposable
             else _hub.Broadcast("ok", new { build = _buildId });
             var how = result.Stats.Incremental ? $"{result.Stats.PagesRendered} of {result.Stats.Pages} pages rendered" : $"all {result.Stats.Pages} pages rendered";
             _log.WriteLine($"{Now()} {what}: {pagesRewritten} page{(pagesRewritten == 1 ? "" : "s")} rewritten ({how}, {result.Stats.ArticlesAnalysed} article{(result.Stats.ArticlesAnalysed == 1 ? "" : "s")} analysed) in {time} ms");
+            if (_options.Verbose)
+                _log.WriteLine("  " + string.Join(" · ", result.Stats.Stages.Select(x => $"{x.Stage} {x.Time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms")));
         }
         Built?.Invoke(result);
     }

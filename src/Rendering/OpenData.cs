@@ -16,8 +16,8 @@ public static class OpenData
 
     public static byte[] Write(CaseIndex index, LinkBuilder links)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        var buffer = new Output.ChunkedBuffer();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
         {
             json.WriteStartObject();
             json.WriteString("schemaVersion", SchemaVersion);
@@ -154,7 +154,7 @@ public static class OpenData
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return stream.ToArray();
+        return buffer.ToArray();
     }
 
     private static void Optional(Utf8JsonWriter json, string name, string? value)

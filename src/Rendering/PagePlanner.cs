@@ -17,7 +17,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     public const int SameValueShown = 12;
     private const int HomeListShown = 25;
     /// <summary>Rows per page of the long lists, so no page grows with the record (a phone reads the first page fast).</summary>
-    public const int ArticlesPerPage = 100, FiguresPerPage = 200, EventsPerPage = 200;
+    public const int ArticlesPerPage = 100, FiguresPerPage = 200, EventsPerPage = 200, MentionsPerPage = 200;
 
     /// <summary>Every page of the site; a page's model is only built when it is rendered.</summary>
     public ImmutableArray<PagePlan> Plan()
@@ -31,7 +31,8 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         AddPaged(pages, SitePaths.Figures, index.FiguresInOrder.Length, FiguresPerPage, FiguresPage);
         foreach (var f in index.FiguresInOrder) pages.Add(new(SitePaths.Figure(f.Id), () => FigurePage(f)));
         pages.Add(new(SitePaths.Organisations, OrganisationsPage));
-        foreach (var o in index.Organisations) pages.Add(new(SitePaths.Organisation(o.Slug), () => OrganisationPage(o)));
+        foreach (var o in index.Organisations)
+            AddPaged(pages, SitePaths.Organisation(o.Slug), index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []).Length, MentionsPerPage, n => OrganisationPage(o, n));
         AddPaged(pages, SitePaths.Timeline, index.Timeline.Length, EventsPerPage, TimelinePage);
         pages.Add(new(SitePaths.DataPage, DataPage));
         pages.Add(new(SitePaths.Search, SearchPage));
@@ -275,10 +276,12 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
             new ListView<OrganisationSummaryView>("Organisations", items), Meta(Data.CollectionPage(path, "Organisations", description)));
     }
 
-    private PageSpec OrganisationPage(OrganisationDoc o)
+    private PageSpec OrganisationPage(OrganisationDoc o, int number)
     {
-        var path = SitePaths.Organisation(o.Slug);
-        var mentions = index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []).Select(r =>
+        var all = index.MentionsByOrganisation.GetValueOrDefault(o.Slug, []);
+        var path = SitePaths.Paged(SitePaths.Organisation(o.Slug), number);
+        var (skip, take, pager) = Slice(SitePaths.Organisation(o.Slug), number, all.Length, MentionsPerPage);
+        var mentions = all.Skip(skip).Take(take).Select(r =>
         {
             var p = r.Article.Paragraphs[r.Mention.Paragraph - 1];
             var (s, e) = SentenceSplitter.SentenceAt(p.Text, r.Mention.Start);
@@ -287,8 +290,8 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
                 new LinkView(r.Article.Doc.Title, _links.Href(path, SitePaths.Article(r.Article.Slug))));
         }).ToList();
         var speakers = index.Speakers.Where(s => s.Organisation?.Value == o.Slug).Select(s => SpeakerLink(path, s.Slug)).OfType<LinkView>().ToList();
-        var model = new OrganisationView(o.Name, o.Slug, o.Aliases, markdown.ToHtml(o.BodyMarkdown), mentions, speakers);
-        return new PageSpec(path, "organisation", o.Name, $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model, Meta(Data.Organisation(o)));
+        var model = new OrganisationView(o.Name, o.Slug, o.Aliases, markdown.ToHtml(o.BodyMarkdown), mentions, all.Length, speakers, pager);
+        return new PageSpec(path, "organisation", PageTitle(o.Name, pager), $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model, Meta(Data.Organisation(o)));
     }
 
     private PageSpec TimelinePage(int number)

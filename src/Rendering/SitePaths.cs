@@ -29,10 +29,6 @@ public static class SitePaths
     public static string Paged(string listPath, int number) =>
         number <= 1 ? listPath : $"{listPath[..^"index.html".Length]}page/{number}/index.html";
 
-    /// <summary>True for the second and later pages of one of the site's long lists.</summary>
-    public static bool IsLaterListPage(string path) =>
-        path.StartsWith("articles/page/", StringComparison.Ordinal) || path.StartsWith("figures/page/", StringComparison.Ordinal)
-        || path.StartsWith("timeline/page/", StringComparison.Ordinal);
     public static string Speaker(string slug) => $"speakers/{slug}/index.html";
     public static string Figure(string id) => $"figures/{id}/index.html";
     public static string Organisation(string slug) => $"organisations/{slug}/index.html";

@@ -48,7 +48,7 @@ public sealed record TimelineEventView(string When, string Event, string Label, 
 public sealed record OrganisationMentionView(string Text, LinkView Paragraph, LinkView Article);
 
 public sealed record OrganisationView(string Name, string Slug, IReadOnlyList<string> Aliases, string BodyHtml,
-    IReadOnlyList<OrganisationMentionView> Mentions, IReadOnlyList<LinkView> Speakers);
+    IReadOnlyList<OrganisationMentionView> Mentions, int MentionTotal, IReadOnlyList<LinkView> Speakers, PagerView? Pager);
 
 public sealed record OrganisationSummaryView(string Name, string Href, int MentionCount);
 

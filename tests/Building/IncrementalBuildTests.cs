@@ -132,10 +132,12 @@ public sealed class IncrementalBuildTests
     {
         var source = RepoCopy();
         var text = System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(ArticlePath));
+        var digits = count > 99 ? "D3" : "D2";
         for (var i = 1; i <= count; i++)
         {
-            var copy = System.Text.RegularExpressions.Regex.Replace(text, @"(  - id: |    of: )([a-z-]+)", m => $"{m.Groups[1].Value}{m.Groups[2].Value}-{i:D2}");
-            source.Add($"input/articles/copy-{i:D2}.md", copy.Replace("title: Chief constable", $"title: Copy {i:D2} of chief constable"));
+            var n = i.ToString(digits, System.Globalization.CultureInfo.InvariantCulture);
+            var copy = System.Text.RegularExpressions.Regex.Replace(text, @"(  - id: |    of: )([a-z-]+)", m => $"{m.Groups[1].Value}{m.Groups[2].Value}-{n}");
+            source.Add($"input/articles/copy-{n}.md", copy.Replace("title: Chief constable", $"title: Copy {n} of chief constable"));
         }
         return source;
     }
@@ -169,5 +171,32 @@ public sealed class IncrementalBuildTests
         var again = builder.Build(null, cache);
         Assert.False(again.Succeeded);
         Assert.Contains(again.Diagnostics, d => d.IsError && d.Message.StartsWith("sha256 does not match", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_list_rerenders_only_the_pages_an_edit_reaches_and_matches_a_full_build()
+    {
+        // 121 articles and 1,331 figures: two pages of articles, seven of figures.
+        var source = ManyArticles(120);
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        var first = builder.Build(null, cache);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics.Take(5)));
+        Assert.Contains(first.Files, f => f.Path == "figures/page/7/index.html");
+
+        Edit(source, "input/articles/copy-110.md", t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (edited)"));
+        var edited = builder.Build(null, cache);
+        Assert.True(edited.Stats.Incremental);
+        AssertSameAsFullBuild(source, edited);
+        var listPages = edited.Changed.Where(p => p.Contains("/page/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(listPages);
+        Assert.True(listPages.Count <= 2, string.Join(", ", listPages));
+
+        // One fewer article shortens every list, so every later page (and its pager) is made again.
+        source.Remove("input/articles/copy-003.md");
+        var removed = builder.Build(null, cache);
+        Assert.True(removed.Stats.Incremental);
+        AssertSameAsFullBuild(source, removed);
+        Assert.Contains("figures/page/7/index.html", removed.Changed);
     }
 }

@@ -40,4 +40,23 @@ public sealed class PagedListTests
         Assert.Null(TestSite.Html(output, "articles/index.html").QuerySelector("nav.pager"));
         Assert.DoesNotContain(output.Files.Keys, k => k.Contains("/page/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_organisation_named_in_many_paragraphs_pages_its_mentions()
+    {
+        var count = PagePlanner.MentionsPerPage + 1;
+        var text = string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Paragraph {i} names Thames Valley Police."));
+        var (result, output) = new TestSite().Seed("a.txt", text).Organisation("thames-valley-police", "Thames Valley Police")
+            .Article("a", "title: A\nsource: seeds/a.txt\n").Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var first = TestSite.Html(output, "organisations/thames-valley-police/index.html");
+        var second = TestSite.Html(output, "organisations/thames-valley-police/page/2/index.html");
+        Assert.Equal(PagePlanner.MentionsPerPage, first.QuerySelectorAll("ol.mentions > li").Length);
+        Assert.Single(second.QuerySelectorAll("ol.mentions > li"));
+        Assert.Contains($"Mentions ({count})", first.QuerySelector("h2:last-of-type")?.TextContent ?? first.Body!.TextContent);
+        Assert.Equal("organisations/thames-valley-police/page/2/index.html",
+            CaseRecord.Checks.LinkValidator.Resolve("organisations/thames-valley-police/index.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!));
+        Assert.Contains("page 2 of 2", second.Title);
+    }
 }

@@ -1,0 +1,56 @@
+using System.Buffers;
+
+namespace CaseRecord.Output;
+
+/// <summary>
+/// A write buffer made of fixed chunks, copied once into an exact array at the end. The record's
+/// data file runs to hundreds of megabytes at ten thousand articles; a doubling buffer would copy
+/// it again at every doubling and leave large arrays behind for the collector.
+/// </summary>
+public sealed class ChunkedBuffer : IBufferWriter<byte>
+{
+    // Below the large object heap's threshold, so chunks are cheap to allocate and to collect.
+    private const int ChunkSize = 64 * 1024;
+    private readonly List<(byte[] Bytes, int Used)> _full = [];
+    private byte[] _current = new byte[ChunkSize];
+    private int _used;
+    private long _length;
+
+    public long Length => _length;
+
+    public void Advance(int count)
+    {
+        if (count < 0 || _used + count > _current.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        _used += count;
+        _length += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0) => Reserve(sizeHint);
+
+    public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).Span;
+
+    private Memory<byte> Reserve(int sizeHint)
+    {
+        var need = Math.Max(1, sizeHint);
+        if (_current.Length - _used < need)
+        {
+            if (_used > 0) _full.Add((_current, _used));
+            _current = new byte[Math.Max(ChunkSize, need)];
+            _used = 0;
+        }
+        return _current.AsMemory(_used);
+    }
+
+    public byte[] ToArray()
+    {
+        var result = new byte[_length];
+        var at = 0;
+        foreach (var (bytes, used) in _full)
+        {
+            bytes.AsSpan(0, used).CopyTo(result.AsSpan(at));
+            at += used;
+        }
+        _current.AsSpan(0, _used).CopyTo(result.AsSpan(at));
+        return result;
+    }
+}
