@@ -27,4 +27,6 @@ public sealed class BuildCache
     internal ImmutableDictionary<string, Analysis> Analyses { get; set; } = ImmutableDictionary<string, Analysis>.Empty;
 
     internal LastSite? Last { get; set; }
+
+    internal Rendering.OpenDataCache OpenData { get; } = new();
 }

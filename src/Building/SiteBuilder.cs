@@ -26,6 +26,9 @@ public sealed record BuildResult(
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
+
+    /// <summary><see cref="Files"/> by path.</summary>
+    public IReadOnlyDictionary<string, OutputFile> FilesByPath { get; init; } = ImmutableDictionary<string, OutputFile>.Empty;
 }
 
 /// <summary>
@@ -90,7 +93,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             var last = cache?.Last;
             var reusable = last is not null && last.ThemeKey == theme.Fingerprint && last.SettingsKey == loaded.SettingsFingerprint && last.ContextKey == loaded.ContextFingerprint;
             var plan = reusable ? IncrementalPlan.For(last!, index, articleKeys) : null;
-            var output = new SiteRenderer(theme, _markdown).Render(index, plan?.Pages, plan?.Sources);
+            Lap("plan");
+            cache?.OpenData.Use(loaded.SettingsFingerprint);
+            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, cache?.OpenData);
+            Lap("data");
+            var output = SiteRenderer.Render(job);
+            Lap("render");
             diagnostics.AddRange(output.Diagnostics);
             rendered = plan?.Pages.Count ?? output.AllPages.Length;
             incremental = plan is not null;
@@ -98,7 +106,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
                 ? output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal)
                 : IncrementalPlan.Merge(last!.Files, output.Files, output.AllPages, index);
             changed = Changes(last?.Files, files);
-            Lap("render");
+            Lap("merge");
             // An incremental build checks the pages it rendered; the others and their targets are unchanged.
             var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;
             diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings));
@@ -119,7 +127,10 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 
         var stats = Stats(analysed, index, files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)), written, analysedNow, rendered, incremental,
             stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, all, frozen.Any(d => d.IsError) ? [] : changed, stats, loaded.Settings);
+        return new BuildResult(frozen, all, frozen.Any(d => d.IsError) ? [] : changed, stats, loaded.Settings)
+        {
+            FilesByPath = all.IsEmpty ? ImmutableDictionary<string, OutputFile>.Empty : files,
+        };
     }
 
     private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
@@ -169,7 +180,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         if (before is null) return [.. after.Keys];
         var changed = ImmutableArray.CreateBuilder<string>();
         foreach (var (path, file) in after)
-            if (!before.TryGetValue(path, out var old) || (!ReferenceEquals(old, file) && !old.Content.AsSpan().SequenceEqual(file.Content)))
+            if (!before.TryGetValue(path, out var old) || !old.SameBytes(file))
                 changed.Add(path);
         foreach (var path in before.Keys)
             if (!after.ContainsKey(path)) changed.Add(path);

@@ -34,7 +34,11 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
                 stderr.WriteLine($"error: {problem}");
                 return 2;
             }
-            sink = new DirectorySink(outputDir);
+            var root = options.Root;
+            sink = new DirectorySink(outputDir)
+            {
+                BeforeSwap = settings.SearchIndex ? staged => new Search.SearchIndexer(stdout).Run(staged, root, settings.LinkRoot) : null,
+            };
         }
 
         BuildResult result;
@@ -50,7 +54,6 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         }
         Report(result, write, outputDir, options, sink as DirectorySink);
         if (!result.Succeeded) return 1;
-        if (write && result.Settings.SearchIndex && !new Search.SearchIndexer(stdout).Run(outputDir!, options.Root, result.Settings.LinkRoot)) return 1;
         return 0;
     }
 

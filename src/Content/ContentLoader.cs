@@ -6,11 +6,13 @@ namespace CaseRecord.Content;
 
 /// <summary>
 /// What a long-running session keeps between loads: each document that read cleanly, with the
-/// text it was read from (and its source text's hash), so an unchanged file is not parsed again.
+/// text it was read from (and its source text's hash), so an unchanged file is not parsed again;
+/// and both files' stamps, so one whose stamp is unchanged is not even read.
 /// </summary>
 public sealed class LoadCache
 {
-    internal sealed record Entry(string Text, object Result, ImmutableArray<Diagnostic> Diagnostics, string? SeedPath, string? SeedSha);
+    internal sealed record Entry(string Text, object Result, ImmutableArray<Diagnostic> Diagnostics, string? SeedPath, string? SeedSha,
+        FileStamp? Stamp = null, FileStamp? SeedStamp = null);
 
     internal System.Collections.Concurrent.ConcurrentDictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
 }
@@ -54,12 +56,23 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
         Parallel.For(0, files.Count, i =>
         {
             var path = files[i];
+            // Taken before reading, so a file changed meanwhile is read again next time.
+            var stamp = cache is null ? null : project.Stamp(path);
+            if (stamp is not null && cache!.Entries.TryGetValue(path, out var known) && known.Stamp == stamp
+                && (known.SeedPath is null || (known.SeedStamp is not null && project.Stamp(known.SeedPath) == known.SeedStamp)))
+            {
+                results[i] = (T)known.Result;
+                perFile[i] = known.Diagnostics;
+                return;
+            }
             var d = new DiagnosticList();
             var text = ReadText(path, d);
             if (text is not null && cache is not null && cache.Entries.TryGetValue(path, out var hit) && hit.Text == text && SeedUnchanged(hit))
             {
                 results[i] = (T)hit.Result;
                 perFile[i] = hit.Diagnostics;
+                // Both were read and found unchanged; their stamps now are good for the next load.
+                cache.Entries[path] = hit with { Stamp = stamp, SeedStamp = hit.SeedPath is null ? null : project.Stamp(hit.SeedPath) };
                 return;
             }
             results[i] = text is null ? null : read(path, text, d);
@@ -68,7 +81,10 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
             if (results[i] is { } result && !d.HasErrors)
             {
                 var seed = (result as LoadedArticle)?.Source;
-                cache.Entries[path] = new LoadCache.Entry(text!, result, perFile[i], seed?.Path, seed?.Sha256);
+                // The source's stamp comes after its reading; a source changed in between is too
+                // young to have one (see DiskContentSource.Stamp), so it is hashed again next time.
+                cache.Entries[path] = new LoadCache.Entry(text!, result, perFile[i], seed?.Path, seed?.Sha256,
+                    stamp, seed is null ? null : project.Stamp(seed.Path));
             }
             else cache.Entries.TryRemove(path, out _);
         });

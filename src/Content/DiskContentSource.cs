@@ -41,6 +41,22 @@ public sealed class DiskContentSource(string root) : IContentSource
     public bool FileExists(string path) => File.Exists(Full(path));
     public bool DirectoryExists(string path) => Directory.Exists(Full(path));
 
+    // A file written moments ago could be written again within the file system's timestamp
+    // granularity without its time changing (git's "racily clean" case): such a file is read.
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
+    public FileStamp? Stamp(string path)
+    {
+        try
+        {
+            var info = new FileInfo(Full(path));
+            if (!info.Exists || info.LinkTarget is not null) return null;
+            var written = info.LastWriteTimeUtc;
+            return DateTime.UtcNow - written < Settled ? null : new FileStamp(info.Length, written);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     public byte[] ReadAllBytes(string path)
     {
         var full = Full(path);

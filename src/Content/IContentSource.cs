@@ -17,4 +17,13 @@ public interface IContentSource
 
     /// <summary>Reads a file; throws <see cref="FileNotFoundException"/> or <see cref="IOException"/> as the disk does.</summary>
     byte[] ReadAllBytes(string path);
+
+    /// <summary>
+    /// A cheap token that changes whenever the file's bytes do, so a long-running session can skip
+    /// reading a file it already knows; null when the source cannot vouch for it, and the file must be read.
+    /// </summary>
+    FileStamp? Stamp(string path) => null;
 }
+
+/// <summary>A file's size and last write time.</summary>
+public readonly record struct FileStamp(long Length, DateTime LastWriteUtc);

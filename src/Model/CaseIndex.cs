@@ -43,7 +43,7 @@ public sealed record CaseIndex(
     ImmutableArray<AnalysedArticle> Articles,
     ImmutableArray<SpeakerDoc> Speakers,
     ImmutableArray<OrganisationDoc> Organisations,
-    ImmutableDictionary<string, FigureEntry> Figures,
+    IReadOnlyDictionary<string, FigureEntry> Figures,
     ImmutableArray<FigureEntry> FiguresInOrder,
     ImmutableDictionary<string, ImmutableArray<QuotationRef>> QuotationsBySpeaker,
     ImmutableDictionary<string, ImmutableArray<MentionRef>> MentionsByOrganisation,

@@ -55,7 +55,7 @@ public static class CaseIndexer
         return (index, diagnostics.ToImmutable());
     }
 
-    private static ImmutableDictionary<string, FigureEntry> IndexFigures(ImmutableArray<AnalysedArticle> articles, DiagnosticList diagnostics)
+    private static IReadOnlyDictionary<string, FigureEntry> IndexFigures(ImmutableArray<AnalysedArticle> articles, DiagnosticList diagnostics)
     {
         var located = new Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article)>(StringComparer.Ordinal);
         foreach (var a in articles)
@@ -106,7 +106,9 @@ public static class CaseIndexer
         }
 
         foreach (var id in located.Keys.Order(StringComparer.Ordinal)) Resolve(id, []);
-        return entries.ToImmutableDictionary(StringComparer.Ordinal);
+        // Never changed after this point; a plain dictionary builds and reads several times faster
+        // than an immutable one at a hundred thousand figures.
+        return entries;
     }
 
     private static IEnumerable<T> UniqueBySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> path, string what, DiagnosticList diagnostics)

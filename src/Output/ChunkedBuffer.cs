@@ -1,11 +1,12 @@
 using System.Buffers;
+using System.Collections.Immutable;
 
 namespace CaseRecord.Output;
 
 /// <summary>
-/// A write buffer made of fixed chunks, copied once into an exact array at the end. The record's
-/// data file runs to hundreds of megabytes at ten thousand articles; a doubling buffer would copy
-/// it again at every doubling and leave large arrays behind for the collector.
+/// A write buffer made of fixed chunks, handed on as they are (or copied once into an exact
+/// array). The record's data file runs to hundreds of megabytes at ten thousand articles; a
+/// doubling buffer would copy it again at every doubling and leave large arrays behind.
 /// </summary>
 public sealed class ChunkedBuffer : IBufferWriter<byte>
 {
@@ -39,6 +40,15 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>
             _used = 0;
         }
         return _current.AsMemory(_used);
+    }
+
+    /// <summary>The chunks written, in order, without copying them.</summary>
+    public ImmutableArray<ReadOnlyMemory<byte>> Pieces()
+    {
+        var pieces = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(_full.Count + 1);
+        foreach (var (bytes, used) in _full) pieces.Add(bytes.AsMemory(0, used));
+        pieces.Add(_current.AsMemory(0, _used));
+        return pieces.MoveToImmutable();
     }
 
     public byte[] ToArray()

@@ -36,6 +36,13 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         session.Commit();
     }
 
+    /// <summary>
+    /// Completes the staged site before it replaces the output (the search index is made here, so
+    /// a site and its index are swapped in together and a killed indexer never touches the output);
+    /// false abandons the build and leaves the output as it was.
+    /// </summary>
+    public Func<string, bool>? BeforeSwap { get; init; }
+
     public IOutputSession Begin()
     {
         EnsureReplaceable(_output);
@@ -86,19 +93,19 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             var target = Path.GetFullPath(Path.Combine(_staging, file.Path));
             if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Path is Marker or Manifest.FileName)
                 throw new IOException($"refusing to write '{file.Path}' outside the output folder");
-            var hash = Manifest.Hash(file.Content);
-            if (!_added.TryAdd(file.Path, (hash, file.Content.LongLength)))
+            var hash = Manifest.Hash(file);
+            if (!_added.TryAdd(file.Path, (hash, file.Length)))
                 throw new InvalidOperationException($"the build made {file.Path} twice");
             if (_manifest is not null && _existing.TryGetValue(file.Path, out var had)
                 && _manifest.Files.TryGetValue(file.Path, out var known)
-                && known.Length == had.Length && had.Length == file.Content.LongLength && known.Hash == hash
+                && known.Length == had.Length && had.Length == file.Length && known.Hash == hash
                 && had.Modified <= _manifest.Written)
                 return;
-            WriteFile(target, file.Content);
+            WriteFile(target, file);
             Interlocked.Increment(ref _written);
         }
 
-        private void WriteFile(string target, byte[] content)
+        private void WriteFile(string target, OutputFile file)
         {
             var folder = Path.GetDirectoryName(target)!;
             if (!_folders.ContainsKey(folder))
@@ -110,7 +117,8 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 _folders[folder] = true;
             }
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            File.WriteAllBytes(target, content);
+            using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+            file.WriteTo(stream);
         }
 
         public void Commit()
@@ -129,6 +137,8 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             var files = _added.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
             Manifest.Write(_staging, files.Select(kv => (kv.Key, kv.Value.Hash, kv.Value.Length)));
             File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
+            if (_sink.BeforeSwap is { } finish && !finish(_staging))
+                throw new IOException("the site could not be completed");
             Swap(_staging, _sink._output, _spare);
             _committed = true;
             _sink.Counts = new WriteCounts(_written, files.Count - _written, removed);

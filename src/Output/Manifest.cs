@@ -14,7 +14,12 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
 
     public sealed record Entry(string Hash, long Length);
 
-    public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
+    public static string Hash(OutputFile file)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var piece in file.Pieces) hash.AppendData(piece.Span);
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+    }
 
     public static void Write(string folder, IEnumerable<(string Path, string Hash, long Length)> files)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace CaseRecord.Preview;
 
 /// <summary>The files a server can serve, addressed by clean relative paths (no "..", no leading slash).</summary>
@@ -9,19 +7,26 @@ public interface ISiteFiles
 }
 
 /// <summary>A finished build held in memory; replaced whole by the next good build.</summary>
-public sealed class SnapshotFiles(ImmutableSortedDictionary<string, byte[]> files) : ISiteFiles
+public sealed class SnapshotFiles : ISiteFiles
 {
-    public static SnapshotFiles Empty { get; } = new(ImmutableSortedDictionary<string, byte[]>.Empty.WithComparers(StringComparer.Ordinal));
+    private readonly IReadOnlyDictionary<string, Output.OutputFile> _files;
 
-    public int Count => files.Count;
+    /// <summary>The build's own files, as they are: a file made in pieces is joined only if it is asked for.</summary>
+    public SnapshotFiles(IReadOnlyDictionary<string, Output.OutputFile> files) => _files = files;
+
+    public SnapshotFiles(IReadOnlyDictionary<string, byte[]> files) =>
+        _files = files.ToDictionary(kv => kv.Key, kv => new Output.OutputFile(kv.Key, kv.Value), StringComparer.Ordinal);
+
+    public static SnapshotFiles Empty { get; } = new(new Dictionary<string, Output.OutputFile>(StringComparer.Ordinal));
+
+    public int Count => _files.Count;
 
     public bool TryGetFile(string path, out ReadOnlyMemory<byte> content)
     {
-        if (files.TryGetValue(path, out var bytes)) { content = bytes; return true; }
+        if (_files.TryGetValue(path, out var file)) { content = file.Content; return true; }
         content = default;
         return false;
     }
-
 }
 
 /// <summary>An output folder on disk (the serve command). Nothing outside it is read, symlinks included.</summary>

@@ -121,7 +121,7 @@ public sealed class PreviewSession : IAsyncDisposable
             foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
             var n = Interlocked.Increment(ref _builds);
             var pagesRewritten = result.Changed.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
-            _files = new SnapshotFiles(result.Files.ToImmutableSortedDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal));
+            _files = new SnapshotFiles(result.FilesByPath);
             if (result.Changed.Length > 0) _buildId = $"{_sessionId}-{n}";
             _hub.SetState(_buildId, null);
             if (result.Changed.Length > 0) _hub.Broadcast("reload", new { build = _buildId, changed = result.Changed.Length });

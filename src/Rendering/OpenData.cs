@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -14,10 +15,27 @@ public static class OpenData
 {
     public const string SchemaVersion = "1.0";
 
-    public static byte[] Write(CaseIndex index, LinkBuilder links)
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <param name="cache">The previous build's elements, in a long-running session: an unchanged article's are copied, not written again.</param>
+    /// <returns>The file's bytes in pieces: the reused elements are not copied into one array.</returns>
+    public static ImmutableArray<ReadOnlyMemory<byte>> Write(CaseIndex index, LinkBuilder links, OpenDataCache? cache = null)
     {
         var buffer = new Output.ChunkedBuffer();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        var reused = new List<(long At, byte[] Bytes)>();
+        // One element of a top-level array. With a cache, the writer lays out a one-byte stand-in
+        // (so commas and indentation stay the writer's) that the cached element replaces below.
+        void Element(Utf8JsonWriter json, OpenDataCache.Key key, Action<Utf8JsonWriter> write)
+        {
+            if (cache is null)
+            {
+                write(json);
+                return;
+            }
+            json.WriteRawValue("0"u8, skipInputValidation: true);
+            reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Element(key, write, Options)));
+        }
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("schemaVersion", SchemaVersion);
@@ -32,6 +50,7 @@ public static class OpenData
 
             json.WriteStartArray("articles");
             foreach (var a in index.Articles)
+                Element(json, OpenDataCache.For('a', a, null, ""), json =>
             {
                 json.WriteStartObject();
                 json.WriteString("slug", a.Slug);
@@ -61,7 +80,7 @@ public static class OpenData
                 }
                 json.WriteEndArray();
                 json.WriteEndObject();
-            }
+            });
             json.WriteEndArray();
 
             json.WriteStartArray("speakers");
@@ -97,6 +116,7 @@ public static class OpenData
             json.WriteStartArray("quotations");
             foreach (var a in index.Articles)
                 foreach (var q in a.Quotations)
+                    Element(json, OpenDataCache.For('q', a, null, q.Id), json =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", $"{a.Slug}/{q.Id}");
@@ -112,11 +132,12 @@ public static class OpenData
                     Url(json, links, SitePaths.Article(a.Slug), $"p{q.FirstParagraph}");
                     json.WriteString("text", q.Text);
                     json.WriteEndObject();
-                }
+                });
             json.WriteEndArray();
 
             json.WriteStartArray("figures");
             foreach (var e in index.FiguresInOrder)
+                Element(json, OpenDataCache.For('f', e.Article, e.Of, e.Id), json =>
             {
                 var f = e.Figure;
                 json.WriteStartObject();
@@ -137,11 +158,12 @@ public static class OpenData
                 Optional(json, "note", f.Spec.NoteMarkdown);
                 Url(json, links, SitePaths.Figure(e.Id));
                 json.WriteEndObject();
-            }
+            });
             json.WriteEndArray();
 
             json.WriteStartArray("timeline");
             foreach (var e in index.Timeline)
+                Element(json, OpenDataCache.For('t', e.Article, null, e.Id), json =>
             {
                 json.WriteStartObject();
                 json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
@@ -150,11 +172,23 @@ public static class OpenData
                 json.WriteString("article", e.Article.Slug);
                 json.WriteString("anchor", $"p{e.Figure.Paragraph}");
                 json.WriteEndObject();
-            }
+            });
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return buffer.ToArray();
+        cache?.Finished();
+        if (reused.Count == 0) return buffer.Pieces();
+        var skeleton = buffer.ToArray();
+        var pieces = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(reused.Count * 2 + 1);
+        var from = 0;
+        foreach (var (at, bytes) in reused)
+        {
+            if (at > from) pieces.Add(skeleton.AsMemory(from, (int)at - from));
+            pieces.Add(bytes);
+            from = (int)at + 1;
+        }
+        pieces.Add(skeleton.AsMemory(from));
+        return pieces.ToImmutable();
     }
 
     private static void Optional(Utf8JsonWriter json, string name, string? value)

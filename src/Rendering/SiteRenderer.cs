@@ -22,19 +22,22 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     /// Renders the pages <paramref name="only"/> names (all when null), plus assets and source
     /// texts. <see cref="Rendered.AllPages"/> lists every page the site has, rendered or not.
     /// </summary>
-    public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
+    public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null) =>
+        Render(Prepare(index, only, sourcesOnly));
+
+    /// <summary>Runs a prepared job and gathers its files in path order.</summary>
+    public static Rendered Render(RenderJob job)
     {
-        var job = Prepare(index, only, sourcesOnly);
         var files = new System.Collections.Concurrent.ConcurrentQueue<OutputFile>();
         var diagnostics = job.Run((file, _) => files.Enqueue(file));
         return new Rendered([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], job.AllPages, diagnostics);
     }
 
     /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
-    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null)
+    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OpenDataCache? dataCache = null)
     {
         var links = new LinkBuilder(index.Settings);
-        var data = OpenData.Write(index, links);
+        var data = new OutputFile(SitePaths.Data, OpenData.Write(index, links, dataCache));
         var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
         var plans = planner.Plan();
         var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
@@ -43,7 +46,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         var others = new List<Func<OutputFile>>();
         if (only is null)
             foreach (var (path, bytes) in theme.Assets) others.Add(() => new OutputFile(SitePaths.Assets + path, bytes));
-        others.Add(() => new OutputFile(SitePaths.Data, data));
+        others.Add(() => data);
         var all = new HashSet<string>(plans.Select(p => p.Path), StringComparer.Ordinal) { SitePaths.Data };
         foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
         if (index.Settings.Host is not null)

@@ -1,4 +1,5 @@
-// Builds the Pagefind search index of a built site. Run by the generator after a build:
+// Builds the Pagefind search index of a built site. Run by the generator on the finished site
+// before it replaces the output, so the site and its index change together:
 //   node search-index.mjs <output folder> <path of pagefind's lib/index.js> <LinkRoot>
 // Speaker and organisation pages (marked with data-pagefind-body) are indexed as they are. Each
 // article is indexed paragraph by paragraph, and each key figure once, from data/case.json: a
@@ -19,10 +20,16 @@ if (pages.errors.length) throw new Error(pages.errors.join("\n"));
 const data = JSON.parse(await readFile(join(output, "data", "case.json"), "utf8"));
 const speakers = new Map(data.speakers.map((s) => [s.slug, s.name]));
 const strip = (path) => (linkRoot && path.startsWith(linkRoot) ? path.slice(linkRoot.length) : path);
+const quotationsOf = new Map();
+for (const q of data.quotations) {
+  if (!q.speaker) continue;
+  if (!quotationsOf.has(q.article)) quotationsOf.set(q.article, []);
+  quotationsOf.get(q.article).push(q);
+}
 let paragraphs = 0;
 for (const article of data.articles) {
   const quoted = new Map();
-  for (const q of data.quotations.filter((q) => q.article === article.slug && q.speaker)) {
+  for (const q of quotationsOf.get(article.slug) ?? []) {
     for (const n of q.paragraphs) {
       if (!quoted.has(n)) quoted.set(n, new Set());
       quoted.get(n).add(speakers.get(q.speaker));
