@@ -155,7 +155,8 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
     {
         while (folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal))
         {
-            if (Directory.EnumerateFileSystemEntries(folder).Any()) return;
+            // Already gone: removed on the way up from one of its emptied subfolders.
+            if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any()) return;
             Directory.Delete(folder);
             folder = Path.GetDirectoryName(folder)!;
         }

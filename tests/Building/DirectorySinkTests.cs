@@ -110,4 +110,20 @@ public sealed class DirectorySinkTests
         sink.Write(next);
         Assert.Equal(Expected(next), Files(project.PathOf("output")));
     }
+
+    [Fact]
+    public void Folders_left_empty_at_several_depths_are_removed()
+    {
+        // As a search index's folder is: files at its top and in subfolders, all made afresh.
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] withIndex = [F("index.html", "home"), F("pagefind/a.js", "a"), F("pagefind/index/b.idx", "b"), F("pagefind/index/deep/c.idx", "c")];
+        OutputFile[] without = [F("index.html", "home")];
+        sink.Write(withIndex);
+        sink.Write(withIndex);
+        sink.Write(without); // reuses the first site, whose three nested folders all empty
+        Assert.Equal(Expected(without), Files(project.PathOf("output")));
+        Assert.False(Directory.Exists(project.PathOf("output/pagefind")));
+        Assert.Equal(3, sink.Counts.Removed);
+    }
 }
