@@ -20,7 +20,8 @@ public sealed class BuildCache
         string ContextKey,
         CaseIndex Index,
         ImmutableDictionary<string, string> ArticleKeys,
-        ImmutableSortedDictionary<string, OutputFile> Files);
+        ImmutableSortedDictionary<string, OutputFile> Files,
+        ImmutableArray<string> Pages);
 
     internal Content.LoadCache Load { get; } = new();
 

@@ -80,22 +80,35 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
     }
 
-    /// <summary>The previous site with the newly rendered files laid over it, less pages the site no longer has.</summary>
-    public static ImmutableSortedDictionary<string, OutputFile> Merge(
-        ImmutableSortedDictionary<string, OutputFile> previous, ImmutableArray<OutputFile> rendered, ImmutableArray<string> allPages, CaseIndex index)
+    /// <summary>
+    /// The previous site with the newly rendered files laid over it, less pages and source copies
+    /// the site no longer has; and the paths whose bytes changed. Only what was rendered or
+    /// removed is looked at: a record of 10,000 articles has 130,000 files, an edit changes a few dozen.
+    /// </summary>
+    public static (ImmutableSortedDictionary<string, OutputFile> Files, ImmutableArray<string> Changed) Merge(
+        BuildCache.LastSite last, ImmutableArray<OutputFile> rendered, ImmutableArray<string> allPages, CaseIndex index)
     {
-        var pages = allPages.ToHashSet(StringComparer.Ordinal);
-        var sources = index.Articles.Select(a => SitePaths.Source(a.Source.Path)).ToHashSet(StringComparer.Ordinal);
-        var builder = previous.ToBuilder();
-        foreach (var path in previous.Keys)
+        var made = rendered.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var gone = new List<string>();
+        // Made on every build when the Host is set; gone when it is not.
+        gone.AddRange(new[] { SitePaths.Sitemap, SitePaths.Feed }.Where(p => last.Files.ContainsKey(p)));
+        if (!last.Pages.AsSpan().SequenceEqual(allPages.AsSpan()))
         {
-            var isPage = path.EndsWith(".html", StringComparison.Ordinal) && !path.StartsWith(SitePaths.Assets, StringComparison.Ordinal);
-            // Made on every build when the Host is set; gone when it is not.
-            if (path is SitePaths.Sitemap or SitePaths.Feed) { builder.Remove(path); continue; }
-            var isSource = path.StartsWith(SitePaths.Sources, StringComparison.Ordinal);
-            if ((isPage && !pages.Contains(path)) || (isSource && !sources.Contains(path))) builder.Remove(path);
+            var pages = allPages.ToHashSet(StringComparer.Ordinal);
+            gone.AddRange(last.Pages.Where(p => !pages.Contains(p)));
         }
-        foreach (var f in rendered) builder[f.Path] = f;
-        return builder.ToImmutable();
+        var sources = index.Articles.Select(a => SitePaths.Source(a.Source.Path)).ToHashSet(StringComparer.Ordinal);
+        gone.AddRange(last.Index.Articles.Select(a => SitePaths.Source(a.Source.Path)).Where(p => !sources.Contains(p)));
+
+        var builder = last.Files.ToBuilder();
+        var changed = new List<string>();
+        foreach (var path in gone)
+            if (!made.Contains(path) && builder.Remove(path)) changed.Add(path);
+        foreach (var f in rendered)
+        {
+            if (!last.Files.TryGetValue(f.Path, out var old) || !old.SameBytes(f)) changed.Add(f.Path);
+            builder[f.Path] = f;
+        }
+        return (builder.ToImmutable(), [.. changed.Distinct().Order(StringComparer.Ordinal)]);
     }
 }

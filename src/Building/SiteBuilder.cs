@@ -92,26 +92,28 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         {
             var last = cache?.Last;
             var reusable = last is not null && last.ThemeKey == theme.Fingerprint && last.SettingsKey == loaded.SettingsFingerprint && last.ContextKey == loaded.ContextFingerprint;
+            cache?.OpenData.Use(loaded.SettingsFingerprint);
+            // The data file and the choice of pages both read the finished index only: side by side.
+            var data = Task.Run(() => SiteRenderer.DataFile(index, cache?.OpenData));
             var plan = reusable ? IncrementalPlan.For(last!, index, articleKeys) : null;
             Lap("plan");
-            cache?.OpenData.Use(loaded.SettingsFingerprint);
-            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, cache?.OpenData);
+            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, data.GetAwaiter().GetResult());
             Lap("data");
             var output = SiteRenderer.Render(job);
             Lap("render");
             diagnostics.AddRange(output.Diagnostics);
             rendered = plan?.Pages.Count ?? output.AllPages.Length;
             incremental = plan is not null;
-            files = plan is null
-                ? output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal)
-                : IncrementalPlan.Merge(last!.Files, output.Files, output.AllPages, index);
-            changed = Changes(last?.Files, files);
+            (files, changed) = plan is null
+                ? (output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal), ImmutableArray<string>.Empty)
+                : IncrementalPlan.Merge(last!, output.Files, output.AllPages, index);
+            if (plan is null) changed = Changes(last?.Files, files);
             Lap("merge");
             // An incremental build checks the pages it rendered; the others and their targets are unchanged.
             var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;
             diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings));
             if (cache is not null && !diagnostics.HasErrors)
-                cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files);
+                cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files, output.AllPages);
             Lap("links");
         }
 

@@ -34,10 +34,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     }
 
     /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
-    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OpenDataCache? dataCache = null)
+    /// <param name="data">The open data file, when made beforehand (see <see cref="DataFile"/>).</param>
+    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OutputFile? data = null)
     {
         var links = new LinkBuilder(index.Settings);
-        var data = new OutputFile(SitePaths.Data, OpenData.Write(index, links, dataCache));
+        data ??= DataFile(index);
         var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
         var plans = planner.Plan();
         var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
@@ -64,6 +65,10 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         }
         return new RenderJob(this, planner, links, pages, others, [.. plans.Select(p => p.Path)], all);
     }
+
+    /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
+    public static OutputFile DataFile(CaseIndex index, OpenDataCache? cache = null) =>
+        new(SitePaths.Data, OpenData.Write(index, new LinkBuilder(index.Settings), cache));
 
     /// <summary>A planned site: <see cref="Run"/> hands each file to a consumer as soon as it is made, from several threads.</summary>
     public sealed class RenderJob
