@@ -26,16 +26,25 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         AddChangedListPages(pages, SitePaths.Timeline, PagePlanner.EventsPerPage, last.Index.Timeline, index.Timeline, e => e.Id, Touched);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         var organisations = new HashSet<string>(StringComparer.Ordinal);
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (idx, other, isNew) in new[] { (last.Index, index, false), (index, last.Index, true) })
             foreach (var a in idx.Articles.Where(a => changedPaths.Contains(a.Doc.Path)))
             {
                 pages.Add(SitePaths.Article(a.Slug));
                 if (isNew) sources.Add(a.Source.Path);
                 foreach (var s in a.Quotations.Select(q => q.SpeakerSlug).OfType<string>().Concat(a.Doc.Speakers.Select(s => s.Value)))
-                    pages.Add(SitePaths.Speaker(s));
+                    speakers.Add(s);
                 foreach (var m in a.Mentions) organisations.Add(m.OrganisationSlug);
                 foreach (var f in a.Figures) AddFigureAndKin(f, idx, other, pages);
             }
+        foreach (var slug in speakers)
+        {
+            ImmutableArray<QuotationRef> before = last.Index.QuotationsBySpeaker.GetValueOrDefault(slug, []), after = index.QuotationsBySpeaker.GetValueOrDefault(slug, []);
+            // Every page of a speaker counts the articles quoted; when that count moves, all change.
+            var articlesMoved = before.Select(r => r.Article.Doc.Path).Distinct().Count() != after.Select(r => r.Article.Doc.Path).Distinct().Count();
+            AddChangedListPages(pages, SitePaths.Speaker(slug), PagePlanner.QuotationsPerPage, before, after,
+                r => $"{r.Article.Doc.Path}#{r.Quotation.Id}", r => changedPaths.Contains(r.Article.Doc.Path), everyPage: articlesMoved);
+        }
         foreach (var slug in organisations)
             AddChangedListPages(pages, SitePaths.Organisation(slug), PagePlanner.MentionsPerPage,
                 last.Index.MentionsByOrganisation.GetValueOrDefault(slug, []), index.MentionsByOrganisation.GetValueOrDefault(slug, []),
@@ -53,13 +62,13 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
     /// pager, changed. A record of 10,000 articles has hundreds of such pages; an edit touches one or two.
     /// </summary>
     private static void AddChangedListPages<T>(HashSet<string> pages, string list, int perPage,
-        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched)
+        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched, bool everyPage = false)
     {
         var count = Math.Max(1, (after.Length + perPage - 1) / perPage);
         for (var n = 1; n <= count; n++)
         {
             var end = Math.Min(after.Length, n * perPage);
-            var differs = before.Length != after.Length;
+            var differs = everyPage || before.Length != after.Length;
             for (var i = (n - 1) * perPage; i < end && !differs; i++)
                 differs = !string.Equals(identity(before[i]), identity(after[i]), StringComparison.Ordinal) || touched(before[i]) || touched(after[i]);
             if (differs) pages.Add(SitePaths.Paged(list, n));

@@ -17,7 +17,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     public const int SameValueShown = 12;
     private const int HomeListShown = 25;
     /// <summary>Rows per page of the long lists, so no page grows with the record (a phone reads the first page fast).</summary>
-    public const int ArticlesPerPage = 100, FiguresPerPage = 200, EventsPerPage = 200, MentionsPerPage = 200;
+    public const int ArticlesPerPage = 100, FiguresPerPage = 200, EventsPerPage = 200, MentionsPerPage = 200, QuotationsPerPage = 100;
 
     /// <summary>Every page of the site; a page's model is only built when it is rendered.</summary>
     public ImmutableArray<PagePlan> Plan()
@@ -27,7 +27,8 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         AddPaged(pages, SitePaths.Articles, index.Articles.Length, ArticlesPerPage, ArticlesPage);
         foreach (var a in index.Articles) pages.Add(new(SitePaths.Article(a.Slug), () => ArticlePage(a)));
         pages.Add(new(SitePaths.Speakers, SpeakersPage));
-        foreach (var s in index.Speakers) pages.Add(new(SitePaths.Speaker(s.Slug), () => SpeakerPage(s)));
+        foreach (var s in index.Speakers)
+            AddPaged(pages, SitePaths.Speaker(s.Slug), index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length, QuotationsPerPage, n => SpeakerPage(s, n));
         AddPaged(pages, SitePaths.Figures, index.FiguresInOrder.Length, FiguresPerPage, FiguresPage);
         foreach (var f in index.FiguresInOrder) pages.Add(new(SitePaths.Figure(f.Id), () => FigurePage(f)));
         pages.Add(new(SitePaths.Organisations, OrganisationsPage));
@@ -210,10 +211,12 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         return new PageSpec(path, "speakers", "Speakers", description, "speakers", model, Meta(Data.CollectionPage(path, "Speakers", description)));
     }
 
-    private PageSpec SpeakerPage(SpeakerDoc s)
+    private PageSpec SpeakerPage(SpeakerDoc s, int number)
     {
-        var path = SitePaths.Speaker(s.Slug);
-        var quotes = index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []);
+        var all = index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []);
+        var path = SitePaths.Paged(SitePaths.Speaker(s.Slug), number);
+        var (skip, take, pager) = Slice(SitePaths.Speaker(s.Slug), number, all.Length, QuotationsPerPage);
+        var quotes = all.Skip(skip).Take(take).ToList();
         var views = quotes.Select(r =>
         {
             var q = r.Quotation;
@@ -227,9 +230,9 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         }).ToList();
         var org = s.Organisation is { } o ? OrganisationLink(path, o.Value) : null;
         var model = new SpeakerView(s.Name, s.Slug, s.Role, org, markdown.ToHtml(s.BioMarkdown), views,
-            quotes.Select(r => r.Article.Slug).Distinct().Count());
+            all.Select(r => r.Article.Slug).Distinct().Count(), all.Length, pager);
         var description = s.Role is null ? $"Every quotation of {s.Name} in the record." : $"{s.Name}, {s.Role}: every quotation in the record.";
-        return new PageSpec(path, "speaker", s.Name, description, "speakers", model, Meta(Data.Speaker(s, quotes), "profile"));
+        return new PageSpec(path, "speaker", PageTitle(s.Name, pager), description, "speakers", model, Meta(Data.Speaker(s, quotes), "profile"));
     }
 
     private PageSpec FiguresPage(int number)

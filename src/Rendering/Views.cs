@@ -33,7 +33,7 @@ public sealed record SpeakerQuoteView(
     LinkView Article, string? Published, string? PublishedIso);
 
 public sealed record SpeakerView(string Name, string Slug, string? Role, LinkView? Organisation, string BioHtml,
-    IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount);
+    IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount, int QuotationTotal, PagerView? Pager);
 
 public sealed record SpeakerSummaryView(string Name, string Href, string? Role, int QuotationCount);
 

@@ -59,4 +59,23 @@ public sealed class PagedListTests
             CaseRecord.Checks.LinkValidator.Resolve("organisations/thames-valley-police/index.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!));
         Assert.Contains("page 2 of 2", second.Title);
     }
+
+    [Fact]
+    public void A_speaker_quoted_many_times_pages_the_quotations()
+    {
+        var count = PagePlanner.QuotationsPerPage + 1;
+        var text = string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Ms Thornton said: “Point {i}.”"));
+        var (result, output) = new TestSite().Seed("a.txt", text).Speaker("sara-thornton", "Sara Thornton")
+            .Article("a", "title: A\nsource: seeds/a.txt\nspeakers: [sara-thornton]\n").Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var first = TestSite.Html(output, "speakers/sara-thornton/index.html");
+        var second = TestSite.Html(output, "speakers/sara-thornton/page/2/index.html");
+        Assert.Equal(PagePlanner.QuotationsPerPage, first.QuerySelectorAll("ol.quotations > li").Length);
+        Assert.Contains("Point 101.", Assert.Single(second.QuerySelectorAll("ol.quotations > li")).TextContent);
+        Assert.Equal($"Quotations ({count})", first.QuerySelector("#h-quotes")?.TextContent);
+        Assert.Equal("speakers/sara-thornton/page/2/index.html",
+            CaseRecord.Checks.LinkValidator.Resolve("speakers/sara-thornton/index.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!));
+        Assert.Contains("page 2 of 2", second.Title);
+    }
 }
