@@ -149,10 +149,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             diagnostics.AddRange(job.Run((file, text) =>
             {
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal))
+                {
                     links.Scan(file.Path, text ?? System.Text.Encoding.UTF8.GetString(file.Content));
+                    Interlocked.Increment(ref pages);
+                }
                 session.Add(file);
                 Interlocked.Increment(ref files);
-                if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref pages);
             }));
             lap("render");
             diagnostics.AddRange(links.Finish());

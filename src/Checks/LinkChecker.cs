@@ -18,8 +18,8 @@ namespace CaseRecord.Checks;
 public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
 {
     private readonly ConcurrentDictionary<string, string[]> _ids = new(StringComparer.Ordinal);
-    // Written under its own lock once per page, not once per link: pages share most fragments,
-    // and a lock per link made the rendering threads queue for each other.
+    // Written under its own lock, once per page rather than once per link: pages share most
+    // fragments, and the rendering threads call in at once.
     private readonly Dictionary<(string Target, string Fragment), Place> _wanted = [];
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Diagnostic> _found = [];

@@ -76,26 +76,10 @@ public static class CaseIndexer
 
         // Resolve 'of' chains; a cycle or an unknown id is the editor's to fix.
         var entries = new Dictionary<string, FigureEntry>(StringComparer.Ordinal);
+        var sameValue = located.Values
+            .GroupBy(x => (x.Figure.Value, x.Figure.Spec.Kind))
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToImmutableArray());
         // Each group's one array is shared by all its members (see FigureEntry.SameValueGroup).
-        // One sort by value, kind and id lays every group out in a row, already in id order.
-        var byValue = located.Values.Select(x => x.Figure).ToArray();
-        Array.Sort(byValue, (a, b) =>
-        {
-            var c = a.Value.CompareTo(b.Value);
-            if (c == 0) c = a.Spec.Kind.CompareTo(b.Spec.Kind);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
-        var sameValue = new Dictionary<string, ImmutableArray<string>>(byValue.Length, StringComparer.Ordinal);
-        for (var start = 0; start < byValue.Length;)
-        {
-            var end = start + 1;
-            while (end < byValue.Length && byValue[end].Value == byValue[start].Value && byValue[end].Spec.Kind == byValue[start].Spec.Kind) end++;
-            var builder = ImmutableArray.CreateBuilder<string>(end - start);
-            for (var i = start; i < end; i++) builder.Add(byValue[i].Id);
-            var group = builder.MoveToImmutable();
-            foreach (var id in group) sameValue[id] = group;
-            start = end;
-        }
 
         FigureEntry? Resolve(string id, HashSet<string> visiting)
         {
@@ -120,7 +104,7 @@ public static class CaseIndexer
                 }
                 visiting.Remove(id);
             }
-            var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[id]);
+            var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[(x.Figure.Value, x.Figure.Spec.Kind)]);
             entries[id] = entry;
             return entry;
         }

@@ -51,16 +51,5 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>
         return pieces.MoveToImmutable();
     }
 
-    public byte[] ToArray()
-    {
-        var result = new byte[_length];
-        var at = 0;
-        foreach (var (bytes, used) in _full)
-        {
-            bytes.AsSpan(0, used).CopyTo(result.AsSpan(at));
-            at += used;
-        }
-        _current.AsSpan(0, _used).CopyTo(result.AsSpan(at));
-        return result;
-    }
+    public byte[] ToArray() => OutputFile.Join(Pieces(), _length);
 }

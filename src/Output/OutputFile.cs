@@ -35,13 +35,13 @@ public sealed class OutputFile
     public ImmutableArray<ReadOnlyMemory<byte>> Pieces => _pieces;
 
     /// <summary>The bytes as one array (joined on first use, then kept).</summary>
-    public byte[] Content => _content ??= Join();
+    public byte[] Content => _content ??= Join(_pieces, Length);
 
-    private byte[] Join()
+    internal static byte[] Join(IEnumerable<ReadOnlyMemory<byte>> pieces, long length)
     {
-        var result = new byte[Length];
+        var result = new byte[length];
         var at = 0;
-        foreach (var p in _pieces)
+        foreach (var p in pieces)
         {
             p.Span.CopyTo(result.AsSpan(at));
             at += p.Length;

@@ -18,14 +18,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 
     public sealed record Rendered(ImmutableArray<OutputFile> Files, ImmutableArray<string> AllPages, ImmutableArray<Diagnostic> Diagnostics);
 
-    /// <summary>
-    /// Renders the pages <paramref name="only"/> names (all when null), plus assets and source
-    /// texts. <see cref="Rendered.AllPages"/> lists every page the site has, rendered or not.
-    /// </summary>
-    public Rendered Render(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null) =>
-        Render(Prepare(index, only, sourcesOnly));
-
-    /// <summary>Runs a prepared job and gathers its files in path order.</summary>
+    /// <summary>Runs a prepared job and gathers its files in path order; <see cref="Rendered.AllPages"/> lists every page the site has, rendered or not.</summary>
     public static Rendered Render(RenderJob job)
     {
         var files = new System.Collections.Concurrent.ConcurrentQueue<OutputFile>();
