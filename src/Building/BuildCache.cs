@@ -19,15 +19,21 @@ public sealed class BuildCache
         string SettingsKey,
         string ContextKey,
         CaseIndex Index,
-        ImmutableDictionary<string, string> ArticleKeys,
+        IReadOnlyDictionary<string, string> ArticleKeys,
         ImmutableSortedDictionary<string, OutputFile> Files,
         ImmutableArray<string> Pages);
 
     internal Content.LoadCache Load { get; } = new();
 
-    internal ImmutableDictionary<string, Analysis> Analyses { get; set; } = ImmutableDictionary<string, Analysis>.Empty;
+    internal IReadOnlyDictionary<string, Analysis> Analyses { get; set; } = new Dictionary<string, Analysis>();
 
     internal LastSite? Last { get; set; }
 
+    /// <summary>The analysis context and the fingerprint of the speakers and organisations it was made from: its name matchers are compiled regexes, too costly to make at every save.</summary>
+    internal (string Key, AnalysisContext Context)? Context { get; set; }
+
     internal Rendering.OpenDataCache OpenData { get; } = new();
+
+    /// <summary>The ids of pages a link check has read, by file (unchanged pages are the same file objects from build to build).</summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>> PageIds { get; } = [];
 }

@@ -14,12 +14,13 @@ namespace CaseRecord.Building;
 /// </summary>
 public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<string> Sources)
 {
-    public static IncrementalPlan For(BuildCache.LastSite last, CaseIndex index, ImmutableDictionary<string, string> articleKeys)
+    public static IncrementalPlan For(BuildCache.LastSite last, CaseIndex index, IReadOnlyDictionary<string, string> articleKeys)
     {
         var changedPaths = articleKeys.Where(k => !last.ArticleKeys.TryGetValue(k.Key, out var old) || old != k.Value).Select(k => k.Key)
             .Concat(last.ArticleKeys.Keys.Where(k => !articleKeys.ContainsKey(k)))
             .ToHashSet(StringComparer.Ordinal);
         var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
+        var figures = new HashSet<string>(StringComparer.Ordinal);
         bool Touched(FigureEntry e) => changedPaths.Contains(e.Article.Doc.Path) || (e.Of is not null && changedPaths.Contains(e.Of.Article.Doc.Path));
         AddChangedListPages(pages, SitePaths.Articles, PagePlanner.ArticlesPerPage, last.Index.Articles, index.Articles, a => a.Doc.Path, a => changedPaths.Contains(a.Doc.Path));
         AddChangedListPages(pages, SitePaths.Figures, PagePlanner.FiguresPerPage, last.Index.FiguresInOrder, index.FiguresInOrder, e => e.Id, Touched);
@@ -35,7 +36,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
                 foreach (var s in a.Quotations.Select(q => q.SpeakerSlug).OfType<string>().Concat(a.Doc.Speakers.Select(s => s.Value)))
                     speakers.Add(s);
                 foreach (var m in a.Mentions) organisations.Add(m.OrganisationSlug);
-                foreach (var f in a.Figures) AddFigureAndKin(f, idx, other, pages);
+                foreach (var f in a.Figures) AddFigureAndKin(f, idx, other, figures);
             }
         foreach (var slug in speakers)
         {
@@ -49,10 +50,14 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             AddChangedListPages(pages, SitePaths.Organisation(slug), PagePlanner.MentionsPerPage,
                 last.Index.MentionsByOrganisation.GetValueOrDefault(slug, []), index.MentionsByOrganisation.GetValueOrDefault(slug, []),
                 r => $"{r.Article.Doc.Path}#{r.Mention.Paragraph}:{r.Mention.Start}", r => changedPaths.Contains(r.Article.Doc.Path));
-        // Kin seen from the other side: a figure elsewhere that is a share of, or equal to, a changed one.
-        foreach (var idx in new[] { last.Index, index })
-            foreach (var e in idx.FiguresInOrder)
-                if (e.Of is not null && pages.Contains(SitePaths.Figure(e.Of.Id))) pages.Add(SitePaths.Figure(e.Id));
+        // Kin seen from the other side: a figure elsewhere that is a share of a changed one (in
+        // either version), and the shares of those in turn, since each page shows what it is a share of.
+        var queue = new Queue<string>(figures);
+        while (queue.TryDequeue(out var id))
+            foreach (var idx in new[] { last.Index, index })
+                foreach (var share in idx.SharesOf[id])
+                    if (figures.Add(share.Id)) queue.Enqueue(share.Id);
+        foreach (var id in figures) pages.Add(SitePaths.Figure(id));
         return new IncrementalPlan(pages, sources);
     }
 
@@ -62,31 +67,34 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
     /// pager, changed. A record of 10,000 articles has hundreds of such pages; an edit touches one or two.
     /// </summary>
     private static void AddChangedListPages<T>(HashSet<string> pages, string list, int perPage,
-        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched, bool everyPage = false)
+        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched, bool everyPage = false) where T : class
     {
         var count = Math.Max(1, (after.Length + perPage - 1) / perPage);
         for (var n = 1; n <= count; n++)
         {
             var end = Math.Min(after.Length, n * perPage);
             var differs = everyPage || before.Length != after.Length;
+            // The same object in the same place is an unchanged row: an index brought up to date
+            // keeps every entry an edit does not reach, so most rows are passed over here.
             for (var i = (n - 1) * perPage; i < end && !differs; i++)
-                differs = !string.Equals(identity(before[i]), identity(after[i]), StringComparison.Ordinal) || touched(before[i]) || touched(after[i]);
+                differs = !ReferenceEquals(before[i], after[i])
+                    && (!string.Equals(identity(before[i]), identity(after[i]), StringComparison.Ordinal) || touched(before[i]) || touched(after[i]));
             if (differs) pages.Add(SitePaths.Paged(list, n));
         }
     }
 
-    private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, CaseIndex other, HashSet<string> pages)
+    private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, CaseIndex other, HashSet<string> figures)
     {
-        pages.Add(SitePaths.Figure(f.Id));
+        figures.Add(f.Id);
         if (index.Figures.GetValueOrDefault(f.Id) is not { } e) return;
-        if (e.Of is not null) pages.Add(SitePaths.Figure(e.Of.Id));
+        if (e.Of is not null) figures.Add(e.Of.Id);
         // The other figures of equal value list only the first few of their group (by id) and its size:
         // they change only if this figure is among those few, or the group grew or shrank.
         var sizeChanged = other.Figures.GetValueOrDefault(f.Id) is not { } before
             || before.Figure.Value != e.Figure.Value || before.Figure.Spec.Kind != e.Figure.Spec.Kind
             || before.SameValueCount != e.SameValueCount;
         if (sizeChanged || e.SameValueRank <= PagePlanner.SameValueShown)
-            foreach (var same in e.SameValueIds) pages.Add(SitePaths.Figure(same));
+            foreach (var same in e.SameValueIds) figures.Add(same);
     }
 
     /// <summary>

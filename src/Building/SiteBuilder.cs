@@ -54,10 +54,18 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var theme = Theme.Load(project, diagnostics);
         Lap("load");
 
-        var analyser = new ArticleAnalyser(new AnalysisContext(loaded.Speakers, loaded.Organisations));
+        // Made only if an article needs analysing, and kept by a session while the people and bodies are unchanged.
+        var analyser = new Lazy<ArticleAnalyser>(() =>
+        {
+            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
+                ? kept.Context
+                : new AnalysisContext(loaded.Speakers, loaded.Organisations);
+            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
+            return new ArticleAnalyser(context);
+        });
         var analysed = new AnalysedArticle[loaded.Articles.Length];
         var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
-        var previous = cache?.Analyses ?? ImmutableDictionary<string, BuildCache.Analysis>.Empty;
+        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
         var analysedNow = 0;
         Parallel.For(0, analysed.Length, i =>
         {
@@ -66,15 +74,19 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
                 analysed[i] = hit.Result;
                 return;
             }
-            analysed[i] = analyser.Analyse(loaded.Articles[i]);
+            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
             Interlocked.Increment(ref analysedNow);
         });
         foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
         if (cache is not null)
-            cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToImmutableDictionary(x => x.Result.Doc.Path);
+            cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToDictionary(x => x.Result.Doc.Path, StringComparer.Ordinal);
         Lap("analyse");
 
-        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
+        // In a session, the last good index is brought up to date when only a few articles changed.
+        var lastIndex = cache?.Last is { } lastSite && lastSite.SettingsKey == loaded.SettingsFingerprint && lastSite.ContextKey == loaded.ContextFingerprint
+            ? lastSite.Index : null;
+        var updated = lastIndex is null || diagnostics.HasErrors ? null : CaseIndexer.Update(lastIndex, loaded, [.. analysed]);
+        var (index, indexDiagnostics) = updated is not null ? (updated, []) : CaseIndexer.Index(loaded, [.. analysed]);
         diagnostics.AddRange(indexDiagnostics);
         Lap("index");
 
@@ -87,7 +99,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var changed = ImmutableArray<string>.Empty;
         var rendered = 0;
         var incremental = false;
-        var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToImmutableDictionary(x => x.Path, x => x.Item2);
+        var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToDictionary(x => x.Path, x => x.Item2, StringComparer.Ordinal);
         if (!diagnostics.HasErrors)
         {
             var last = cache?.Last;
@@ -111,7 +123,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             Lap("merge");
             // An incremental build checks the pages it rendered; the others and their targets are unchanged.
             var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;
-            diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings));
+            diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings, cache?.PageIds));
             if (cache is not null && !diagnostics.HasErrors)
                 cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files, output.AllPages);
             Lap("links");
@@ -144,7 +156,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         if (!diagnostics.HasErrors)
         {
             var job = new SiteRenderer(theme, _markdown).Prepare(index);
-            var links = new Checks.LinkChecker(job.AllPaths, loaded.Settings);
+            var links = new Checks.LinkChecker(job.AllPaths.Contains, loaded.Settings);
             using var session = sink.Begin();
             diagnostics.AddRange(job.Run((file, text) =>
             {

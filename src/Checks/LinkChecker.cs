@@ -13,9 +13,9 @@ namespace CaseRecord.Checks;
 /// is gone: each page's element ids, and each distinct <c>page#fragment</c> some page links to
 /// (with its first place), so a site far larger than memory can be checked while it streams to disk.
 /// </summary>
-/// <param name="files">Every path the output will have, known before any page is rendered.</param>
+/// <param name="exists">Whether the output will have a file at a path (every path is known before any page is rendered).</param>
 /// <param name="idsOf">Ids of a page that was not scanned (an incremental build's unchanged pages).</param>
-public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
+public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
 {
     private readonly ConcurrentDictionary<string, string[]> _ids = new(StringComparer.Ordinal);
     // Written under its own lock, once per page rather than once per link: pages share most
@@ -52,7 +52,7 @@ public sealed class LinkChecker(IReadOnlySet<string> files, SiteSettings setting
             var raw = links[i];
             // A page repeats its links (navigation, rows); a broken one is reported at its first place.
             if (!seen.Add(raw)) continue;
-            var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), files, settings.LinkRoot);
+            var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), exists, settings.LinkRoot);
             if (problem is not null)
             {
                 var (atLine, column) = PositionOf(offsets[i]);

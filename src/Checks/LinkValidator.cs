@@ -22,11 +22,14 @@ public static class LinkValidator
     private static readonly System.Buffers.SearchValues<string> IdNames = System.Buffers.SearchValues.Create(["id="], StringComparison.Ordinal);
 
     /// <summary>Checks the given pages of a site held in memory; ids of pages not checked are read when a link needs them.</summary>
+    /// <param name="idsKept">A session's ids of pages read before, by file: a file is never changed, so neither are its ids.</param>
     public static ImmutableArray<Diagnostic> Validate(
-        IReadOnlyDictionary<string, OutputFile> files, IEnumerable<string> pagesToCheck, SiteSettings settings)
+        IReadOnlyDictionary<string, OutputFile> files, IEnumerable<string> pagesToCheck, SiteSettings settings,
+        System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>>? idsKept = null)
     {
-        var checker = new LinkChecker(files.Keys.ToHashSet(StringComparer.Ordinal), settings,
-            target => files.TryGetValue(target, out var f) ? Ids(Encoding.UTF8.GetString(f.Content)) : null);
+        List<string> IdsOf(OutputFile file) => Ids(Encoding.UTF8.GetString(file.Content));
+        var checker = new LinkChecker(files.ContainsKey, settings,
+            target => !files.TryGetValue(target, out var f) ? null : idsKept is null ? IdsOf(f) : idsKept.GetValue(f, IdsOf));
         Parallel.ForEach(pagesToCheck.Where(p => p.EndsWith(".html", StringComparison.Ordinal)), page =>
         {
             if (files.TryGetValue(page, out var file)) checker.Scan(page, Encoding.UTF8.GetString(file.Content));
@@ -78,7 +81,7 @@ public static class LinkValidator
     }
 
     /// <summary>What is wrong with a link from <paramref name="page"/>, as (problem, target, fragment): the target is set when only its fragment remains to be checked.</summary>
-    internal static (string? Problem, string? Target, string? Fragment) Check(string page, string link, IReadOnlySet<string> files, string linkRoot)
+    internal static (string? Problem, string? Target, string? Fragment) Check(string page, string link, Func<string, bool> exists, string linkRoot)
     {
         if (link.Length == 0) return ("the link is empty", null, null);
         if (IsExternal(link)) return (null, null, null);
@@ -109,7 +112,7 @@ public static class LinkValidator
             target = resolved;
         }
 
-        if (!files.Contains(target)) return ($"there is no {target} in the output", null, null);
+        if (!exists(target)) return ($"there is no {target} in the output", null, null);
         if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal)) return (null, target, fragment);
         return (null, null, null);
     }

@@ -55,6 +55,9 @@ public sealed record CaseIndex(
     private readonly ImmutableDictionary<string, SpeakerDoc> _speakers = Speakers.ToImmutableDictionary(s => s.Slug);
     private readonly ImmutableDictionary<string, OrganisationDoc> _organisations = Organisations.ToImmutableDictionary(o => o.Slug);
 
+    /// <summary>The ids of each value's figures (as in <see cref="FigureEntry.SameValueGroup"/>), kept so an update can regroup only the values an edit touched.</summary>
+    internal IReadOnlyDictionary<(decimal Value, FigureKind Kind), ImmutableArray<string>>? SameValueGroups { get; init; }
+
     public SpeakerDoc? Speaker(string slug) => _speakers.GetValueOrDefault(slug);
     public OrganisationDoc? Organisation(string slug) => _organisations.GetValueOrDefault(slug);
 }

@@ -8,19 +8,235 @@ namespace CaseRecord.Model;
 /// <summary>The post-processing stage: joins finished article analyses into one record.</summary>
 public static class CaseIndexer
 {
+    /// <summary>The record's order of articles: newest first, undated last, then by title and slug.</summary>
+    internal static int CompareArticles(AnalysedArticle x, AnalysedArticle y)
+    {
+        var c = (y.Doc.Published is not null).CompareTo(x.Doc.Published is not null);
+        if (c == 0) c = Comparer<PartialDate>.Default.Compare(y.Doc.Published, x.Doc.Published);
+        if (c == 0) c = string.CompareOrdinal(x.Doc.Title, y.Doc.Title);
+        if (c == 0) c = string.CompareOrdinal(x.Slug, y.Slug);
+        return c;
+    }
+
+    private static readonly IComparer<AnalysedArticle> ArticleOrder = Comparer<AnalysedArticle>.Create(CompareArticles);
+
     public static (CaseIndex Index, ImmutableArray<Diagnostic> Diagnostics) Index(
         LoadedProject project, ImmutableArray<AnalysedArticle> analysed)
     {
         var diagnostics = new DiagnosticList();
+        // A stable sort: articles that compare equal keep the order they were loaded in.
+        var articles = analysed.OrderBy(a => a, ArticleOrder).ToImmutableArray();
+        var (speakers, organisations) = People(project, diagnostics);
 
-        // Newest first; undated articles last; then by title for a stable order.
-        var articles = analysed
-            .OrderByDescending(a => a.Doc.Published is not null)
-            .ThenByDescending(a => a.Doc.Published)
-            .ThenBy(a => a.Doc.Title, StringComparer.Ordinal)
-            .ThenBy(a => a.Slug, StringComparer.Ordinal)
-            .ToImmutableArray();
+        // Three joins that read only the sorted articles: side by side.
+        (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups) figures = (null!, null!);
+        ImmutableDictionary<string, ImmutableArray<QuotationRef>> bySpeaker = null!;
+        ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
+        Parallel.Invoke(
+            () => figures = IndexFigures(articles, diagnostics),
+            () => bySpeaker = QuotationsBySpeaker(articles, null).ToImmutableDictionary(),
+            () => byOrganisation = MentionsByOrganisation(articles, null).ToImmutableDictionary());
 
+        // An id given twice maps to its first article's entry, which is listed once.
+        var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.Entries.GetValueOrDefault(f.Id)))
+            .OfType<FigureEntry>().Distinct(ReferenceEqualityComparer.Instance).Cast<FigureEntry>().ToImmutableArray();
+
+        var index = new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
+            figures.Entries, inOrder, bySpeaker, byOrganisation, Timeline(inOrder)) { SameValueGroups = figures.Groups };
+        return (index, diagnostics.ToImmutable());
+    }
+
+    /// <summary>
+    /// The index of the last good build brought up to date with a few changed articles, in a
+    /// long-running session (the preview): only the joins those articles reach are made again.
+    /// Gives exactly what <see cref="Index"/> would, or null where it cannot be sure of that (too
+    /// many changes, or anything the editor must be told about), and the full join is made instead.
+    /// </summary>
+    /// <param name="last">Built from the same settings, speakers and organisations, without errors.</param>
+    public static CaseIndex? Update(CaseIndex last, LoadedProject project, ImmutableArray<AnalysedArticle> analysed)
+    {
+        // An unchanged article's analysis is reused as the same object (the build cache's rule).
+        var before = new HashSet<AnalysedArticle>(last.Articles, ReferenceEqualityComparer.Instance);
+        var now = new HashSet<AnalysedArticle>(analysed, ReferenceEqualityComparer.Instance);
+        var added = analysed.Where(a => !before.Contains(a)).ToList();
+        var removed = last.Articles.Where(a => !now.Contains(a)).ToList();
+        if (added.Count + removed.Count > MaxChangedArticles || last.SameValueGroups is null || last.Figures is not Dictionary<string, FigureEntry> lastFigures)
+            return null;
+
+        var diagnostics = new DiagnosticList();
+        var (speakers, organisations) = People(project, diagnostics);
+        if (diagnostics.ToImmutable().Length > 0 || Merged(last.Articles, now, added) is not { } articles) return null;
+
+        var figures = UpdateFigures(last, lastFigures, added, removed);
+        if (figures is null) return null;
+        var (entries, groups, made) = figures.Value;
+        // The entries made again, by the entry they replace.
+        var renewed = new Dictionary<FigureEntry, FigureEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var (id, entry) in made)
+            if (lastFigures.TryGetValue(id, out var old) && now.Contains(old.Article)) renewed[old] = entry;
+        if (InOrder(last, articles, before, now, entries, renewed) is not { } inOrder) return null;
+        if (UpdatedTimeline(last, now, added, entries, renewed) is not { } timeline) return null;
+
+        var changed = added.Concat(removed).ToList();
+        var speakersReached = changed.SelectMany(a => a.Quotations).Select(q => q.SpeakerSlug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var bySpeaker = last.QuotationsBySpeaker.RemoveRange(speakersReached).AddRange(QuotationsBySpeaker(articles, speakersReached));
+        var organisationsReached = changed.SelectMany(a => a.Mentions).Select(m => m.OrganisationSlug).ToHashSet(StringComparer.Ordinal);
+        var byOrganisation = last.MentionsByOrganisation.RemoveRange(organisationsReached).AddRange(MentionsByOrganisation(articles, organisationsReached));
+
+        return new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
+            entries, inOrder, bySpeaker, byOrganisation, timeline) { SameValueGroups = groups };
+    }
+
+    /// <summary>
+    /// The figures in the record's order: an unchanged article's entries are the next ones in the
+    /// last order (its relative place is kept), each replaced if it was made again; an added
+    /// article's are looked up. Null if the last order is not as expected.
+    /// </summary>
+    private static ImmutableArray<FigureEntry>? InOrder(CaseIndex last, ImmutableArray<AnalysedArticle> articles, HashSet<AnalysedArticle> before,
+        HashSet<AnalysedArticle> now, Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
+    {
+        var result = ImmutableArray.CreateBuilder<FigureEntry>(entries.Count);
+        var lastOrder = last.FiguresInOrder;
+        var at = 0;
+        foreach (var a in articles)
+        {
+            if (!before.Contains(a))
+            {
+                foreach (var f in a.Figures) result.Add(entries[f.Id]);
+                continue;
+            }
+            foreach (var f in a.Figures)
+            {
+                // Entries of articles that are gone lie in between.
+                while (at < lastOrder.Length && !now.Contains(lastOrder[at].Article)) at++;
+                if (at == lastOrder.Length || !ReferenceEquals(lastOrder[at].Article, a) || lastOrder[at].Id != f.Id) return null;
+                var e = lastOrder[at++];
+                result.Add(renewed.GetValueOrDefault(e, e));
+            }
+        }
+        return result.Count == entries.Count ? result.MoveToImmutable() : null;
+    }
+
+    private static int CompareEvents(FigureEntry x, FigureEntry y)
+    {
+        var c = x.Figure.Value.CompareTo(y.Figure.Value);
+        if (c == 0) c = string.CompareOrdinal(x.Article.Slug, y.Article.Slug);
+        if (c == 0) c = x.Figure.Paragraph.CompareTo(y.Figure.Paragraph);
+        return c;
+    }
+
+    /// <summary>The last timeline less the events of articles that went, with the added articles' merged in; null on a tie between the two (only a full sort knows the order then).</summary>
+    private static ImmutableArray<FigureEntry>? UpdatedTimeline(CaseIndex last, HashSet<AnalysedArticle> now, List<AnalysedArticle> added,
+        Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
+    {
+        var coming = Timeline([.. added.SelectMany(a => a.Figures).Select(f => entries[f.Id])]);
+        return MergeSorted(last.Timeline.Where(e => now.Contains(e.Article)).Select(e => renewed.GetValueOrDefault(e, e)), coming, CompareEvents, last.Timeline.Length + coming.Length);
+    }
+
+    /// <summary>Two lists in the same order made one; null if an item of one ties with an item of the other, whose order only a full (stable) sort knows.</summary>
+    private static ImmutableArray<T>? MergeSorted<T>(IEnumerable<T> kept, IReadOnlyList<T> coming, Comparison<T> compare, int capacity)
+    {
+        var result = ImmutableArray.CreateBuilder<T>(capacity);
+        var next = 0;
+        foreach (var item in kept)
+        {
+            while (next < coming.Count)
+            {
+                var c = compare(coming[next], item);
+                if (c == 0) return null;
+                if (c > 0) break;
+                result.Add(coming[next++]);
+            }
+            result.Add(item);
+        }
+        while (next < coming.Count) result.Add(coming[next++]);
+        return result.ToImmutable();
+    }
+
+    /// <summary>Beyond this many changed articles a full join costs about the same (a save, a rename, a pull of a few files fall below).</summary>
+    private const int MaxChangedArticles = 64;
+
+    /// <summary>The last order less what went, with what came merged in; null if an added article ties with another (then load order decides, which only a full sort knows).</summary>
+    private static ImmutableArray<AnalysedArticle>? Merged(ImmutableArray<AnalysedArticle> last, HashSet<AnalysedArticle> now, List<AnalysedArticle> added)
+    {
+        added.Sort(ArticleOrder);
+        for (var i = 1; i < added.Count; i++)
+            if (CompareArticles(added[i - 1], added[i]) == 0) return null;
+        var merged = MergeSorted(last.Where(now.Contains), added, CompareArticles, now.Count);
+        return merged?.Length == now.Count ? merged : null;
+    }
+
+    private static (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups, Dictionary<string, FigureEntry> Made)? UpdateFigures(
+        CaseIndex last, Dictionary<string, FigureEntry> lastFigures, List<AnalysedArticle> added, List<AnalysedArticle> removed)
+    {
+        var gone = removed.SelectMany(a => a.Figures).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var located = new Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article)>(StringComparer.Ordinal);
+        foreach (var a in added)
+            foreach (var f in a.Figures)
+            {
+                // An id used twice is an error the full join reports with both places.
+                if (!located.TryAdd(f.Id, (f, a))) return null;
+                if (lastFigures.ContainsKey(f.Id) && !gone.Contains(f.Id)) return null;
+            }
+
+        static (decimal, FigureKind) KeyOf(LocatedFigure f) => (f.Value, f.Spec.Kind);
+        var groups = last.SameValueGroups is Dictionary<(decimal, FigureKind), ImmutableArray<string>> kept
+            ? new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(kept)
+            : new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(last.SameValueGroups!);
+        var renew = new HashSet<string>(located.Keys, StringComparer.Ordinal);
+        foreach (var key in removed.SelectMany(a => a.Figures).Select(KeyOf).Concat(located.Values.Select(x => KeyOf(x.Figure))).Distinct())
+        {
+            var old = groups.GetValueOrDefault(key, []);
+            var members = old.Where(id => !gone.Contains(id))
+                .Concat(located.Values.Where(x => KeyOf(x.Figure) == key).Select(x => x.Figure.Id))
+                .Order(StringComparer.Ordinal).ToImmutableArray();
+            // A group whose members are the same keeps its array, and its members their entries.
+            if (members.AsSpan().SequenceEqual(old.AsSpan())) continue;
+            if (members.IsEmpty) groups.Remove(key); else groups[key] = members;
+            renew.UnionWith(members);
+        }
+        // A share of a renewed figure holds that entry, so it is renewed too, and its own shares.
+        var queue = new Queue<string>(renew);
+        while (queue.TryDequeue(out var id))
+            foreach (var share in last.SharesOf[id])
+                if (!gone.Contains(share.Id) && renew.Add(share.Id)) queue.Enqueue(share.Id);
+        renew.ExceptWith(gone.Where(id => !located.ContainsKey(id)));
+
+        var entries = new Dictionary<string, FigureEntry>(lastFigures, StringComparer.Ordinal);
+        foreach (var id in gone) entries.Remove(id);
+        var made = new Dictionary<string, FigureEntry>(StringComparer.Ordinal);
+        var failed = false;
+        FigureEntry? Make(string id, HashSet<string> visiting)
+        {
+            if (made.TryGetValue(id, out var done)) return done;
+            if (!renew.Contains(id)) return entries.GetValueOrDefault(id);
+            var (figure, article) = located.TryGetValue(id, out var x) ? x : (lastFigures[id].Figure, lastFigures[id].Article);
+            FigureEntry? of = null;
+            decimal? percent = null;
+            if (figure.Spec.Of is { } ofRef)
+            {
+                // A cycle, an unknown id or a zero are errors: the full join reports them.
+                if (!visiting.Add(id) || visiting.Contains(ofRef.Value) || (of = Make(ofRef.Value, visiting)) is null || of.Figure.Value == 0)
+                {
+                    failed = true;
+                    return null;
+                }
+                visiting.Remove(id);
+                percent = figure.Value / of.Figure.Value * 100m;
+            }
+            var entry = new FigureEntry(figure, article, of, percent, groups[KeyOf(figure)]);
+            made[id] = entry;
+            return entry;
+        }
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in renew)
+            if (Make(id, visiting) is null || failed) return null;
+        foreach (var (id, entry) in made) entries[id] = entry;
+        return (entries, groups, made);
+    }
+
+    private static (ImmutableArray<SpeakerDoc>, ImmutableArray<OrganisationDoc>) People(LoadedProject project, DiagnosticList diagnostics)
+    {
         var speakers = UniqueBySlug(project.Speakers, s => s.Slug, s => s.Path, "speaker", diagnostics)
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToImmutableArray();
         var organisations = UniqueBySlug(project.Organisations, o => o.Slug, o => o.Path, "organisation", diagnostics)
@@ -29,37 +245,33 @@ public static class CaseIndexer
         foreach (var s in speakers)
             if (s.Organisation is { } org && !orgSlugs.Contains(org.Value))
                 diagnostics.Error(org.At, $"unknown organisation '{org.Value}': add input/organisations/{org.Value}.md or correct the slug");
-
-        // Three joins that read only the sorted articles: side by side.
-        IReadOnlyDictionary<string, FigureEntry> figures = null!;
-        ImmutableDictionary<string, ImmutableArray<QuotationRef>> bySpeaker = null!;
-        ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
-        Parallel.Invoke(
-            () => figures = IndexFigures(articles, diagnostics),
-            () => bySpeaker = articles
-                .SelectMany(a => a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => new QuotationRef(a, q)))
-                .GroupBy(r => r.Quotation.SpeakerSlug!)
-                .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray()),
-            () => byOrganisation = articles
-                .SelectMany(a => a.Mentions.Select(m => new MentionRef(a, m)))
-                .GroupBy(r => r.Mention.OrganisationSlug)
-                .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray()));
-
-        var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.GetValueOrDefault(f.Id)))
-            .OfType<FigureEntry>().Distinct(ReferenceEqualityComparer.Instance).Cast<FigureEntry>().ToImmutableArray();
-        var timeline = inOrder
-            .Where(e => e.Figure.Spec.Event is not null && e.Figure.Spec.Kind is FigureKind.Year or FigureKind.Date)
-            .OrderBy(e => e.Figure.Value)
-            .ThenBy(e => e.Article.Slug, StringComparer.Ordinal)
-            .ThenBy(e => e.Figure.Paragraph)
-            .ToImmutableArray();
-
-        var index = new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
-            figures, inOrder, bySpeaker, byOrganisation, timeline);
-        return (index, diagnostics.ToImmutable());
+        return (speakers, organisations);
     }
 
-    private static IReadOnlyDictionary<string, FigureEntry> IndexFigures(ImmutableArray<AnalysedArticle> articles, DiagnosticList diagnostics)
+    /// <summary>Each speaker's quotations in the record's order; only the given speakers' when <paramref name="only"/> is set.</summary>
+    private static IEnumerable<KeyValuePair<string, ImmutableArray<QuotationRef>>> QuotationsBySpeaker(ImmutableArray<AnalysedArticle> articles, HashSet<string>? only) =>
+        articles
+            .SelectMany(a => a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null && (only is null || only.Contains(q.SpeakerSlug))).Select(q => new QuotationRef(a, q)))
+            .GroupBy(r => r.Quotation.SpeakerSlug!)
+            .Select(g => KeyValuePair.Create(g.Key, g.ToImmutableArray()));
+
+    private static IEnumerable<KeyValuePair<string, ImmutableArray<MentionRef>>> MentionsByOrganisation(ImmutableArray<AnalysedArticle> articles, HashSet<string>? only) =>
+        articles
+            .SelectMany(a => a.Mentions.Where(m => only is null || only.Contains(m.OrganisationSlug)).Select(m => new MentionRef(a, m)))
+            .GroupBy(r => r.Mention.OrganisationSlug)
+            .Select(g => KeyValuePair.Create(g.Key, g.ToImmutableArray()));
+
+    /// <summary>Dated events in order of date, then article and paragraph; a stable sort, so ties keep the record's order.</summary>
+    private static ImmutableArray<FigureEntry> Timeline(ImmutableArray<FigureEntry> inOrder) =>
+        inOrder
+            .Where(e => e.Figure.Spec.Event is not null && e.Figure.Spec.Kind is FigureKind.Year or FigureKind.Date)
+            .OrderBy(e => e, EventOrder)
+            .ToImmutableArray();
+
+    private static readonly IComparer<FigureEntry> EventOrder = Comparer<FigureEntry>.Create(CompareEvents);
+
+    private static (Dictionary<string, FigureEntry>, Dictionary<(decimal, FigureKind), ImmutableArray<string>>) IndexFigures(
+        ImmutableArray<AnalysedArticle> articles, DiagnosticList diagnostics)
     {
         var located = new Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article)>(StringComparer.Ordinal);
         foreach (var a in articles)
@@ -67,7 +279,7 @@ public static class CaseIndexer
             {
                 if (located.TryGetValue(f.Id, out var first))
                 {
-                    if (first.Article != a)
+                    if (!ReferenceEquals(first.Article, a))
                         diagnostics.Error(f.Spec.IdAt, $"duplicate figure id '{f.Id}' (also at {first.Figure.Spec.IdAt}); ids must be unique across the site");
                     continue;
                 }
@@ -75,11 +287,11 @@ public static class CaseIndexer
             }
 
         // Resolve 'of' chains; a cycle or an unknown id is the editor's to fix.
-        var entries = new Dictionary<string, FigureEntry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, FigureEntry>(located.Count, StringComparer.Ordinal);
+        // Each group's one array is shared by all its members (see FigureEntry.SameValueGroup).
         var sameValue = located.Values
             .GroupBy(x => (x.Figure.Value, x.Figure.Spec.Kind))
             .ToDictionary(g => g.Key, g => g.Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToImmutableArray());
-        // Each group's one array is shared by all its members (see FigureEntry.SameValueGroup).
 
         FigureEntry? Resolve(string id, HashSet<string> visiting)
         {
@@ -115,7 +327,7 @@ public static class CaseIndexer
         foreach (var id in ids) Resolve(id, visiting);
         // Never changed after this point; a plain dictionary builds and reads several times faster
         // than an immutable one at a hundred thousand figures.
-        return entries;
+        return (entries, sameValue);
     }
 
     private static IEnumerable<T> UniqueBySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> path, string what, DiagnosticList diagnostics)

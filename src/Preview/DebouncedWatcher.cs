@@ -16,8 +16,13 @@ public sealed class DebouncedWatcher : IDisposable
     private readonly Lock _lock = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
 
-    public DebouncedWatcher(string root, TimeSpan quiet, Action<IReadOnlyCollection<string>> onChange)
+    private readonly Action<string>? _onSeen;
+
+    /// <param name="onChange">Told the paths changed in a burst, once it is over.</param>
+    /// <param name="onSeen">Told each changed path at once, before any burst it belongs to is reported.</param>
+    public DebouncedWatcher(string root, TimeSpan quiet, Action<IReadOnlyCollection<string>> onChange, Action<string>? onSeen = null)
     {
+        _onSeen = onSeen;
         _root = Path.GetFullPath(root);
         _quiet = quiet;
         _onChange = onChange;
@@ -56,6 +61,7 @@ public sealed class DebouncedWatcher : IDisposable
 
     private void NoteRelative(string relative)
     {
+        _onSeen?.Invoke(relative);
         lock (_lock)
         {
             _pending.Add(relative);

@@ -32,6 +32,7 @@ public sealed class PreviewSession : IAsyncDisposable
     private int _builds;
     private PreviewServer? _server;
     private DebouncedWatcher? _watcher;
+    private readonly WatchedContentSource? _source;
     private Task? _loop;
 
     public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log)
@@ -44,7 +45,10 @@ public sealed class PreviewSession : IAsyncDisposable
         // A site served under a virtual directory must link under it, as on a GitHub Pages project site.
         if (serverOptions.VirtualDir.Trim('/').Length > 0 && !settings.ContainsKey("LinkRoot"))
             settings["LinkRoot"] = "/" + serverOptions.VirtualDir.Trim('/');
-        _builder = new SiteBuilder(new DiskContentSource(options.Root), settings);
+        // Watched, the project's stamps and listings are kept between builds and forgotten as the watcher sees changes.
+        var disk = new DiskContentSource(options.Root);
+        _source = watch ? new WatchedContentSource(disk) : null;
+        _builder = new SiteBuilder(_source ?? (IContentSource)disk, settings);
     }
 
     public string Url => _server?.Url ?? "";
@@ -57,18 +61,17 @@ public sealed class PreviewSession : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        // Watching starts before the first build, so nothing saved during it goes unseen.
+        if (_watch) _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Request, seen => _source?.Forget([seen]));
         Build(["(start)"]);
         _server = await PreviewServer.StartAsync(_serverOptions, () => _files, _hub, () => _buildId);
-        if (_watch)
-        {
-            _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Request);
-            _loop = Task.Run(Loop);
-        }
+        if (_watch) _loop = Task.Run(Loop);
     }
 
     /// <summary>Asks for a rebuild because of these changed paths; coalesced with others waiting.</summary>
     public void Request(IReadOnlyCollection<string> changes)
     {
+        _source?.Forget(changes);
         lock (_lock) foreach (var c in changes) _pending.Add(c);
         _signal.Release();
     }

@@ -23,17 +23,20 @@ public static class OpenData
     {
         var buffer = new Output.ChunkedBuffer();
         var reused = new List<(long At, byte[] Bytes)>();
-        // One element of a top-level array. With a cache, the writer lays out a one-byte stand-in
-        // (so commas and indentation stay the writer's) that the cached element replaces below.
-        void Element(Utf8JsonWriter json, OpenDataCache.Key key, Action<Utf8JsonWriter> write)
+        // A run of elements of a top-level array, made from one article. With a cache, the writer
+        // lays out a one-byte stand-in (so commas and indentation stay the writer's) that the
+        // run's cached bytes replace below.
+        void Run<T>(Utf8JsonWriter json, char kind, AnalysedArticle article, string name, IReadOnlyList<T> items,
+            Func<T, OpenDataCache.Key> keyOf, Action<Utf8JsonWriter, T> write)
         {
+            if (items.Count == 0) return;
             if (cache is null)
             {
-                write(json);
+                foreach (var item in items) write(json, item);
                 return;
             }
             json.WriteRawValue("0"u8, skipInputValidation: true);
-            reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Element(key, write, Options)));
+            reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Elements(kind, article, name, items, keyOf, write, Options)));
         }
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -49,8 +52,8 @@ public static class OpenData
             json.WriteEndObject();
 
             json.WriteStartArray("articles");
-            foreach (var a in index.Articles)
-                Element(json, OpenDataCache.For('a', a, null, ""), json =>
+            foreach (var article in index.Articles)
+                Run(json, 'a', article, "", [article], _ => default, (json, a) =>
             {
                 json.WriteStartObject();
                 json.WriteString("slug", a.Slug);
@@ -115,8 +118,7 @@ public static class OpenData
 
             json.WriteStartArray("quotations");
             foreach (var a in index.Articles)
-                foreach (var q in a.Quotations)
-                    Element(json, OpenDataCache.For('q', a, null, q.Id), json =>
+                Run(json, 'q', a, "", a.Quotations, q => OpenDataCache.For(null, q.Id), (json, q) =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", $"{a.Slug}/{q.Id}");
@@ -136,8 +138,16 @@ public static class OpenData
             json.WriteEndArray();
 
             json.WriteStartArray("figures");
-            foreach (var e in index.FiguresInOrder)
-                Element(json, OpenDataCache.For('f', e.Article, e.Of, e.Id), json =>
+            // An article's figures stand together in the record's order: one run each.
+            for (int first = 0, end; first < index.FiguresInOrder.Length; first = end)
+            {
+                var article = index.FiguresInOrder[first].Article;
+                for (end = first + 1; end < index.FiguresInOrder.Length && ReferenceEquals(index.FiguresInOrder[end].Article, article); end++) { }
+                Run(json, 'f', article, "", index.FiguresInOrder.AsSpan(first, end - first).ToArray(), e => OpenDataCache.For(e.Of, e.Id), WriteFigure);
+            }
+            json.WriteEndArray();
+
+            void WriteFigure(Utf8JsonWriter json, FigureEntry e)
             {
                 var f = e.Figure;
                 json.WriteStartObject();
@@ -158,12 +168,21 @@ public static class OpenData
                 Optional(json, "note", f.Spec.NoteMarkdown);
                 Url(json, links, SitePaths.Figure(e.Id));
                 json.WriteEndObject();
-            });
-            json.WriteEndArray();
+            }
 
             json.WriteStartArray("timeline");
-            foreach (var e in index.Timeline)
-                Element(json, OpenDataCache.For('t', e.Article, null, e.Id), json =>
+            foreach (var entry in index.Timeline)
+            {
+                if (cache is null)
+                {
+                    WriteEvent(json, entry);
+                    continue;
+                }
+                json.WriteRawValue("0"u8, skipInputValidation: true);
+                reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Event(entry, WriteEvent, Options)));
+            }
+
+            static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
             {
                 json.WriteStartObject();
                 json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
@@ -172,7 +191,7 @@ public static class OpenData
                 json.WriteString("article", e.Article.Slug);
                 json.WriteString("anchor", $"p{e.Figure.Paragraph}");
                 json.WriteEndObject();
-            });
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }

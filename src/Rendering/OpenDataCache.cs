@@ -7,9 +7,9 @@ namespace CaseRecord.Rendering;
 
 /// <summary>
 /// The open data file's elements as the previous build wrote them, for a long-running session
-/// (the preview): an element is copied when the articles it is made from are unchanged. Ten
-/// thousand articles make a file of some 180 MB, and writing it whole made every edit wait seconds.
-/// Owned by the session's build cache; used by one build at a time.
+/// (the preview): a run of elements (an article's quotations, say) is copied when everything it
+/// is made from is unchanged. Ten thousand articles make a file of some 180 MB, and writing it
+/// whole made every edit wait seconds. Owned by the session's build cache; used by one build at a time.
 /// </summary>
 /// <remarks>
 /// An analysis is reused, as the same object, exactly when its article, speakers and
@@ -17,19 +17,31 @@ namespace CaseRecord.Rendering;
 /// </remarks>
 public sealed class OpenDataCache
 {
-    /// <summary>What an element is made from: its article's analysis, and for a share the analysis and id of the figure it is a share of.</summary>
-    public readonly record struct Key(char Kind, AnalysedArticle Article, AnalysedArticle? OfArticle, string? OfId, string Id)
+    /// <summary>What one element is made from: for a share, also the analysis and id of the figure it is a share of.</summary>
+    public readonly record struct Key(AnalysedArticle? OfArticle, string? OfId, string Id)
     {
         // By identity: comparing analyses by value would walk whole articles.
-        public bool Equals(Key other) => Kind == other.Kind && ReferenceEquals(Article, other.Article) && ReferenceEquals(OfArticle, other.OfArticle)
-            && OfId == other.OfId && Id == other.Id;
+        public bool Equals(Key other) => ReferenceEquals(OfArticle, other.OfArticle) && OfId == other.OfId && Id == other.Id;
 
-        public override int GetHashCode() =>
-            HashCode.Combine(Kind, RuntimeHelpers.GetHashCode(Article), OfArticle is null ? 0 : RuntimeHelpers.GetHashCode(OfArticle), OfId, Id);
+        public override int GetHashCode() => HashCode.Combine(OfArticle is null ? 0 : RuntimeHelpers.GetHashCode(OfArticle), OfId, Id);
     }
 
-    private Dictionary<Key, byte[]> _previous = [];
-    private Dictionary<Key, byte[]> _current = [];
+    /// <summary>A run of elements: its kind ('q' for an article's quotations...), the analysis they come from, and a name when an article has several runs of a kind.</summary>
+    private readonly record struct RunKey(char Kind, AnalysedArticle Article, string Name)
+    {
+        public bool Equals(RunKey other) => Kind == other.Kind && ReferenceEquals(Article, other.Article) && Name == other.Name;
+
+        public override int GetHashCode() => HashCode.Combine(Kind, RuntimeHelpers.GetHashCode(Article), Name);
+    }
+
+    private sealed record Run(Key[] Keys, byte[] Bytes);
+
+    private Dictionary<RunKey, Run> _previous = [];
+    private Dictionary<RunKey, Run> _current = [];
+    // Events lie scattered through the timeline, so each is kept alone, by its entry: an entry the
+    // index kept is the same object, and everything its element shows comes from it.
+    private Dictionary<FigureEntry, byte[]> _previousEvents = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<FigureEntry, byte[]> _currentEvents = new(ReferenceEqualityComparer.Instance);
     private string? _settingsKey;
 
     /// <summary>Before each build: the settings, on which the links in every element depend.</summary>
@@ -38,25 +50,69 @@ public sealed class OpenDataCache
         if (settingsKey == _settingsKey) return;
         _previous = [];
         _current = [];
+        _previousEvents.Clear();
+        _currentEvents.Clear();
         _settingsKey = settingsKey;
     }
 
-    internal static Key For(char kind, AnalysedArticle article, FigureEntry? of, string id) => new(kind, article, of?.Article, of?.Id, id);
+    internal static Key For(FigureEntry? of, string id) => new(of?.Article, of?.Id, id);
 
-    /// <summary>The element's bytes, indented for its place in a top-level array, written only when not kept from before.</summary>
-    internal byte[] Element(Key key, Action<Utf8JsonWriter> write, JsonWriterOptions options)
+    /// <summary>
+    /// The run's bytes: each element on a line of its own, indented for its place in a top-level
+    /// array, the elements separated by commas; written only when not kept from before.
+    /// </summary>
+    internal byte[] Elements<T>(char kind, AnalysedArticle article, string name, IReadOnlyList<T> items, Func<T, Key> keyOf,
+        Action<Utf8JsonWriter, T> write, JsonWriterOptions options)
     {
-        if (!_current.TryGetValue(key, out var bytes) && !_previous.TryGetValue(key, out bytes))
-            bytes = Indent(Serialise(write, options), options.NewLine, new string(options.IndentCharacter, options.IndentSize * 2));
-        _current[key] = bytes;
+        var runKey = new RunKey(kind, article, name);
+        // Each run is asked for once a build, so only the last build's can hold it.
+        if (_previous.TryGetValue(runKey, out var run) && Same(run.Keys, items, keyOf))
+        {
+            _current[runKey] = run;
+            return run.Bytes;
+        }
+        var keys = new Key[items.Count];
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024 * items.Count);
+        var indent = new string(options.IndentCharacter, options.IndentSize * 2);
+        for (var i = 0; i < items.Count; i++)
+        {
+            keys[i] = keyOf(items[i]);
+            if (i > 0) System.Buffers.BuffersExtensions.Write(buffer, ","u8);
+            Indent(Serialise(json => write(json, items[i]), options), options.NewLine, indent, buffer);
+        }
+        run = new Run(keys, buffer.WrittenSpan.ToArray());
+        _current[runKey] = run;
+        return run.Bytes;
+    }
+
+    /// <summary>One timeline event's element, as <see cref="Elements"/> makes a run's.</summary>
+    internal byte[] Event(FigureEntry entry, Action<Utf8JsonWriter, FigureEntry> write, JsonWriterOptions options)
+    {
+        if (!_previousEvents.TryGetValue(entry, out var bytes))
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            Indent(Serialise(json => write(json, entry), options), options.NewLine, new string(options.IndentCharacter, options.IndentSize * 2), buffer);
+            bytes = buffer.WrittenSpan.ToArray();
+        }
+        _currentEvents[entry] = bytes;
         return bytes;
+    }
+
+    private static bool Same<T>(Key[] keys, IReadOnlyList<T> items, Func<T, Key> keyOf)
+    {
+        if (keys.Length != items.Count) return false;
+        for (var i = 0; i < keys.Length; i++)
+            if (!keys[i].Equals(keyOf(items[i]))) return false;
+        return true;
     }
 
     /// <summary>After a whole file is written: what it used is what the next build may reuse.</summary>
     internal void Finished()
     {
         _previous = _current;
-        _current = new Dictionary<Key, byte[]>(_previous.Count);
+        _current = new Dictionary<RunKey, Run>(_previous.Count);
+        (_previousEvents, _currentEvents) = (_currentEvents, _previousEvents);
+        _currentEvents.Clear();
     }
 
     private static byte[] Serialise(Action<Utf8JsonWriter> write, JsonWriterOptions options)
@@ -70,10 +126,10 @@ public sealed class OpenDataCache
     // array), so each of its lines gains that indentation, and it starts on a line of its own (the
     // writer puts only the comma before a raw value). JSON strings hold no raw line breaks, so
     // every '\n' is the writer's own.
-    private static byte[] Indent(byte[] element, string newLine, string indent)
+    private static void Indent(byte[] element, string newLine, string indent, System.Buffers.ArrayBufferWriter<byte> to)
     {
         var lines = element.AsSpan().Count((byte)'\n');
-        var result = new byte[newLine.Length + indent.Length + element.Length + lines * indent.Length];
+        var result = to.GetSpan(newLine.Length + indent.Length + element.Length + lines * indent.Length);
         var at = 0;
         foreach (var c in newLine + indent) result[at++] = (byte)c;
         foreach (var b in element)
@@ -82,6 +138,6 @@ public sealed class OpenDataCache
             if (b != '\n') continue;
             foreach (var c in indent) result[at++] = (byte)c;
         }
-        return result;
+        to.Advance(at);
     }
 }

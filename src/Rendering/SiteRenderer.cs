@@ -41,22 +41,29 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         if (only is null)
             foreach (var (path, bytes) in theme.Assets) others.Add(() => new OutputFile(SitePaths.Assets + path, bytes));
         others.Add(() => data);
-        var all = new HashSet<string>(plans.Select(p => p.Path), StringComparer.Ordinal) { SitePaths.Data };
-        foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
         if (index.Settings.Host is not null)
         {
             others.Add(() => new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(plans.Select(p => p.Path).Where(p => p != SitePaths.NotFound), links)));
             others.Add(() => new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
-            all.Add(SitePaths.Sitemap);
-            all.Add(SitePaths.Feed);
         }
-        foreach (var source in index.Articles.Select(a => a.Source).DistinctBy(s => s.Path))
-        {
-            all.Add(SitePaths.Source(source.Path));
+        var sources = index.Articles.Select(a => a.Source).DistinctBy(s => s.Path).ToList();
+        foreach (var source in sources)
             if (sourcesOnly is null || sourcesOnly.Contains(source.Path))
                 others.Add(() => new OutputFile(SitePaths.Source(source.Path), source.Original));
+        // Only a build that checks every link needs every path; a session's increment does not.
+        IReadOnlySet<string> AllPaths()
+        {
+            var all = new HashSet<string>(plans.Select(p => p.Path), StringComparer.Ordinal) { SitePaths.Data };
+            foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
+            if (index.Settings.Host is not null)
+            {
+                all.Add(SitePaths.Sitemap);
+                all.Add(SitePaths.Feed);
+            }
+            foreach (var source in sources) all.Add(SitePaths.Source(source.Path));
+            return all;
         }
-        return new RenderJob(this, planner, links, pages, others, [.. plans.Select(p => p.Path)], all);
+        return new RenderJob(this, planner, links, pages, others, [.. plans.Select(p => p.Path)], new Lazy<IReadOnlySet<string>>(AllPaths));
     }
 
     /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
@@ -73,18 +80,20 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         private readonly IReadOnlyList<Func<OutputFile>> _others;
 
         internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
-            IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, IReadOnlySet<string> allPaths)
+            IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
         {
             (_renderer, _planner, _links, _pages, _others) = (renderer, planner, links, pages, others);
             AllPages = allPages;
-            AllPaths = allPaths;
+            _allPaths = allPaths;
         }
+
+        private readonly Lazy<IReadOnlySet<string>> _allPaths;
 
         /// <summary>Every page of the site, rendered by this job or not.</summary>
         public ImmutableArray<string> AllPages { get; }
 
         /// <summary>Every file of the whole site.</summary>
-        public IReadOnlySet<string> AllPaths { get; }
+        public IReadOnlySet<string> AllPaths => _allPaths.Value;
 
         /// <param name="emit">Given each file, and a page's text too so nothing has to decode it again.</param>
         public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit)

@@ -1,0 +1,75 @@
+using CaseRecord.Content;
+using CaseRecord.Preview;
+using CaseRecord.Tests.Support;
+
+namespace CaseRecord.Tests.Preview;
+
+/// <summary>A watched preview asks the disk only about paths the watcher saw change.</summary>
+public sealed class WatchedContentSourceTests
+{
+    private const string Article = "input/articles/thornton-refuses-responsibility.md";
+
+    private static TempProject SettledProject()
+    {
+        var project = new TempProject(Repo.Root);
+        foreach (var file in Directory.EnumerateFiles(project.Root, "*", SearchOption.AllDirectories))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
+        return project;
+    }
+
+    [Fact]
+    public void A_stamp_is_remembered_until_its_path_is_forgotten()
+    {
+        using var project = SettledProject();
+        var source = new WatchedContentSource(new DiskContentSource(project.Root));
+        var first = source.Stamp(Article);
+        Assert.NotNull(first);
+
+        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal(first, source.Stamp(Article)); // not asked again: nothing was seen
+
+        source.Forget([Article]);
+        var second = source.Stamp(Article);
+        Assert.NotNull(second);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void A_folder_or_everything_forgotten_takes_the_stamps_and_listings_under_it()
+    {
+        using var project = SettledProject();
+        var source = new WatchedContentSource(new DiskContentSource(project.Root));
+        var before = source.ListFiles("input/articles", ".md");
+        var stamp = source.Stamp(Article);
+
+        project.Write("input/articles/new-one.md", "---\ntitle: New\n---\n");
+        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal(before, source.ListFiles("input/articles", ".md"));
+
+        source.Forget(["input/articles/new-one.md"]);
+        Assert.Contains("input/articles/new-one.md", source.ListFiles("input/articles", ".md"));
+        Assert.Equal(stamp, source.Stamp(Article)); // a sibling's change says nothing about this file
+
+        source.Forget(["input"]);
+        Assert.NotEqual(stamp, source.Stamp(Article));
+
+        File.AppendAllText(project.PathOf(Article), "\nAnd more.\n");
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-4));
+        var remembered = source.Stamp(Article);
+        source.Forget([DebouncedWatcher.Everything]);
+        Assert.NotEqual(remembered, source.Stamp(Article));
+    }
+
+    [Fact]
+    public void A_file_still_settling_is_asked_about_every_time()
+    {
+        using var project = SettledProject();
+        var source = new WatchedContentSource(new DiskContentSource(project.Root));
+        File.AppendAllText(project.PathOf(Article), "\nJust saved.\n");
+        Assert.Null(source.Stamp(Article));
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-1));
+        Assert.NotNull(source.Stamp(Article));
+    }
+}
