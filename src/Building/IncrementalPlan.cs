@@ -53,8 +53,9 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         // Kin seen from the other side: a figure elsewhere that is a share of a changed one (in
         // either version), and the shares of those in turn, since each page shows what it is a share of.
         var queue = new Queue<string>(figures);
+        CaseIndex[] both = [last.Index, index];
         while (queue.TryDequeue(out var id))
-            foreach (var idx in new[] { last.Index, index })
+            foreach (var idx in both)
                 foreach (var share in idx.SharesOf[id])
                     if (figures.Add(share.Id)) queue.Enqueue(share.Id);
         foreach (var id in figures) pages.Add(SitePaths.Figure(id));

@@ -82,11 +82,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToDictionary(x => x.Result.Doc.Path, StringComparer.Ordinal);
         Lap("analyse");
 
-        // In a session, the last good index is brought up to date when only a few articles changed.
-        var lastIndex = cache?.Last is { } lastSite && lastSite.SettingsKey == loaded.SettingsFingerprint && lastSite.ContextKey == loaded.ContextFingerprint
-            ? lastSite.Index : null;
-        var updated = lastIndex is null || diagnostics.HasErrors ? null : CaseIndexer.Update(lastIndex, loaded, [.. analysed]);
-        var (index, indexDiagnostics) = updated is not null ? (updated, []) : CaseIndexer.Index(loaded, [.. analysed]);
+        // In a session, the last good site is reused where settings, speakers and organisations
+        // are unchanged: its index brought up to date when only a few articles changed.
+        var sameRecord = cache?.Last is { } kept && kept.SettingsKey == loaded.SettingsFingerprint && kept.ContextKey == loaded.ContextFingerprint ? kept : null;
+        ImmutableArray<AnalysedArticle> analyses = [.. analysed];
+        var updated = sameRecord is null || diagnostics.HasErrors ? null : CaseIndexer.Update(sameRecord.Index, loaded, analyses);
+        var (index, indexDiagnostics) = updated is not null ? (updated, []) : CaseIndexer.Index(loaded, analyses);
         diagnostics.AddRange(indexDiagnostics);
         Lap("index");
 
@@ -102,12 +103,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToDictionary(x => x.Path, x => x.Item2, StringComparer.Ordinal);
         if (!diagnostics.HasErrors)
         {
-            var last = cache?.Last;
-            var reusable = last is not null && last.ThemeKey == theme.Fingerprint && last.SettingsKey == loaded.SettingsFingerprint && last.ContextKey == loaded.ContextFingerprint;
+            // Its pages too, where the theme is also unchanged.
+            var last = sameRecord is not null && sameRecord.ThemeKey == theme.Fingerprint ? sameRecord : null;
             cache?.OpenData.Use(loaded.SettingsFingerprint);
             // The data file and the choice of pages both read the finished index only: side by side.
             var data = Task.Run(() => SiteRenderer.DataFile(index, cache?.OpenData));
-            var plan = reusable ? IncrementalPlan.For(last!, index, articleKeys) : null;
+            var plan = last is not null ? IncrementalPlan.For(last, index, articleKeys) : null;
             Lap("plan");
             var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, data.GetAwaiter().GetResult());
             Lap("data");
@@ -119,7 +120,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             (files, changed) = plan is null
                 ? (output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal), ImmutableArray<string>.Empty)
                 : IncrementalPlan.Merge(last!, output.Files, output.AllPages, index);
-            if (plan is null) changed = Changes(last?.Files, files);
+            if (plan is null) changed = Changes(cache?.Last?.Files, files);
             Lap("merge");
             // An incremental build checks the pages it rendered; the others and their targets are unchanged.
             var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;

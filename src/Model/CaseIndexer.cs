@@ -65,7 +65,7 @@ public static class CaseIndexer
 
         var diagnostics = new DiagnosticList();
         var (speakers, organisations) = People(project, diagnostics);
-        if (diagnostics.ToImmutable().Length > 0 || Merged(last.Articles, now, added) is not { } articles) return null;
+        if (diagnostics.HasErrors || Merged(last.Articles, now, added) is not { } articles) return null;
 
         var figures = UpdateFigures(last, lastFigures, added, removed);
         if (figures is null) return null;

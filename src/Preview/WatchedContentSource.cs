@@ -35,22 +35,20 @@ public sealed class WatchedContentSource(DiskContentSource disk) : IContentSourc
 
     private void ForgetOne(string path)
     {
+        if (path == DebouncedWatcher.Everything)
         {
-            if (path == DebouncedWatcher.Everything)
-            {
-                _stamps.Clear();
-                _listings.Clear();
-                return;
-            }
-            _stamps.TryRemove(path, out _);
-            // A folder renamed or removed takes its files with it; a file created or removed changes its folder's listing.
-            var under = path + "/";
-            foreach (var known in _stamps.Keys)
-                if (known.StartsWith(under, StringComparison.Ordinal)) _stamps.TryRemove(known, out _);
-            var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
-            foreach (var key in _listings.Keys)
-                if (key.Folder == folder || key.Folder == path || key.Folder.StartsWith(under, StringComparison.Ordinal)) _listings.TryRemove(key, out _);
+            _stamps.Clear();
+            _listings.Clear();
+            return;
         }
+        _stamps.TryRemove(path, out _);
+        // A folder renamed or removed takes its files with it; a file created or removed changes its folder's listing.
+        var under = path + "/";
+        foreach (var known in _stamps.Keys)
+            if (known.StartsWith(under, StringComparison.Ordinal)) _stamps.TryRemove(known, out _);
+        var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
+        foreach (var key in _listings.Keys)
+            if (key.Folder == folder || key.Folder == path || key.Folder.StartsWith(under, StringComparison.Ordinal)) _listings.TryRemove(key, out _);
     }
 
     public IReadOnlyList<string> ListFiles(string folder, string extension)

@@ -23,20 +23,20 @@ public static class OpenData
     {
         var buffer = new Output.ChunkedBuffer();
         var reused = new List<(long At, byte[] Bytes)>();
-        // A run of elements of a top-level array, made from one article. With a cache, the writer
-        // lays out a one-byte stand-in (so commas and indentation stay the writer's) that the
-        // run's cached bytes replace below.
-        void Run<T>(Utf8JsonWriter json, char kind, AnalysedArticle article, string name, IReadOnlyList<T> items,
+        // With a cache, the writer lays out a one-byte stand-in for kept bytes (so commas and
+        // indentation stay the writer's), which the bytes replace below.
+        void Splice(Utf8JsonWriter json, byte[] kept)
+        {
+            json.WriteRawValue("0"u8, skipInputValidation: true);
+            reused.Add((json.BytesCommitted + json.BytesPending - 1, kept));
+        }
+        // A run of elements of a top-level array, made from one article.
+        void Run<T>(Utf8JsonWriter json, char kind, AnalysedArticle article, IReadOnlyList<T> items,
             Func<T, OpenDataCache.Key> keyOf, Action<Utf8JsonWriter, T> write)
         {
             if (items.Count == 0) return;
-            if (cache is null)
-            {
-                foreach (var item in items) write(json, item);
-                return;
-            }
-            json.WriteRawValue("0"u8, skipInputValidation: true);
-            reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Elements(kind, article, name, items, keyOf, write, Options)));
+            if (cache is not null) Splice(json, cache.Elements(kind, article, items, keyOf, write, Options));
+            else foreach (var item in items) write(json, item);
         }
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -53,7 +53,7 @@ public static class OpenData
 
             json.WriteStartArray("articles");
             foreach (var article in index.Articles)
-                Run(json, 'a', article, "", [article], _ => default, (json, a) =>
+                Run(json, 'a', article, [article], _ => default, (json, a) =>
             {
                 json.WriteStartObject();
                 json.WriteString("slug", a.Slug);
@@ -118,7 +118,7 @@ public static class OpenData
 
             json.WriteStartArray("quotations");
             foreach (var a in index.Articles)
-                Run(json, 'q', a, "", a.Quotations, q => OpenDataCache.For(null, q.Id), (json, q) =>
+                Run(json, 'q', a, a.Quotations, q => OpenDataCache.For(null, q.Id), (json, q) =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", $"{a.Slug}/{q.Id}");
@@ -143,7 +143,7 @@ public static class OpenData
             {
                 var article = index.FiguresInOrder[first].Article;
                 for (end = first + 1; end < index.FiguresInOrder.Length && ReferenceEquals(index.FiguresInOrder[end].Article, article); end++) { }
-                Run(json, 'f', article, "", index.FiguresInOrder.AsSpan(first, end - first).ToArray(), e => OpenDataCache.For(e.Of, e.Id), WriteFigure);
+                Run(json, 'f', article, index.FiguresInOrder.AsSpan(first, end - first).ToArray(), e => OpenDataCache.For(e.Of, e.Id), WriteFigure);
             }
             json.WriteEndArray();
 
@@ -172,15 +172,8 @@ public static class OpenData
 
             json.WriteStartArray("timeline");
             foreach (var entry in index.Timeline)
-            {
-                if (cache is null)
-                {
-                    WriteEvent(json, entry);
-                    continue;
-                }
-                json.WriteRawValue("0"u8, skipInputValidation: true);
-                reused.Add((json.BytesCommitted + json.BytesPending - 1, cache.Event(entry, WriteEvent, Options)));
-            }
+                if (cache is not null) Splice(json, cache.Event(entry, WriteEvent, Options));
+                else WriteEvent(json, entry);
 
             static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
             {

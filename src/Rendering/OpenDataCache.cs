@@ -26,12 +26,12 @@ public sealed class OpenDataCache
         public override int GetHashCode() => HashCode.Combine(OfArticle is null ? 0 : RuntimeHelpers.GetHashCode(OfArticle), OfId, Id);
     }
 
-    /// <summary>A run of elements: its kind ('q' for an article's quotations...), the analysis they come from, and a name when an article has several runs of a kind.</summary>
-    private readonly record struct RunKey(char Kind, AnalysedArticle Article, string Name)
+    /// <summary>A run of elements: its kind ('q' for an article's quotations...) and the analysis they come from.</summary>
+    private readonly record struct RunKey(char Kind, AnalysedArticle Article)
     {
-        public bool Equals(RunKey other) => Kind == other.Kind && ReferenceEquals(Article, other.Article) && Name == other.Name;
+        public bool Equals(RunKey other) => Kind == other.Kind && ReferenceEquals(Article, other.Article);
 
-        public override int GetHashCode() => HashCode.Combine(Kind, RuntimeHelpers.GetHashCode(Article), Name);
+        public override int GetHashCode() => HashCode.Combine(Kind, RuntimeHelpers.GetHashCode(Article));
     }
 
     private sealed record Run(Key[] Keys, byte[] Bytes);
@@ -61,10 +61,10 @@ public sealed class OpenDataCache
     /// The run's bytes: each element on a line of its own, indented for its place in a top-level
     /// array, the elements separated by commas; written only when not kept from before.
     /// </summary>
-    internal byte[] Elements<T>(char kind, AnalysedArticle article, string name, IReadOnlyList<T> items, Func<T, Key> keyOf,
+    internal byte[] Elements<T>(char kind, AnalysedArticle article, IReadOnlyList<T> items, Func<T, Key> keyOf,
         Action<Utf8JsonWriter, T> write, JsonWriterOptions options)
     {
-        var runKey = new RunKey(kind, article, name);
+        var runKey = new RunKey(kind, article);
         // Each run is asked for once a build, so only the last build's can hold it.
         if (_previous.TryGetValue(runKey, out var run) && Same(run.Keys, items, keyOf))
         {
@@ -73,12 +73,11 @@ public sealed class OpenDataCache
         }
         var keys = new Key[items.Count];
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024 * items.Count);
-        var indent = new string(options.IndentCharacter, options.IndentSize * 2);
         for (var i = 0; i < items.Count; i++)
         {
             keys[i] = keyOf(items[i]);
             if (i > 0) System.Buffers.BuffersExtensions.Write(buffer, ","u8);
-            Indent(Serialise(json => write(json, items[i]), options), options.NewLine, indent, buffer);
+            Append(buffer, json => write(json, items[i]), options);
         }
         run = new Run(keys, buffer.WrittenSpan.ToArray());
         _current[runKey] = run;
@@ -91,7 +90,7 @@ public sealed class OpenDataCache
         if (!_previousEvents.TryGetValue(entry, out var bytes))
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            Indent(Serialise(json => write(json, entry), options), options.NewLine, new string(options.IndentCharacter, options.IndentSize * 2), buffer);
+            Append(buffer, json => write(json, entry), options);
             bytes = buffer.WrittenSpan.ToArray();
         }
         _currentEvents[entry] = bytes;
@@ -115,23 +114,20 @@ public sealed class OpenDataCache
         _currentEvents.Clear();
     }
 
-    private static byte[] Serialise(Action<Utf8JsonWriter> write, JsonWriterOptions options)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, options)) write(json);
-        return buffer.WrittenSpan.ToArray();
-    }
-
     // Written alone, an element starts at depth 0; in the file it sits two levels down (object,
     // array), so each of its lines gains that indentation, and it starts on a line of its own (the
     // writer puts only the comma before a raw value). JSON strings hold no raw line breaks, so
     // every '\n' is the writer's own.
-    private static void Indent(byte[] element, string newLine, string indent, System.Buffers.ArrayBufferWriter<byte> to)
+    private static void Append(System.Buffers.ArrayBufferWriter<byte> to, Action<Utf8JsonWriter> write, JsonWriterOptions options)
     {
-        var lines = element.AsSpan().Count((byte)'\n');
-        var result = to.GetSpan(newLine.Length + indent.Length + element.Length + lines * indent.Length);
+        var alone = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(alone, options)) write(json);
+        var element = alone.WrittenSpan;
+        var prefix = options.NewLine + new string(options.IndentCharacter, options.IndentSize * 2);
+        var indent = prefix.AsSpan(options.NewLine.Length);
+        var result = to.GetSpan(prefix.Length + element.Length + element.Count((byte)'\n') * indent.Length);
         var at = 0;
-        foreach (var c in newLine + indent) result[at++] = (byte)c;
+        foreach (var c in prefix) result[at++] = (byte)c;
         foreach (var b in element)
         {
             result[at++] = b;

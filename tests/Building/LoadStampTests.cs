@@ -22,14 +22,7 @@ public sealed class LoadStampTests
         public FileStamp? Stamp(string path) => _disk.Stamp(path);
     }
 
-    private static TempProject SettledProject()
-    {
-        var project = new TempProject(Repo.Root);
-        // Files written moments ago are never trusted by their stamp; these are made to look older.
-        foreach (var file in Directory.EnumerateFiles(project.Root, "*", SearchOption.AllDirectories))
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
-        return project;
-    }
+    private static TempProject SettledProject() => TempProject.Settled(Repo.Root);
 
     private static (LoadedProject Project, List<string> Reads) Load(TempProject project, LoadCache cache)
     {

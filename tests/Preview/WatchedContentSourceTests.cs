@@ -9,13 +9,7 @@ public sealed class WatchedContentSourceTests
 {
     private const string Article = "input/articles/thornton-refuses-responsibility.md";
 
-    private static TempProject SettledProject()
-    {
-        var project = new TempProject(Repo.Root);
-        foreach (var file in Directory.EnumerateFiles(project.Root, "*", SearchOption.AllDirectories))
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
-        return project;
-    }
+    private static TempProject SettledProject() => TempProject.Settled(Repo.Root);
 
     [Fact]
     public void A_stamp_is_remembered_until_its_path_is_forgotten()
