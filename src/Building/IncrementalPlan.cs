@@ -12,7 +12,8 @@ namespace CaseRecord.Building;
 /// figures and the figures tied to them (shares, equal values), its organisations, and the
 /// list pages. Old and new versions both count, so a renamed speaker's old page is redone too.
 /// </summary>
-public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<string> Sources)
+/// <param name="SamePages">The last build's list of pages, when the record still has exactly those (the usual edit); null when pages came or went.</param>
+public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<string> Sources, ImmutableArray<string>? SamePages)
 {
     public static IncrementalPlan For(BuildCache.LastSite last, CaseIndex index, IReadOnlyDictionary<string, string> articleKeys)
     {
@@ -22,9 +23,9 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         var pages = new HashSet<string>(PagePlanner.ListPages, StringComparer.Ordinal);
         var figures = new HashSet<string>(StringComparer.Ordinal);
         bool Touched(FigureEntry e) => changedPaths.Contains(e.Article.Doc.Path) || (e.Of is not null && changedPaths.Contains(e.Of.Article.Doc.Path));
-        AddChangedListPages(pages, SitePaths.Articles, PagePlanner.ArticlesPerPage, last.Index.Articles, index.Articles, a => a.Doc.Path, a => changedPaths.Contains(a.Doc.Path));
-        AddChangedListPages(pages, SitePaths.Figures, PagePlanner.FiguresPerPage, last.Index.FiguresInOrder, index.FiguresInOrder, e => e.Id, Touched);
-        AddChangedListPages(pages, SitePaths.Timeline, PagePlanner.EventsPerPage, last.Index.Timeline, index.Timeline, e => e.Id, Touched);
+        AddChangedListPages(pages, SitePaths.Articles, PagePlanner.ArticlesPerPage, last.Index.Articles, index.Articles, (x, y) => x.Doc.Path == y.Doc.Path, a => changedPaths.Contains(a.Doc.Path));
+        AddChangedListPages(pages, SitePaths.Figures, PagePlanner.FiguresPerPage, last.Index.FiguresInOrder, index.FiguresInOrder, SameFigure, Touched);
+        AddChangedListPages(pages, SitePaths.Timeline, PagePlanner.EventsPerPage, last.Index.Timeline, index.Timeline, SameFigure, Touched);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         var organisations = new HashSet<string>(StringComparer.Ordinal);
         var speakers = new HashSet<string>(StringComparer.Ordinal);
@@ -42,14 +43,15 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
         {
             ImmutableArray<QuotationRef> before = last.Index.QuotationsBySpeaker.GetValueOrDefault(slug, []), after = index.QuotationsBySpeaker.GetValueOrDefault(slug, []);
             // Every page of a speaker counts the articles quoted; when that count moves, all change.
-            var articlesMoved = before.Select(r => r.Article.Doc.Path).Distinct().Count() != after.Select(r => r.Article.Doc.Path).Distinct().Count();
+            var articlesMoved = ArticlesQuoted(before) != ArticlesQuoted(after);
             AddChangedListPages(pages, SitePaths.Speaker(slug), PagePlanner.QuotationsPerPage, before, after,
-                r => $"{r.Article.Doc.Path}#{r.Quotation.Id}", r => changedPaths.Contains(r.Article.Doc.Path), everyPage: articlesMoved);
+                (x, y) => x.Article.Doc.Path == y.Article.Doc.Path && x.Quotation.Id == y.Quotation.Id, r => changedPaths.Contains(r.Article.Doc.Path), everyPage: articlesMoved);
         }
         foreach (var slug in organisations)
             AddChangedListPages(pages, SitePaths.Organisation(slug), PagePlanner.MentionsPerPage,
                 last.Index.MentionsByOrganisation.GetValueOrDefault(slug, []), index.MentionsByOrganisation.GetValueOrDefault(slug, []),
-                r => $"{r.Article.Doc.Path}#{r.Mention.Paragraph}:{r.Mention.Start}", r => changedPaths.Contains(r.Article.Doc.Path));
+                (x, y) => x.Article.Doc.Path == y.Article.Doc.Path && x.Mention.Paragraph == y.Mention.Paragraph && x.Mention.Start == y.Mention.Start,
+                r => changedPaths.Contains(r.Article.Doc.Path));
         // Kin seen from the other side: a figure elsewhere that is a share of a changed one (in
         // either version), and the shares of those in turn, since each page shows what it is a share of.
         var queue = new Queue<string>(figures);
@@ -59,7 +61,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
                 foreach (var share in idx.SharesOf[id])
                     if (figures.Add(share.Id)) queue.Enqueue(share.Id);
         foreach (var id in figures) pages.Add(SitePaths.Figure(id));
-        return new IncrementalPlan(pages, sources);
+        return new IncrementalPlan(pages, sources, PagePlanner.SamePages(last.Index, index) ? last.Pages : null);
     }
 
     /// <summary>
@@ -68,7 +70,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
     /// pager, changed. A record of 10,000 articles has hundreds of such pages; an edit touches one or two.
     /// </summary>
     private static void AddChangedListPages<T>(HashSet<string> pages, string list, int perPage,
-        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, string> identity, Func<T, bool> touched, bool everyPage = false) where T : class
+        ImmutableArray<T> before, ImmutableArray<T> after, Func<T, T, bool> sameItem, Func<T, bool> touched, bool everyPage = false) where T : class
     {
         var count = Math.Max(1, (after.Length + perPage - 1) / perPage);
         for (var n = 1; n <= count; n++)
@@ -79,9 +81,20 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             // keeps every entry an edit does not reach, so most rows are passed over here.
             for (var i = (n - 1) * perPage; i < end && !differs; i++)
                 differs = !ReferenceEquals(before[i], after[i])
-                    && (!string.Equals(identity(before[i]), identity(after[i]), StringComparison.Ordinal) || touched(before[i]) || touched(after[i]));
+                    && (!sameItem(before[i], after[i]) || touched(before[i]) || touched(after[i]));
             if (differs) pages.Add(SitePaths.Paged(list, n));
         }
+    }
+
+    private static bool SameFigure(FigureEntry x, FigureEntry y) => x.Id == y.Id;
+
+    /// <summary>How many articles a speaker's quotations come from: they are in the record's order, so an article's are side by side.</summary>
+    private static int ArticlesQuoted(ImmutableArray<QuotationRef> quotations)
+    {
+        var count = 0;
+        for (var i = 0; i < quotations.Length; i++)
+            if (i == 0 || !ReferenceEquals(quotations[i].Article, quotations[i - 1].Article)) count++;
+        return count;
     }
 
     private static void AddFigureAndKin(LocatedFigure f, CaseIndex index, CaseIndex other, HashSet<string> figures)
@@ -108,9 +121,9 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
     {
         var made = rendered.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var gone = new List<string>();
-        // Made on every build when the Host is set; gone when it is not.
-        gone.AddRange(new[] { SitePaths.Sitemap, SitePaths.Feed }.Where(p => last.Files.ContainsKey(p)));
-        if (!last.Pages.AsSpan().SequenceEqual(allPages.AsSpan()))
+        // The sitemap and the feed are there as long as the Host is set, which an increment does
+        // not change (it needs the same settings); the sitemap is made again only when pages came or went.
+        if (last.Pages != allPages && !last.Pages.AsSpan().SequenceEqual(allPages.AsSpan()))
         {
             var pages = allPages.ToHashSet(StringComparer.Ordinal);
             gone.AddRange(last.Pages.Where(p => !pages.Contains(p)));

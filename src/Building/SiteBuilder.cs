@@ -14,21 +14,24 @@ public sealed record BuildStats(
     int ArticlesAnalysed, int PagesRendered, bool Incremental,
     ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
 
-/// <param name="Files">Every file of the site (after an incremental build too).</param>
 /// <param name="Changed">Paths whose bytes differ from the previous build's (added, changed or removed); all files on a first build.</param>
+/// <param name="FilesByPath">Every file of the site by path (after an incremental build too); none after a failed or streamed build.</param>
 public sealed record BuildResult(
     ImmutableArray<Diagnostic> Diagnostics,
-    ImmutableArray<OutputFile> Files,
     ImmutableArray<string> Changed,
     BuildStats Stats,
-    SiteSettings Settings)
+    SiteSettings Settings,
+    IReadOnlyDictionary<string, OutputFile> FilesByPath)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 
-    /// <summary><see cref="Files"/> by path.</summary>
-    public IReadOnlyDictionary<string, OutputFile> FilesByPath { get; init; } = ImmutableDictionary<string, OutputFile>.Empty;
+    // A preview rebuild hands its 130,000 files on by path; the list is made only if asked for.
+    private readonly Lazy<ImmutableArray<OutputFile>> _files = new(() => [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)]);
+
+    /// <summary>Every file of the site in path order.</summary>
+    public ImmutableArray<OutputFile> Files => _files.Value;
 }
 
 /// <summary>
@@ -99,6 +102,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var files = ImmutableSortedDictionary<string, OutputFile>.Empty.WithComparers(StringComparer.Ordinal);
         var changed = ImmutableArray<string>.Empty;
         var rendered = 0;
+        var pageCount = 0;
         var incremental = false;
         var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToDictionary(x => x.Path, x => x.Item2, StringComparer.Ordinal);
         if (!diagnostics.HasErrors)
@@ -110,12 +114,13 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             var data = Task.Run(() => SiteRenderer.DataFile(index, cache?.OpenData));
             var plan = last is not null ? IncrementalPlan.For(last, index, articleKeys) : null;
             Lap("plan");
-            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, data.GetAwaiter().GetResult());
+            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, data.GetAwaiter().GetResult(), plan?.SamePages);
             Lap("data");
             var output = SiteRenderer.Render(job);
             Lap("render");
             diagnostics.AddRange(output.Diagnostics);
-            rendered = plan?.Pages.Count ?? output.AllPages.Length;
+            pageCount = output.AllPages.Length;
+            rendered = plan is null ? pageCount : output.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
             incremental = plan is not null;
             (files, changed) = plan is null
                 ? (output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal), ImmutableArray<string>.Empty)
@@ -132,20 +137,18 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 
         var frozen = Sorted(diagnostics.ToImmutable());
         var written = 0;
-        var all = frozen.Any(d => d.IsError) ? [] : files.Values.ToImmutableArray();
-        if (sink is not null && all.Length > 0)
+        var failed = frozen.Any(d => d.IsError);
+        if (sink is not null && !failed && !files.IsEmpty)
         {
-            sink.Write(all);
-            written = all.Length;
+            sink.Write([.. files.Values]);
+            written = files.Count;
         }
         Lap("write");
 
-        var stats = Stats(analysed, index, files.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal)), written, analysedNow, rendered, incremental,
+        var stats = Stats(analysed, index, pageCount, written, analysedNow, rendered, incremental,
             stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, all, frozen.Any(d => d.IsError) ? [] : changed, stats, loaded.Settings)
-        {
-            FilesByPath = all.IsEmpty ? ImmutableDictionary<string, OutputFile>.Empty : files,
-        };
+        return new BuildResult(frozen, failed ? [] : changed, stats, loaded.Settings,
+            failed ? ImmutableDictionary<string, OutputFile>.Empty : files);
     }
 
     private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
@@ -181,15 +184,24 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         lap("write");
         var frozen = Sorted(diagnostics.ToImmutable());
         var stats = Stats(analysed, index, pages, written, analysedNow, analysed.Length, false, stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, [], [], stats, loaded.Settings);
+        return new BuildResult(frozen, [], stats, loaded.Settings, ImmutableDictionary<string, OutputFile>.Empty);
     }
 
     private static BuildStats Stats(AnalysedArticle[] analysed, CaseIndex index, int pages, int written, int analysedNow, int rendered, bool incremental,
         ImmutableArray<(string, TimeSpan)> stages, TimeSpan total)
     {
-        var quotations = analysed.SelectMany(a => a.Quotations).Where(q => q.IsSpeech).ToList();
-        return new BuildStats(analysed.Length, pages, written, quotations.Count, quotations.Count(q => q.SpeakerSlug is not null),
-            analysed.Sum(a => a.Figures.Length), index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
+        int quotations = 0, attributed = 0, figures = 0;
+        foreach (var a in analysed)
+        {
+            figures += a.Figures.Length;
+            foreach (var q in a.Quotations)
+                if (q.IsSpeech)
+                {
+                    quotations++;
+                    if (q.SpeakerSlug is not null) attributed++;
+                }
+        }
+        return new BuildStats(analysed.Length, pages, written, quotations, attributed, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
     }
 
     private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)

@@ -34,8 +34,8 @@ public static class CaseIndexer
         ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
         Parallel.Invoke(
             () => figures = IndexFigures(articles, diagnostics),
-            () => bySpeaker = QuotationsBySpeaker(articles, null).ToImmutableDictionary(),
-            () => byOrganisation = MentionsByOrganisation(articles, null).ToImmutableDictionary());
+            () => bySpeaker = Grouped(articles, QuotationsOf),
+            () => byOrganisation = Grouped(articles, MentionsOf));
 
         // An id given twice maps to its first article's entry, which is listed once.
         var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.Entries.GetValueOrDefault(f.Id)))
@@ -77,11 +77,10 @@ public static class CaseIndexer
         if (InOrder(last, articles, before, now, entries, renewed) is not { } inOrder) return null;
         if (UpdatedTimeline(last, now, added, entries, renewed) is not { } timeline) return null;
 
-        var changed = added.Concat(removed).ToList();
-        var speakersReached = changed.SelectMany(a => a.Quotations).Select(q => q.SpeakerSlug).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var bySpeaker = last.QuotationsBySpeaker.RemoveRange(speakersReached).AddRange(QuotationsBySpeaker(articles, speakersReached));
-        var organisationsReached = changed.SelectMany(a => a.Mentions).Select(m => m.OrganisationSlug).ToHashSet(StringComparer.Ordinal);
-        var byOrganisation = last.MentionsByOrganisation.RemoveRange(organisationsReached).AddRange(MentionsByOrganisation(articles, organisationsReached));
+        // Merged sorted the added articles, which the lists below rely on.
+        var bySpeaker = Regrouped(last.QuotationsBySpeaker, now, added, removed, QuotationsOf, r => r.Article);
+        var byOrganisation = Regrouped(last.MentionsByOrganisation, now, added, removed, MentionsOf, r => r.Article);
+        if (bySpeaker is null || byOrganisation is null) return null;
 
         return new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
             entries, inOrder, bySpeaker, byOrganisation, timeline) { SameValueGroups = groups };
@@ -187,11 +186,14 @@ public static class CaseIndexer
         foreach (var key in removed.SelectMany(a => a.Figures).Select(KeyOf).Concat(located.Values.Select(x => KeyOf(x.Figure))).Distinct())
         {
             var old = groups.GetValueOrDefault(key, []);
-            var members = old.Where(id => !gone.Contains(id))
-                .Concat(located.Values.Where(x => KeyOf(x.Figure) == key).Select(x => x.Figure.Id))
-                .Order(StringComparer.Ordinal).ToImmutableArray();
-            // A group whose members are the same keeps its array, and its members their entries.
-            if (members.AsSpan().SequenceEqual(old.AsSpan())) continue;
+            var coming = located.Values.Where(x => KeyOf(x.Figure) == key).Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToList();
+            // A group whose members are the same keeps its array, and its members their entries:
+            // the usual edit takes an article's figures out and puts the same ones back.
+            // (No id coming is a kept member: an id still in use elsewhere was refused above.)
+            var leaving = old.Where(gone.Contains).ToHashSet(StringComparer.Ordinal);
+            if (leaving.SetEquals(coming)) continue;
+            // The group is in id order already: the few coming ids are merged in, not the whole group sorted again.
+            if (MergeSorted(old.Where(id => !leaving.Contains(id)), coming, string.CompareOrdinal, old.Length + coming.Count) is not { } members) return null;
             if (members.IsEmpty) groups.Remove(key); else groups[key] = members;
             renew.UnionWith(members);
         }
@@ -248,18 +250,47 @@ public static class CaseIndexer
         return (speakers, organisations);
     }
 
-    /// <summary>Each speaker's quotations in the record's order; only the given speakers' when <paramref name="only"/> is set.</summary>
-    private static IEnumerable<KeyValuePair<string, ImmutableArray<QuotationRef>>> QuotationsBySpeaker(ImmutableArray<AnalysedArticle> articles, HashSet<string>? only) =>
-        articles
-            .SelectMany(a => a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null && (only is null || only.Contains(q.SpeakerSlug))).Select(q => new QuotationRef(a, q)))
-            .GroupBy(r => r.Quotation.SpeakerSlug!)
-            .Select(g => KeyValuePair.Create(g.Key, g.ToImmutableArray()));
+    /// <summary>An article's attributed quotations, by speaker.</summary>
+    private static IEnumerable<(string Key, QuotationRef Item)> QuotationsOf(AnalysedArticle a) =>
+        a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => (q.SpeakerSlug!, new QuotationRef(a, q)));
 
-    private static IEnumerable<KeyValuePair<string, ImmutableArray<MentionRef>>> MentionsByOrganisation(ImmutableArray<AnalysedArticle> articles, HashSet<string>? only) =>
-        articles
-            .SelectMany(a => a.Mentions.Where(m => only is null || only.Contains(m.OrganisationSlug)).Select(m => new MentionRef(a, m)))
-            .GroupBy(r => r.Mention.OrganisationSlug)
-            .Select(g => KeyValuePair.Create(g.Key, g.ToImmutableArray()));
+    /// <summary>An article's mentions, by organisation.</summary>
+    private static IEnumerable<(string Key, MentionRef Item)> MentionsOf(AnalysedArticle a) =>
+        a.Mentions.Select(m => (m.OrganisationSlug, new MentionRef(a, m)));
+
+    /// <summary>Each key's items in the record's order (an article's side by side, in its own order).</summary>
+    private static ImmutableDictionary<string, ImmutableArray<T>> Grouped<T>(ImmutableArray<AnalysedArticle> articles, Func<AnalysedArticle, IEnumerable<(string Key, T Item)>> itemsOf) =>
+        articles.SelectMany(itemsOf).GroupBy(x => x.Key, x => x.Item).ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray());
+
+    /// <summary>
+    /// The lists a few changed articles reach, with the removed articles' items taken out and the
+    /// added ones' merged into the record's order; every other list, and every kept item, is the
+    /// same object as before. Null on a tie in the order (which <see cref="Merged"/> has ruled out).
+    /// </summary>
+    /// <param name="added">In the record's order.</param>
+    private static ImmutableDictionary<string, ImmutableArray<T>>? Regrouped<T>(ImmutableDictionary<string, ImmutableArray<T>> last,
+        HashSet<AnalysedArticle> now, List<AnalysedArticle> added, List<AnalysedArticle> removed,
+        Func<AnalysedArticle, IEnumerable<(string Key, T Item)>> itemsOf, Func<T, AnalysedArticle> articleOf)
+    {
+        var coming = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var a in added)
+            foreach (var (key, item) in itemsOf(a))
+            {
+                if (!coming.TryGetValue(key, out var list)) coming[key] = list = [];
+                list.Add(item);
+            }
+        var reached = removed.SelectMany(itemsOf).Select(x => x.Key).Concat(coming.Keys).ToHashSet(StringComparer.Ordinal);
+        var result = last.ToBuilder();
+        foreach (var key in reached)
+        {
+            var before = last.GetValueOrDefault(key, []);
+            List<T> arriving = coming.GetValueOrDefault(key) ?? [];
+            var merged = MergeSorted(before.Where(x => now.Contains(articleOf(x))), arriving, (x, y) => CompareArticles(articleOf(x), articleOf(y)), before.Length + arriving.Count);
+            if (merged is not { } items) return null;
+            if (items.IsEmpty) result.Remove(key); else result[key] = items;
+        }
+        return result.ToImmutable();
+    }
 
     /// <summary>Dated events in order of date, then article and paragraph; a stable sort, so ties keep the record's order.</summary>
     private static ImmutableArray<FigureEntry> Timeline(ImmutableArray<FigureEntry> inOrder) =>

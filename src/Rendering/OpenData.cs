@@ -30,13 +30,14 @@ public static class OpenData
             json.WriteRawValue("0"u8, skipInputValidation: true);
             reused.Add((json.BytesCommitted + json.BytesPending - 1, kept));
         }
-        // A run of elements of a top-level array, made from one article.
-        void Run<T>(Utf8JsonWriter json, char kind, AnalysedArticle article, IReadOnlyList<T> items,
-            Func<T, OpenDataCache.Key> keyOf, Action<Utf8JsonWriter, T> write)
+        // The elements of a top-level array, made from these items; with a cache, chunk by chunk
+        // (an article's text is long, so fewer of them go to a chunk than figures or events).
+        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Action<Utf8JsonWriter, T> write) where T : class
         {
-            if (items.Count == 0) return;
-            if (cache is not null) Splice(json, cache.Elements(kind, article, items, keyOf, write, Options));
-            else foreach (var item in items) write(json, item);
+            if (cache is null)
+                foreach (var item in items) write(json, item);
+            else
+                cache.Elements(section, items, chunk, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
         }
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -52,8 +53,7 @@ public static class OpenData
             json.WriteEndObject();
 
             json.WriteStartArray("articles");
-            foreach (var article in index.Articles)
-                Run(json, 'a', article, [article], _ => default, (json, a) =>
+            Elements(json, 'a', index.Articles, 16, (json, a) =>
             {
                 json.WriteStartObject();
                 json.WriteString("slug", a.Slug);
@@ -117,8 +117,9 @@ public static class OpenData
             json.WriteEndArray();
 
             json.WriteStartArray("quotations");
-            foreach (var a in index.Articles)
-                Run(json, 'q', a, a.Quotations, q => OpenDataCache.For(null, q.Id), (json, q) =>
+            Elements(json, 'q', index.Articles, 16, (json, a) =>
+            {
+                foreach (var q in a.Quotations)
                 {
                     json.WriteStartObject();
                     json.WriteString("id", $"{a.Slug}/{q.Id}");
@@ -134,17 +135,12 @@ public static class OpenData
                     Url(json, links, SitePaths.Article(a.Slug), $"p{q.FirstParagraph}");
                     json.WriteString("text", q.Text);
                     json.WriteEndObject();
-                });
+                }
+            });
             json.WriteEndArray();
 
             json.WriteStartArray("figures");
-            // An article's figures stand together in the record's order: one run each.
-            for (int first = 0, end; first < index.FiguresInOrder.Length; first = end)
-            {
-                var article = index.FiguresInOrder[first].Article;
-                for (end = first + 1; end < index.FiguresInOrder.Length && ReferenceEquals(index.FiguresInOrder[end].Article, article); end++) { }
-                Run(json, 'f', article, index.FiguresInOrder.AsSpan(first, end - first).ToArray(), e => OpenDataCache.For(e.Of, e.Id), WriteFigure);
-            }
+            Elements(json, 'f', index.FiguresInOrder, 64, WriteFigure);
             json.WriteEndArray();
 
             void WriteFigure(Utf8JsonWriter json, FigureEntry e)
@@ -171,9 +167,7 @@ public static class OpenData
             }
 
             json.WriteStartArray("timeline");
-            foreach (var entry in index.Timeline)
-                if (cache is not null) Splice(json, cache.Event(entry, WriteEvent, Options));
-                else WriteEvent(json, entry);
+            Elements(json, 't', index.Timeline, 64, WriteEvent);
 
             static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
             {

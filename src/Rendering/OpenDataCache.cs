@@ -1,47 +1,42 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CaseRecord.Analysis;
-using CaseRecord.Model;
 
 namespace CaseRecord.Rendering;
 
 /// <summary>
 /// The open data file's elements as the previous build wrote them, for a long-running session
-/// (the preview): a run of elements (an article's quotations, say) is copied when everything it
-/// is made from is unchanged. Ten thousand articles make a file of some 180 MB, and writing it
-/// whole made every edit wait seconds. Owned by the session's build cache; used by one build at a time.
+/// (the preview), kept in chunks: a chunk is a run of items of one section (articles, an
+/// article's quotations, figures, timeline events) whose bytes are copied when it holds the same
+/// item objects as before. Ten thousand articles make a file of some 180 MB; writing it whole
+/// made every edit wait seconds, and looking up its 60,000 elements one by one still took 50 ms.
+/// Owned by the session's build cache; used by one build at a time.
 /// </summary>
 /// <remarks>
-/// An analysis is reused, as the same object, exactly when its article, speakers and
-/// organisations are unchanged (the build cache's rule), so the object itself is the key.
+/// Every element is made from its item alone (and the settings, which <see cref="Use"/> watches):
+/// an analysis is reused as the same object exactly when its article, speakers and organisations
+/// are unchanged, and the index keeps an entry as the same object exactly when nothing it shows
+/// changed. So the items' identities are the key, and a kept chunk is found by its first item and
+/// checked by comparing references alone: the items themselves, scattered through a heap of
+/// gigabytes, are never read (reading each figure's id cost 35 ms a build in cache misses).
+/// New chunks end before an item that starts a kept one, so after an article is added or removed
+/// the next lookup finds the old chunks again: an edit rewrites a chunk or two, never the rest of the file.
 /// </remarks>
 public sealed class OpenDataCache
 {
-    /// <summary>What one element is made from: for a share, also the analysis and id of the figure it is a share of.</summary>
-    public readonly record struct Key(AnalysedArticle? OfArticle, string? OfId, string Id)
+    /// <summary>A chunk by its section and first item (by identity: comparing analyses by value would walk whole articles).</summary>
+    private readonly record struct ChunkKey(char Section, object First)
     {
-        // By identity: comparing analyses by value would walk whole articles.
-        public bool Equals(Key other) => ReferenceEquals(OfArticle, other.OfArticle) && OfId == other.OfId && Id == other.Id;
+        public bool Equals(ChunkKey other) => Section == other.Section && ReferenceEquals(First, other.First);
 
-        public override int GetHashCode() => HashCode.Combine(OfArticle is null ? 0 : RuntimeHelpers.GetHashCode(OfArticle), OfId, Id);
+        public override int GetHashCode() => HashCode.Combine(Section, RuntimeHelpers.GetHashCode(First));
     }
 
-    /// <summary>A run of elements: its kind ('q' for an article's quotations...) and the analysis they come from.</summary>
-    private readonly record struct RunKey(char Kind, AnalysedArticle Article)
-    {
-        public bool Equals(RunKey other) => Kind == other.Kind && ReferenceEquals(Article, other.Article);
+    private sealed record Chunk(object[] Items, byte[] Bytes);
 
-        public override int GetHashCode() => HashCode.Combine(Kind, RuntimeHelpers.GetHashCode(Article));
-    }
-
-    private sealed record Run(Key[] Keys, byte[] Bytes);
-
-    private Dictionary<RunKey, Run> _previous = [];
-    private Dictionary<RunKey, Run> _current = [];
-    // Events lie scattered through the timeline, so each is kept alone, by its entry: an entry the
-    // index kept is the same object, and everything its element shows comes from it.
-    private Dictionary<FigureEntry, byte[]> _previousEvents = new(ReferenceEqualityComparer.Instance);
-    private Dictionary<FigureEntry, byte[]> _currentEvents = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<ChunkKey, Chunk> _previous = [];
+    private Dictionary<ChunkKey, Chunk> _current = [];
     private string? _settingsKey;
 
     /// <summary>Before each build: the settings, on which the links in every element depend.</summary>
@@ -50,90 +45,92 @@ public sealed class OpenDataCache
         if (settingsKey == _settingsKey) return;
         _previous = [];
         _current = [];
-        _previousEvents.Clear();
-        _currentEvents.Clear();
         _settingsKey = settingsKey;
     }
 
-    internal static Key For(FigureEntry? of, string id) => new(of?.Article, of?.Id, id);
-
     /// <summary>
-    /// The run's bytes: each element on a line of its own, indented for its place in a top-level
-    /// array, the elements separated by commas; written only when not kept from before.
+    /// A section's elements chunk by chunk, each given to <paramref name="emit"/> as bytes: each
+    /// element on a line of its own, indented for its place in a top-level array, the elements
+    /// separated by commas (empty if the chunk's items make none). Kept chunks are copied; the
+    /// items between them are written again, at most <paramref name="size"/> to a chunk.
     /// </summary>
-    internal byte[] Elements<T>(char kind, AnalysedArticle article, IReadOnlyList<T> items, Func<T, Key> keyOf,
-        Action<Utf8JsonWriter, T> write, JsonWriterOptions options)
+    /// <param name="write">Writes an item's elements (none, one or several) into an array.</param>
+    internal void Elements<T>(char section, ImmutableArray<T> items, int size, Action<Utf8JsonWriter, T> write, JsonWriterOptions options,
+        Action<byte[]> emit) where T : class
     {
-        var runKey = new RunKey(kind, article);
-        // Each run is asked for once a build, so only the last build's can hold it.
-        if (_previous.TryGetValue(runKey, out var run) && Same(run.Keys, items, keyOf))
+        var i = 0;
+        while (i < items.Length)
         {
-            _current[runKey] = run;
-            return run.Bytes;
+            // Each chunk is asked for once a build, so only the last build's can hold it.
+            if (_previous.TryGetValue(new(section, items[i]), out var kept) && Same(kept.Items, items, i))
+            {
+                _current[new(section, items[i])] = kept;
+                _copied++;
+                emit(kept.Bytes);
+                i += kept.Items.Length;
+                continue;
+            }
+            var end = i + 1;
+            while (end < items.Length && end - i < size && !_previous.ContainsKey(new(section, items[end]))) end++;
+            var chunk = Write(items.AsSpan(i, end - i), write, options);
+            _written++;
+            _current[new(section, items[i])] = chunk;
+            emit(chunk.Bytes);
+            i = end;
         }
-        var keys = new Key[items.Count];
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024 * items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            keys[i] = keyOf(items[i]);
-            if (i > 0) System.Buffers.BuffersExtensions.Write(buffer, ","u8);
-            Append(buffer, json => write(json, items[i]), options);
-        }
-        run = new Run(keys, buffer.WrittenSpan.ToArray());
-        _current[runKey] = run;
-        return run.Bytes;
     }
 
-    /// <summary>One timeline event's element, as <see cref="Elements"/> makes a run's.</summary>
-    internal byte[] Event(FigureEntry entry, Action<Utf8JsonWriter, FigureEntry> write, JsonWriterOptions options)
+    private static Chunk Write<T>(ReadOnlySpan<T> items, Action<Utf8JsonWriter, T> write, JsonWriterOptions options) where T : class
     {
-        if (!_previousEvents.TryGetValue(entry, out var bytes))
+        var array = new ArrayBufferWriter<byte>(1024 * items.Length);
+        using (var json = new Utf8JsonWriter(array, options))
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            Append(buffer, json => write(json, entry), options);
-            bytes = buffer.WrittenSpan.ToArray();
+            json.WriteStartArray();
+            foreach (var item in items) write(json, item);
+            json.WriteEndArray();
         }
-        _currentEvents[entry] = bytes;
-        return bytes;
+        return new Chunk([.. items], Inner(array.WrittenSpan, options));
     }
 
-    private static bool Same<T>(Key[] keys, IReadOnlyList<T> items, Func<T, Key> keyOf)
+    private static bool Same<T>(object[] kept, ImmutableArray<T> items, int at) where T : class
     {
-        if (keys.Length != items.Count) return false;
-        for (var i = 0; i < keys.Length; i++)
-            if (!keys[i].Equals(keyOf(items[i]))) return false;
+        if (kept.Length > items.Length - at) return false;
+        for (var i = 0; i < kept.Length; i++)
+            if (!ReferenceEquals(kept[i], items[at + i])) return false;
         return true;
     }
+
+    private int _written, _copied;
+
+    /// <summary>How many chunks the last file wrote afresh, and how many it copied.</summary>
+    internal (int Written, int Copied) Chunks { get; private set; }
 
     /// <summary>After a whole file is written: what it used is what the next build may reuse.</summary>
     internal void Finished()
     {
+        Chunks = (_written, _copied);
+        (_written, _copied) = (0, 0);
         _previous = _current;
-        _current = new Dictionary<RunKey, Run>(_previous.Count);
-        (_previousEvents, _currentEvents) = (_currentEvents, _previousEvents);
-        _currentEvents.Clear();
+        _current = new Dictionary<ChunkKey, Chunk>(_previous.Count);
     }
 
-    // Written alone, an element starts at depth 0; in the file it sits two levels down (object,
-    // array), so each of its lines gains that indentation, and it starts on a line of its own (the
-    // writer puts only the comma before a raw value). JSON strings hold no raw line breaks, so
-    // every '\n' is the writer's own.
-    private static void Append(System.Buffers.ArrayBufferWriter<byte> to, Action<Utf8JsonWriter> write, JsonWriterOptions options)
+    // Written alone, the elements sit in an array at depth 0; in the file that array is one level
+    // further down (inside the top-level object), so each line gains one indentation, and the
+    // brackets go: what is left starts with the line break before the first element, as the
+    // writer leaves it to a raw value. JSON strings hold no raw line breaks, so every '\n' is the writer's own.
+    private static byte[] Inner(ReadOnlySpan<byte> array, JsonWriterOptions options)
     {
-        var alone = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(alone, options)) write(json);
-        var element = alone.WrittenSpan;
-        var prefix = options.NewLine + new string(options.IndentCharacter, options.IndentSize * 2);
-        var indent = prefix.AsSpan(options.NewLine.Length);
-        var result = to.GetSpan(prefix.Length + element.Length + element.Count((byte)'\n') * indent.Length);
+        if (array.SequenceEqual("[]"u8)) return [];
+        var inner = array[1..^(options.NewLine.Length + 1)];
+        var indent = new string(options.IndentCharacter, options.IndentSize);
+        var result = new byte[inner.Length + inner.Count((byte)'\n') * indent.Length];
         var at = 0;
-        foreach (var c in prefix) result[at++] = (byte)c;
-        foreach (var b in element)
+        foreach (var b in inner)
         {
             result[at++] = b;
             if (b != '\n') continue;
             foreach (var c in indent) result[at++] = (byte)c;
         }
-        to.Advance(at);
+        return result;
     }
 }

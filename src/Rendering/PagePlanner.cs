@@ -41,9 +41,102 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         return pages.ToImmutable();
     }
 
+    /// <summary>
+    /// The pages at these paths, for a rebuild that renders a few: each found from its path (the
+    /// inverse of <see cref="SitePaths"/>), so the other hundred thousand are never planned. A path
+    /// the site does not have (a page that went) is passed over.
+    /// </summary>
+    public ImmutableArray<PagePlan> Plan(IEnumerable<string> paths) => [.. paths.Select(Page).OfType<PagePlan>()];
+
+    /// <summary>The page at <paramref name="path"/>, as <see cref="Plan()"/> would plan it; null if the site has none there.</summary>
+    public PagePlan? Page(string path)
+    {
+        Func<PageSpec>? build = path switch
+        {
+            SitePaths.Home => HomePage,
+            SitePaths.Articles => () => ArticlesPage(1),
+            SitePaths.Speakers => SpeakersPage,
+            SitePaths.Figures => () => FiguresPage(1),
+            SitePaths.Organisations => OrganisationsPage,
+            SitePaths.Timeline => () => TimelinePage(1),
+            SitePaths.DataPage => DataPage,
+            SitePaths.Search => SearchPage,
+            SitePaths.NotFound => NotFoundPage,
+            // Slugs and ids are lower-case letters, digits and hyphens, so a path splits one way only.
+            _ => path.Split('/') switch
+            {
+                ["articles", "page", var n, "index.html"] => OnPage(n, index.Articles.Length, ArticlesPerPage, ArticlesPage),
+                ["figures", "page", var n, "index.html"] => OnPage(n, index.FiguresInOrder.Length, FiguresPerPage, FiguresPage),
+                ["timeline", "page", var n, "index.html"] => OnPage(n, index.Timeline.Length, EventsPerPage, TimelinePage),
+                ["articles", var slug, "index.html"] => ArticleBySlug(slug) is { } a ? () => ArticlePage(a) : null,
+                ["figures", var id, "index.html"] => index.Figures.GetValueOrDefault(id) is { } f ? () => FigurePage(f) : null,
+                ["speakers", var slug, "index.html"] => SpeakerOnPage(slug, "1", first: true),
+                ["speakers", var slug, "page", var n, "index.html"] => SpeakerOnPage(slug, n, first: false),
+                ["organisations", var slug, "index.html"] => OrganisationOnPage(slug, "1", first: true),
+                ["organisations", var slug, "page", var n, "index.html"] => OrganisationOnPage(slug, n, first: false),
+                _ => null,
+            },
+        };
+        return build is null ? null : new PagePlan(path, build);
+
+        Func<PageSpec>? SpeakerOnPage(string slug, string n, bool first) => index.Speaker(slug) is { } s
+            ? OnPage(n, index.QuotationsBySpeaker.GetValueOrDefault(slug, []).Length, QuotationsPerPage, number => SpeakerPage(s, number), first)
+            : null;
+        Func<PageSpec>? OrganisationOnPage(string slug, string n, bool first) => index.Organisation(slug) is { } o
+            ? OnPage(n, index.MentionsByOrganisation.GetValueOrDefault(slug, []).Length, MentionsPerPage, number => OrganisationPage(o, number), first)
+            : null;
+    }
+
+    /// <summary>Page <paramref name="n"/> of a list, written as its path writes it (2 and up; the first page is the list's own path).</summary>
+    private static Func<PageSpec>? OnPage(string n, int items, int perPage, Func<int, PageSpec> page, bool first = false)
+    {
+        var ok = int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && n == number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && (first ? number == 1 : number >= 2) && number <= PageCount(items, perPage);
+        return ok ? () => page(number) : null;
+    }
+
+    private Dictionary<string, AnalysedArticle>? _articlesBySlug;
+
+    private AnalysedArticle? ArticleBySlug(string slug)
+    {
+        if (_articlesBySlug is null)
+        {
+            // The first of a slug, as the full plan's paths would be (a second is the editor's error).
+            var bySlug = new Dictionary<string, AnalysedArticle>(index.Articles.Length, StringComparer.Ordinal);
+            foreach (var a in index.Articles) bySlug.TryAdd(a.Slug, a);
+            _articlesBySlug = bySlug;
+        }
+        return _articlesBySlug.GetValueOrDefault(slug);
+    }
+
+    private static int PageCount(int items, int perPage) => Math.Max(1, (items + perPage - 1) / perPage);
+
+    /// <summary>
+    /// Whether two versions of the record have the same pages in the same order: what
+    /// <see cref="Plan()"/> lists follows from these facts alone. An edit that keeps them (the usual
+    /// one) reuses the last build's list of pages instead of making 120,000 paths again.
+    /// </summary>
+    public static bool SamePages(CaseIndex x, CaseIndex y) =>
+        x.Timeline.Length == y.Timeline.Length
+        && Same(x.Articles, y.Articles, (a, b) => a.Slug == b.Slug)
+        && Same(x.FiguresInOrder, y.FiguresInOrder, (a, b) => a.Id == b.Id)
+        && Same(x.Speakers, y.Speakers, (a, b) => a.Slug == b.Slug
+            && PageCount(x.QuotationsBySpeaker.GetValueOrDefault(a.Slug, []).Length, QuotationsPerPage) == PageCount(y.QuotationsBySpeaker.GetValueOrDefault(b.Slug, []).Length, QuotationsPerPage))
+        && Same(x.Organisations, y.Organisations, (a, b) => a.Slug == b.Slug
+            && PageCount(x.MentionsByOrganisation.GetValueOrDefault(a.Slug, []).Length, MentionsPerPage) == PageCount(y.MentionsByOrganisation.GetValueOrDefault(b.Slug, []).Length, MentionsPerPage));
+
+    private static bool Same<T>(ImmutableArray<T> x, ImmutableArray<T> y, Func<T, T, bool> same) where T : class
+    {
+        if (x.Length != y.Length) return false;
+        for (var i = 0; i < x.Length; i++)
+            if (!ReferenceEquals(x[i], y[i]) && !same(x[i], y[i])) return false;
+        return true;
+    }
+
     private static void AddPaged(ImmutableArray<PagePlan>.Builder pages, string list, int items, int perPage, Func<int, PageSpec> page)
     {
-        var count = Math.Max(1, (items + perPage - 1) / perPage);
+        var count = PageCount(items, perPage);
         for (var n = 1; n <= count; n++)
         {
             var number = n;
@@ -54,7 +147,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     /// <summary>Which slice of a list page <paramref name="number"/> shows, and how it links to the others.</summary>
     private (int Skip, int Take, PagerView? Pager) Slice(string list, int number, int items, int perPage)
     {
-        var count = Math.Max(1, (items + perPage - 1) / perPage);
+        var count = PageCount(items, perPage);
         var skip = (number - 1) * perPage;
         var take = Math.Min(perPage, Math.Max(0, items - skip));
         if (count == 1) return (0, items, null);

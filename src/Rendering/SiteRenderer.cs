@@ -27,14 +27,19 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     }
 
     /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
+    /// <param name="only">The pages to render, when not all.</param>
     /// <param name="data">The open data file, when made beforehand (see <see cref="DataFile"/>).</param>
-    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OutputFile? data = null)
+    /// <param name="samePages">With <paramref name="only"/>: the site's pages, known unchanged since the last build (see <see cref="PagePlanner.SamePages"/>); then only the pages to render are planned, and the sitemap, the same too, is not made.</param>
+    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OutputFile? data = null,
+        ImmutableArray<string>? samePages = null)
     {
         var links = new LinkBuilder(index.Settings);
         data ??= DataFile(index);
         var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
-        var plans = planner.Plan();
-        var pages = only is null ? plans : [.. plans.Where(p => only.Contains(p.Path))];
+        var plans = only is not null && samePages is not null ? (ImmutableArray<PagePlan>?)null : planner.Plan();
+        var allPages = plans is { } all ? [.. all.Select(p => p.Path)] : samePages!.Value;
+        var pages = plans is null ? planner.Plan(only!.Order(StringComparer.Ordinal))
+            : only is null ? plans.Value : [.. plans.Value.Where(p => only.Contains(p.Path))];
 
         // Whole-site files change with any article, like the list pages, so they are always made.
         var others = new List<Func<OutputFile>>();
@@ -43,7 +48,8 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         others.Add(() => data);
         if (index.Settings.Host is not null)
         {
-            others.Add(() => new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(plans.Select(p => p.Path).Where(p => p != SitePaths.NotFound), links)));
+            if (plans is not null)
+                others.Add(() => new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(allPages.Where(p => p != SitePaths.NotFound), links)));
             others.Add(() => new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
         }
         var sources = index.Articles.Select(a => a.Source).DistinctBy(s => s.Path).ToList();
@@ -53,7 +59,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         // Only a build that checks every link needs every path; a session's increment does not.
         IReadOnlySet<string> AllPaths()
         {
-            var all = new HashSet<string>(plans.Select(p => p.Path), StringComparer.Ordinal) { SitePaths.Data };
+            var all = new HashSet<string>(allPages, StringComparer.Ordinal) { SitePaths.Data };
             foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
             if (index.Settings.Host is not null)
             {
@@ -63,7 +69,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             foreach (var source in sources) all.Add(SitePaths.Source(source.Path));
             return all;
         }
-        return new RenderJob(this, planner, links, pages, others, [.. plans.Select(p => p.Path)], new Lazy<IReadOnlySet<string>>(AllPaths));
+        return new RenderJob(this, planner, links, pages, others, allPages, new Lazy<IReadOnlySet<string>>(AllPaths));
     }
 
     /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>

@@ -188,6 +188,9 @@ public sealed class IncrementalBuildTests
         var edited = builder.Build(null, cache);
         Assert.True(edited.Stats.Incremental);
         AssertSameAsFullBuild(source, edited);
+        // The data file copies what the edit did not reach: the article's chunk in each section, and the chunks of its timeline events.
+        var (written, copied) = cache.OpenData.Chunks;
+        Assert.True(written >= 1 && written * 4 < copied, $"{written} chunks written, {copied} copied");
         var listPages = edited.Changed.Where(p => p.Contains("/page/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(listPages);
         Assert.True(listPages.Count <= 2, string.Join(", ", listPages));

@@ -4,6 +4,7 @@ using CaseRecord.Analysis;
 using CaseRecord.Building;
 using CaseRecord.Content;
 using CaseRecord.Model;
+using CaseRecord.Rendering;
 using CaseRecord.Tests.Support;
 
 namespace CaseRecord.Tests.Building;
@@ -79,6 +80,8 @@ public sealed class IndexUpdateTests
         Assert.True(builder.Build(null, cache).Succeeded);
 
         var updated = 0;
+        var kept = 0;
+        static IEnumerable<string> Paths(CaseIndex index) => new PagePlanner(index, new MarkdownRenderer(), p => p).Plan().Select(p => p.Path);
         for (var step = 0; step < 60; step++)
         {
             var n = alive[random.Next(alive.Count)];
@@ -119,8 +122,13 @@ public sealed class IndexUpdateTests
             updated++;
             Assert.Equal(Dump(full), Dump(update));
             Assert.Equal(Dump(full), Dump(cache.Last!.Index));
+            // A rebuild reuses the last list of pages when the record is said to have the same ones.
+            var samePages = Paths(last).SequenceEqual(Paths(full));
+            Assert.Equal(samePages, PagePlanner.SamePages(last, update));
+            if (samePages) kept++;
         }
         Assert.True(updated > 30, $"only {updated} of 60 steps were brought up to date");
+        Assert.InRange(kept, 1, updated - 1);
     }
 
     [Fact]

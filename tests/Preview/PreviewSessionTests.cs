@@ -110,6 +110,24 @@ public sealed class PreviewSessionTests : IAsyncLifetime
         Assert.False(overlapped);
         Assert.InRange(_session.Builds - before, 1, 20);
     }
+
+    [Fact]
+    public async Task Garbage_is_collected_once_when_the_editor_pauses_not_again_until_the_next_build()
+    {
+        var clock = Stopwatch.StartNew();
+        while (_session.IdleCollections == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        Assert.Equal(1, _session.IdleCollections);
+        await Task.Delay(1500);
+        Assert.Equal(1, _session.IdleCollections);
+
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        EditArticle(t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (edited)"));
+        await events.Next("reload");
+        clock.Restart();
+        while (_session.IdleCollections == 1 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        Assert.Equal(2, _session.IdleCollections);
+    }
 }
 
 /// <summary>The real program: prints its URL, serves, and stops on Ctrl+C with exit code 0.</summary>
