@@ -40,13 +40,13 @@ void Edited(string relative, Func<string, string> change, Action rebuild)
     try
     {
         File.WriteAllText(path, change(original));
-        source.Forget([relative]);
+        source.ForgetContent(relative);
         rebuild();
     }
     finally
     {
         File.WriteAllText(path, original);
-        source.Forget([relative]);
+        source.ForgetContent(relative);
     }
 }
 

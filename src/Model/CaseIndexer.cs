@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CaseRecord.Analysis;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
@@ -74,8 +75,8 @@ public static class CaseIndexer
         var renewed = new Dictionary<FigureEntry, FigureEntry>(ReferenceEqualityComparer.Instance);
         foreach (var (id, entry) in made)
             if (lastFigures.TryGetValue(id, out var old) && now.Contains(old.Article)) renewed[old] = entry;
-        if (InOrder(last, articles, before, now, entries, renewed) is not { } inOrder) return null;
-        if (UpdatedTimeline(last, now, added, entries, renewed) is not { } timeline) return null;
+        if (InOrder(last, articles, entries, renewed) is not { } inOrder) return null;
+        if (UpdatedTimeline(last, removed, added, lastFigures, entries, renewed) is not { } timeline) return null;
 
         // Merged sorted the added articles, which the lists below rely on.
         var bySpeaker = Regrouped(last.QuotationsBySpeaker, now, added, removed, QuotationsOf, r => r.Article);
@@ -87,33 +88,48 @@ public static class CaseIndexer
     }
 
     /// <summary>
-    /// The figures in the record's order: an unchanged article's entries are the next ones in the
-    /// last order (its relative place is kept), each replaced if it was made again; an added
-    /// article's are looked up. Null if the last order is not as expected.
+    /// The figures in the record's order: an unchanged article's entries are copied as a block from
+    /// the last order (where each article's stand together), then the renewed ones put in place of
+    /// the entries they replace; an added article's are looked up. The 110,000 entries of a large
+    /// record are copied, never read (reading each cost a cache miss). Null if the last order is not as expected.
     /// </summary>
-    private static ImmutableArray<FigureEntry>? InOrder(CaseIndex last, ImmutableArray<AnalysedArticle> articles, HashSet<AnalysedArticle> before,
-        HashSet<AnalysedArticle> now, Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
+    private static ImmutableArray<FigureEntry>? InOrder(CaseIndex last, ImmutableArray<AnalysedArticle> articles,
+        Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
     {
-        var result = ImmutableArray.CreateBuilder<FigureEntry>(entries.Count);
         var lastOrder = last.FiguresInOrder;
+        var before = new Dictionary<AnalysedArticle, int>(last.Articles.Length, ReferenceEqualityComparer.Instance);
+        var offset = 0;
+        foreach (var a in last.Articles)
+        {
+            before[a] = offset;
+            offset += a.Figures.Length;
+        }
+        if (offset != lastOrder.Length) return null;
+
+        var result = new FigureEntry[entries.Count];
+        var now = new Dictionary<AnalysedArticle, int>(articles.Length, ReferenceEqualityComparer.Instance);
         var at = 0;
         foreach (var a in articles)
         {
-            if (!before.Contains(a))
-            {
-                foreach (var f in a.Figures) result.Add(entries[f.Id]);
-                continue;
-            }
-            foreach (var f in a.Figures)
-            {
-                // Entries of articles that are gone lie in between.
-                while (at < lastOrder.Length && !now.Contains(lastOrder[at].Article)) at++;
-                if (at == lastOrder.Length || !ReferenceEquals(lastOrder[at].Article, a) || lastOrder[at].Id != f.Id) return null;
-                var e = lastOrder[at++];
-                result.Add(renewed.GetValueOrDefault(e, e));
-            }
+            if (at + a.Figures.Length > result.Length) return null;
+            now[a] = at;
+            if (before.TryGetValue(a, out var from))
+                lastOrder.AsSpan(from, a.Figures.Length).CopyTo(result.AsSpan(at));
+            else
+                for (var i = 0; i < a.Figures.Length; i++)
+                    if (!entries.TryGetValue(a.Figures[i].Id, out result[at + i]!)) return null;
+            at += a.Figures.Length;
         }
-        return result.Count == entries.Count ? result.MoveToImmutable() : null;
+        if (at != result.Length) return null;
+        foreach (var (old, entry) in renewed)
+        {
+            if (!before.TryGetValue(old.Article, out var from) || !now.TryGetValue(old.Article, out var to)) return null;
+            var k = 0;
+            while (k < old.Article.Figures.Length && !ReferenceEquals(lastOrder[from + k], old)) k++;
+            if (k == old.Article.Figures.Length) return null;
+            result[to + k] = entry;
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static int CompareEvents(FigureEntry x, FigureEntry y)
@@ -124,12 +140,72 @@ public static class CaseIndexer
         return c;
     }
 
-    /// <summary>The last timeline less the events of articles that went, with the added articles' merged in; null on a tie between the two (only a full sort knows the order then).</summary>
-    private static ImmutableArray<FigureEntry>? UpdatedTimeline(CaseIndex last, HashSet<AnalysedArticle> now, List<AnalysedArticle> added,
-        Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
+    /// <summary>
+    /// The last timeline with the events of articles that went taken out, renewed entries put in
+    /// place of those they replace (same article, same place), and the added articles' merged in.
+    /// Each is found by a binary search, so the tens of thousands of events of a large record are
+    /// copied, never read. Null on a tie between a coming event and a kept one, whose order only
+    /// a full (stable) sort knows, or if an event is not where the order says.
+    /// </summary>
+    private static ImmutableArray<FigureEntry>? UpdatedTimeline(CaseIndex last, List<AnalysedArticle> removed, List<AnalysedArticle> added,
+        Dictionary<string, FigureEntry> lastFigures, Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
     {
+        var timeline = last.Timeline;
+        var changes = new Dictionary<int, FigureEntry?>();
+        foreach (var f in removed.SelectMany(a => a.Figures).Where(IsEvent))
+        {
+            if (!lastFigures.TryGetValue(f.Id, out var old) || Find(timeline, old) is not { } at) return null;
+            changes[at] = null;
+        }
+        foreach (var (old, entry) in renewed)
+        {
+            if (!IsEvent(old.Figure)) continue;
+            if (Find(timeline, old) is not { } at) return null;
+            changes[at] = entry;
+        }
+        var kept = new List<FigureEntry>(timeline.Length + 16);
+        var from = 0;
+        foreach (var at in changes.Keys.Order())
+        {
+            kept.AddRange(timeline.AsSpan(from, at - from));
+            if (changes[at] is { } entry) kept.Add(entry);
+            from = at + 1;
+        }
+        kept.AddRange(timeline.AsSpan()[from..]);
+
         var coming = Timeline([.. added.SelectMany(a => a.Figures).Select(f => entries[f.Id])]);
-        return MergeSorted(last.Timeline.Where(e => now.Contains(e.Article)).Select(e => renewed.GetValueOrDefault(e, e)), coming, CompareEvents, last.Timeline.Length + coming.Length);
+        var result = new List<FigureEntry>(kept.Count + coming.Length);
+        from = 0;
+        foreach (var e in coming)
+        {
+            var at = LowerBound(kept, e);
+            if (at < kept.Count && CompareEvents(kept[at], e) == 0) return null;
+            result.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept)[from..at]);
+            result.Add(e);
+            from = at;
+        }
+        result.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept)[from..]);
+        return [.. result];
+    }
+
+    /// <summary>The first place in an ordered list whose event does not come before <paramref name="e"/>.</summary>
+    private static int LowerBound(IReadOnlyList<FigureEntry> events, FigureEntry e)
+    {
+        int lo = 0, hi = events.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (CompareEvents(events[mid], e) < 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Where this very entry is in the timeline (events that tie with it lie together), or null.</summary>
+    private static int? Find(ImmutableArray<FigureEntry> timeline, FigureEntry e)
+    {
+        for (var at = LowerBound(timeline, e); at < timeline.Length && CompareEvents(timeline[at], e) == 0; at++)
+            if (ReferenceEquals(timeline[at], e)) return at;
+        return null;
     }
 
     /// <summary>Two lists in the same order made one; null if an item of one ties with an item of the other, whose order only a full (stable) sort knows.</summary>
@@ -188,9 +264,11 @@ public static class CaseIndexer
             var old = groups.GetValueOrDefault(key, []);
             var coming = located.Values.Where(x => KeyOf(x.Figure) == key).Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToList();
             // A group whose members are the same keeps its array, and its members their entries:
-            // the usual edit takes an article's figures out and puts the same ones back.
-            // (No id coming is a kept member: an id still in use elsewhere was refused above.)
-            var leaving = old.Where(gone.Contains).ToHashSet(StringComparer.Ordinal);
+            // the usual edit takes an article's figures out and puts the same ones back. The
+            // members leaving are the removed figures of this value (a group of a common year
+            // holds thousands of ids, not read unless it changes); no id coming is a kept member,
+            // since an id still in use elsewhere was refused above.
+            var leaving = removed.SelectMany(a => a.Figures).Where(f => KeyOf(f) == key).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
             if (leaving.SetEquals(coming)) continue;
             // The group is in id order already: the few coming ids are merged in, not the whole group sorted again.
             if (MergeSorted(old.Where(id => !leaving.Contains(id)), coming, string.CompareOrdinal, old.Length + coming.Count) is not { } members) return null;
@@ -294,10 +372,9 @@ public static class CaseIndexer
 
     /// <summary>Dated events in order of date, then article and paragraph; a stable sort, so ties keep the record's order.</summary>
     private static ImmutableArray<FigureEntry> Timeline(ImmutableArray<FigureEntry> inOrder) =>
-        inOrder
-            .Where(e => e.Figure.Spec.Event is not null && e.Figure.Spec.Kind is FigureKind.Year or FigureKind.Date)
-            .OrderBy(e => e, EventOrder)
-            .ToImmutableArray();
+        inOrder.Where(e => IsEvent(e.Figure)).OrderBy(e => e, EventOrder).ToImmutableArray();
+
+    private static bool IsEvent(LocatedFigure f) => f.Spec.Event is not null && f.Spec.Kind is FigureKind.Year or FigureKind.Date;
 
     private static readonly IComparer<FigureEntry> EventOrder = Comparer<FigureEntry>.Create(CompareEvents);
 

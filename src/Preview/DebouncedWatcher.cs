@@ -16,11 +16,12 @@ public sealed class DebouncedWatcher : IDisposable
     private readonly Lock _lock = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
 
-    private readonly Action<string>? _onSeen;
+    private readonly Action<string, bool>? _onSeen;
 
     /// <param name="onChange">Told the paths changed in a burst, once it is over.</param>
-    /// <param name="onSeen">Told each changed path at once, before any burst it belongs to is reported.</param>
-    public DebouncedWatcher(string root, TimeSpan quiet, Action<IReadOnlyCollection<string>> onChange, Action<string>? onSeen = null)
+    /// <param name="onSeen">Told each changed path at once, before any burst it belongs to is reported, and whether
+    /// the change can alter a folder's listing (a file made, removed or renamed) or only a file's content.</param>
+    public DebouncedWatcher(string root, TimeSpan quiet, Action<IReadOnlyCollection<string>> onChange, Action<string, bool>? onSeen = null)
     {
         _onSeen = onSeen;
         _root = Path.GetFullPath(root);
@@ -33,12 +34,12 @@ public sealed class DebouncedWatcher : IDisposable
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
             InternalBufferSize = 64 * 1024,
         };
-        _watcher.Changed += (_, e) => Note(e.FullPath);
-        _watcher.Created += (_, e) => Note(e.FullPath);
-        _watcher.Deleted += (_, e) => Note(e.FullPath);
-        _watcher.Renamed += (_, e) => { Note(e.OldFullPath); Note(e.FullPath); };
+        _watcher.Changed += (_, e) => Note(e.FullPath, listing: false);
+        _watcher.Created += (_, e) => Note(e.FullPath, listing: true);
+        _watcher.Deleted += (_, e) => Note(e.FullPath, listing: true);
+        _watcher.Renamed += (_, e) => { Note(e.OldFullPath, listing: true); Note(e.FullPath, listing: true); };
         // Too many changes at once overflow the buffer: then we cannot know what changed, so all did.
-        _watcher.Error += (_, _) => NoteRelative(Everything);
+        _watcher.Error += (_, _) => NoteRelative(Everything, listing: true);
         _watcher.EnableRaisingEvents = true;
     }
 
@@ -53,15 +54,15 @@ public sealed class DebouncedWatcher : IDisposable
         return !(name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal) || name.StartsWith(".#", StringComparison.Ordinal));
     }
 
-    private void Note(string fullPath)
+    private void Note(string fullPath, bool listing)
     {
         var relative = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
-        if (IsRelevant(relative)) NoteRelative(relative);
+        if (IsRelevant(relative)) NoteRelative(relative, listing);
     }
 
-    private void NoteRelative(string relative)
+    private void NoteRelative(string relative, bool listing)
     {
-        _onSeen?.Invoke(relative);
+        _onSeen?.Invoke(relative, listing);
         lock (_lock)
         {
             _pending.Add(relative);

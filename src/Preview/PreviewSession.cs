@@ -62,7 +62,9 @@ public sealed class PreviewSession : IAsyncDisposable
     public async Task StartAsync()
     {
         // Watching starts before the first build, so nothing saved during it goes unseen.
-        if (_watch) _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Request, seen => _source?.Forget([seen]));
+        // The watcher tells the source what to forget as each change is seen, so its bursts need not.
+        if (_watch) _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Queue,
+            (seen, listing) => { if (listing) _source?.Forget([seen]); else _source?.ForgetContent(seen); });
         Build(["(start)"]);
         _server = await PreviewServer.StartAsync(_serverOptions, () => _files, _hub, () => _buildId);
         if (_watch) _loop = Task.Run(Loop);
@@ -72,6 +74,11 @@ public sealed class PreviewSession : IAsyncDisposable
     public void Request(IReadOnlyCollection<string> changes)
     {
         _source?.Forget(changes);
+        Queue(changes);
+    }
+
+    private void Queue(IReadOnlyCollection<string> changes)
+    {
         lock (_lock) foreach (var c in changes) _pending.Add(c);
         _signal.Release();
     }

@@ -33,6 +33,21 @@ public sealed class WatchedContentSource(DiskContentSource disk) : IContentSourc
         }
     }
 
+    /// <summary>Forgets a file's stamp only: its content changed, but no folder gained or lost a file (listing 10,000 articles again took 5 ms).</summary>
+    public void ForgetContent(string path)
+    {
+        if (path == DebouncedWatcher.Everything)
+        {
+            Forget([path]);
+            return;
+        }
+        lock (_lock)
+        {
+            _generation++;
+            _stamps.TryRemove(path, out _);
+        }
+    }
+
     private void ForgetOne(string path)
     {
         if (path == DebouncedWatcher.Everything)

@@ -57,6 +57,25 @@ public sealed class WatchedContentSourceTests
     }
 
     [Fact]
+    public void A_content_change_forgets_the_stamp_and_keeps_the_listing()
+    {
+        using var project = SettledProject();
+        var source = new WatchedContentSource(new DiskContentSource(project.Root));
+        var listing = source.ListFiles("input/articles", ".md");
+        var stamp = source.Stamp(Article);
+
+        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        project.Write("input/articles/unseen.md", "---\ntitle: Unseen\n---\n");
+        source.ForgetContent(Article);
+        Assert.NotEqual(stamp, source.Stamp(Article));
+        Assert.Same(listing, source.ListFiles("input/articles", ".md")); // the listing is still the one read before
+
+        source.ForgetContent(DebouncedWatcher.Everything);
+        Assert.Contains("input/articles/unseen.md", source.ListFiles("input/articles", ".md"));
+    }
+
+    [Fact]
     public void A_file_still_settling_is_asked_about_every_time()
     {
         using var project = SettledProject();
