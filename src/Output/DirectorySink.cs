@@ -58,6 +58,8 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         private readonly Manifest? _manifest;
         // What the reused folder holds, by path: its size and time, to tell which files need no write.
         private readonly Dictionary<string, (long Length, DateTimeOffset Modified)> _existing = new(StringComparer.Ordinal);
+        // And its folders: only the reused folder can hold a file or folder where the site now wants the other.
+        private readonly HashSet<string> _existingFolders = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, (string Hash, long Length)> _added = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
         private int _written;
@@ -78,11 +80,11 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 if (_manifest is null) Directory.Delete(_staging, recursive: true);
                 else
                 {
-                    var entries = new FileSystemEnumerable<(string, long, DateTimeOffset)>(_staging,
-                        (ref FileSystemEntry e) => (Path.GetRelativePath(_staging, e.ToFullPath()).Replace('\\', '/'), e.Length, e.LastWriteTimeUtc),
-                        new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                    { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory };
-                    foreach (var (path, length, modified) in entries) _existing[path] = (length, modified);
+                    var entries = new FileSystemEnumerable<(string, bool, long, DateTimeOffset)>(_staging,
+                        (ref FileSystemEntry e) => (Path.GetRelativePath(_staging, e.ToFullPath()).Replace('\\', '/'), e.IsDirectory, e.Length, e.LastWriteTimeUtc),
+                        new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
+                    foreach (var (path, folder, length, modified) in entries)
+                        if (folder) _existingFolders.Add(path); else _existing[path] = (length, modified);
                 }
             }
             Directory.CreateDirectory(_staging);
@@ -110,16 +112,20 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             var folder = Path.GetDirectoryName(target)!;
             if (!_folders.ContainsKey(folder))
             {
-                // A file of an older site where a folder is now wanted gives way.
+                // A file of an older site where a folder is now wanted gives way. What the reused
+                // folder holds is known from its listing: asking the disk about every folder's
+                // ancestors cost more than writing the files (120,000 folders at 10,000 articles).
                 for (var up = folder; up.Length > _staging.Length; up = Path.GetDirectoryName(up)!)
-                    if (File.Exists(up)) File.Delete(up);
+                    if (_existing.ContainsKey(Relative(up))) File.Delete(up);
                 Directory.CreateDirectory(folder);
                 _folders[folder] = true;
             }
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            if (_existingFolders.Contains(file.Path)) Directory.Delete(target, recursive: true);
             using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
             file.WriteTo(stream);
         }
+
+        private string Relative(string full) => full[(_staging.Length + 1)..].Replace('\\', '/');
 
         public void Commit()
         {

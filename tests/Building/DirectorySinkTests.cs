@@ -112,6 +112,19 @@ public sealed class DirectorySinkTests
     }
 
     [Fact]
+    public void A_folder_where_a_file_is_now_wanted_is_replaced()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] before = [F("index.html", "home"), F("a/index.html", "a page"), F("b/c/index.html", "a deeper page")];
+        sink.Write(before);
+        sink.Write(before);
+        OutputFile[] next = [F("index.html", "home"), F("a", "now a file"), F("b/c", "a file too")];
+        sink.Write(next);
+        Assert.Equal(Expected(next), Files(project.PathOf("output")));
+    }
+
+    [Fact]
     public void Folders_left_empty_at_several_depths_are_removed()
     {
         // As a search index's folder is: files at its top and in subfolders, all made afresh.
