@@ -45,7 +45,6 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         var others = new List<Func<OutputFile>>();
         if (only is null)
             foreach (var (path, bytes) in theme.Assets) others.Add(() => new OutputFile(SitePaths.Assets + path, bytes));
-        others.Add(() => data);
         if (index.Settings.Host is not null)
         {
             if (plans is not null)
@@ -69,7 +68,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             foreach (var source in sources) all.Add(SitePaths.Source(source.Path));
             return all;
         }
-        return new RenderJob(this, planner, links, pages, others, allPages, new Lazy<IReadOnlySet<string>>(AllPaths));
+        return new RenderJob(this, planner, links, pages, data, others, allPages, new Lazy<IReadOnlySet<string>>(AllPaths));
     }
 
     /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
@@ -84,11 +83,14 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         private readonly LinkBuilder _links;
         private readonly ImmutableArray<PagePlan> _pages;
         private readonly IReadOnlyList<Func<OutputFile>> _others;
+        // Handed on first and then let go: at 10,000 articles the file is 180 MB, which a build
+        // streaming to disk need not hold while it renders 120,000 pages.
+        private OutputFile? _data;
 
         internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
-            IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
+            OutputFile data, IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
         {
-            (_renderer, _planner, _links, _pages, _others) = (renderer, planner, links, pages, others);
+            (_renderer, _planner, _links, _pages, _data, _others) = (renderer, planner, links, pages, data, others);
             AllPages = allPages;
             _allPaths = allPaths;
         }
@@ -104,6 +106,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         /// <param name="emit">Given each file, and a page's text too so nothing has to decode it again.</param>
         public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit)
         {
+            if (Interlocked.Exchange(ref _data, null) is { } data) emit(data, null);
             var errors = new Diagnostic?[_pages.Length];
             Parallel.For(0, _pages.Length, i =>
             {
