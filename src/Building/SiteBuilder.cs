@@ -27,11 +27,21 @@ public sealed record BuildResult(
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 
-    // A preview rebuild hands its 130,000 files on by path; the list is made only if asked for.
-    private readonly Lazy<ImmutableArray<OutputFile>> _files = new(() => [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)]);
+    // A preview rebuild hands its 130,000 files on by path; the list is made only if asked for,
+    // and kept with the dictionary it was made from (a copy made with `with` may have another).
+    private sealed record FileList(IReadOnlyDictionary<string, OutputFile> From, ImmutableArray<OutputFile> Files);
+    private FileList? _files;
 
     /// <summary>Every file of the site in path order.</summary>
-    public ImmutableArray<OutputFile> Files => _files.Value;
+    public ImmutableArray<OutputFile> Files
+    {
+        get
+        {
+            if (_files is { } list && ReferenceEquals(list.From, FilesByPath)) return list.Files;
+            _files = list = new FileList(FilesByPath, [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)]);
+            return list.Files;
+        }
+    }
 }
 
 /// <summary>
