@@ -40,13 +40,13 @@ void Edited(string relative, Func<string, string> change, Action rebuild)
     try
     {
         File.WriteAllText(path, change(original));
-        source.ForgetContent(relative);
+        source.Forget([relative], contentOnly: true);
         rebuild();
     }
     finally
     {
         File.WriteAllText(path, original);
-        source.ForgetContent(relative);
+        source.Forget([relative], contentOnly: true);
     }
 }
 

@@ -88,14 +88,6 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
 
     private static bool SameFigure(FigureEntry x, FigureEntry y) => x.Id == y.Id;
 
-    private static bool SameSources(ImmutableArray<AnalysedArticle> before, ImmutableArray<AnalysedArticle> after)
-    {
-        if (before.Length != after.Length) return false;
-        for (var i = 0; i < before.Length; i++)
-            if (!ReferenceEquals(before[i], after[i]) && before[i].Source.Path != after[i].Source.Path) return false;
-        return true;
-    }
-
     /// <summary>How many articles a speaker's quotations come from: they are in the record's order, so an article's are side by side.</summary>
     private static int ArticlesQuoted(ImmutableArray<QuotationRef> quotations)
     {
@@ -137,7 +129,7 @@ public sealed record IncrementalPlan(IReadOnlySet<string> Pages, IReadOnlySet<st
             gone.AddRange(last.Pages.Where(p => !pages.Contains(p)));
         }
         // Only an article added, removed or pointed at another text can take a source away.
-        if (!SameSources(last.Index.Articles, index.Articles))
+        if (!Versions.SameInOrder(last.Index.Articles, index.Articles, (x, y) => x.Source.Path == y.Source.Path))
         {
             var sources = index.Articles.Select(a => SitePaths.Source(a.Source.Path)).ToHashSet(StringComparer.Ordinal);
             gone.AddRange(last.Index.Articles.Select(a => SitePaths.Source(a.Source.Path)).Where(p => !sources.Contains(p)));

@@ -27,21 +27,8 @@ public sealed record BuildResult(
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 
-    // A preview rebuild hands its 130,000 files on by path; the list is made only if asked for,
-    // and kept with the dictionary it was made from (a copy made with `with` may have another).
-    private sealed record FileList(IReadOnlyDictionary<string, OutputFile> From, ImmutableArray<OutputFile> Files);
-    private FileList? _files;
-
-    /// <summary>Every file of the site in path order.</summary>
-    public ImmutableArray<OutputFile> Files
-    {
-        get
-        {
-            if (_files is { } list && ReferenceEquals(list.From, FilesByPath)) return list.Files;
-            _files = list = new FileList(FilesByPath, [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)]);
-            return list.Files;
-        }
-    }
+    /// <summary>Every file of the site in path order, listed when asked for (a preview rebuild hands its 130,000 files on by path).</summary>
+    public ImmutableArray<OutputFile> Files => [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)];
 }
 
 /// <summary>

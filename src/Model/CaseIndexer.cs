@@ -57,11 +57,19 @@ public static class CaseIndexer
     public static CaseIndex? Update(CaseIndex last, LoadedProject project, ImmutableArray<AnalysedArticle> analysed)
     {
         // An unchanged article's analysis is reused as the same object (the build cache's rule).
-        var before = new HashSet<AnalysedArticle>(last.Articles, ReferenceEqualityComparer.Instance);
+        // Each last article by where its figures begin in the last figure order.
+        var before = new Dictionary<AnalysedArticle, int>(last.Articles.Length, ReferenceEqualityComparer.Instance);
+        var offset = 0;
+        foreach (var a in last.Articles)
+        {
+            before[a] = offset;
+            offset += a.Figures.Length;
+        }
         var now = new HashSet<AnalysedArticle>(analysed, ReferenceEqualityComparer.Instance);
-        var added = analysed.Where(a => !before.Contains(a)).ToList();
+        var added = analysed.Where(a => !before.ContainsKey(a)).ToList();
         var removed = last.Articles.Where(a => !now.Contains(a)).ToList();
-        if (added.Count + removed.Count > MaxChangedArticles || last.SameValueGroups is null || last.Figures is not Dictionary<string, FigureEntry> lastFigures)
+        if (added.Count + removed.Count > MaxChangedArticles || offset != last.FiguresInOrder.Length
+            || last.SameValueGroups is null || last.Figures is not Dictionary<string, FigureEntry> lastFigures)
             return null;
 
         var diagnostics = new DiagnosticList();
@@ -75,7 +83,7 @@ public static class CaseIndexer
         var renewed = new Dictionary<FigureEntry, FigureEntry>(ReferenceEqualityComparer.Instance);
         foreach (var (id, entry) in made)
             if (lastFigures.TryGetValue(id, out var old) && now.Contains(old.Article)) renewed[old] = entry;
-        if (InOrder(last, articles, entries, renewed) is not { } inOrder) return null;
+        if (InOrder(last.FiguresInOrder, before, articles, entries, renewed) is not { } inOrder) return null;
         if (UpdatedTimeline(last, removed, added, lastFigures, entries, renewed) is not { } timeline) return null;
 
         // Merged sorted the added articles, which the lists below rely on.
@@ -93,18 +101,10 @@ public static class CaseIndexer
     /// the entries they replace; an added article's are looked up. The 110,000 entries of a large
     /// record are copied, never read (reading each cost a cache miss). Null if the last order is not as expected.
     /// </summary>
-    private static ImmutableArray<FigureEntry>? InOrder(CaseIndex last, ImmutableArray<AnalysedArticle> articles,
-        Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
+    /// <param name="before">Each last article by where its figures begin in <paramref name="lastOrder"/>.</param>
+    private static ImmutableArray<FigureEntry>? InOrder(ImmutableArray<FigureEntry> lastOrder, Dictionary<AnalysedArticle, int> before,
+        ImmutableArray<AnalysedArticle> articles, Dictionary<string, FigureEntry> entries, Dictionary<FigureEntry, FigureEntry> renewed)
     {
-        var lastOrder = last.FiguresInOrder;
-        var before = new Dictionary<AnalysedArticle, int>(last.Articles.Length, ReferenceEqualityComparer.Instance);
-        var offset = 0;
-        foreach (var a in last.Articles)
-        {
-            before[a] = offset;
-            offset += a.Figures.Length;
-        }
-        if (offset != lastOrder.Length) return null;
 
         var result = new FigureEntry[entries.Count];
         var now = new Dictionary<AnalysedArticle, int>(articles.Length, ReferenceEqualityComparer.Instance);
@@ -173,59 +173,47 @@ public static class CaseIndexer
         }
         kept.AddRange(timeline.AsSpan()[from..]);
 
-        var coming = Timeline([.. added.SelectMany(a => a.Figures).Select(f => entries[f.Id])]);
-        var result = new List<FigureEntry>(kept.Count + coming.Length);
-        from = 0;
-        foreach (var e in coming)
-        {
-            var at = LowerBound(kept, e);
-            if (at < kept.Count && CompareEvents(kept[at], e) == 0) return null;
-            result.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept)[from..at]);
-            result.Add(e);
-            from = at;
-        }
-        result.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept)[from..]);
-        return [.. result];
-    }
-
-    /// <summary>The first place in an ordered list whose event does not come before <paramref name="e"/>.</summary>
-    private static int LowerBound(IReadOnlyList<FigureEntry> events, FigureEntry e)
-    {
-        int lo = 0, hi = events.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (CompareEvents(events[mid], e) < 0) lo = mid + 1; else hi = mid;
-        }
-        return lo;
+        return MergeSorted(kept, Timeline([.. added.SelectMany(a => a.Figures).Select(f => entries[f.Id])]), CompareEvents);
     }
 
     /// <summary>Where this very entry is in the timeline (events that tie with it lie together), or null.</summary>
     private static int? Find(ImmutableArray<FigureEntry> timeline, FigureEntry e)
     {
-        for (var at = LowerBound(timeline, e); at < timeline.Length && CompareEvents(timeline[at], e) == 0; at++)
+        for (var at = LowerBound(timeline, e, CompareEvents); at < timeline.Length && CompareEvents(timeline[at], e) == 0; at++)
             if (ReferenceEquals(timeline[at], e)) return at;
         return null;
     }
 
-    /// <summary>Two lists in the same order made one; null if an item of one ties with an item of the other, whose order only a full (stable) sort knows.</summary>
-    private static ImmutableArray<T>? MergeSorted<T>(IEnumerable<T> kept, IReadOnlyList<T> coming, Comparison<T> compare, int capacity)
+    /// <summary>
+    /// Two lists in the same order made one. Each coming item goes where a binary search puts it,
+    /// so the kept items are copied, not each compared (reading each entry of a large record cost
+    /// a cache miss). Null if a coming item ties with a kept one, whose order only a full (stable) sort knows.
+    /// </summary>
+    private static ImmutableArray<T>? MergeSorted<T>(IReadOnlyList<T> kept, IReadOnlyList<T> coming, Comparison<T> compare)
     {
-        var result = ImmutableArray.CreateBuilder<T>(capacity);
-        var next = 0;
-        foreach (var item in kept)
+        var result = ImmutableArray.CreateBuilder<T>(kept.Count + coming.Count);
+        var from = 0;
+        foreach (var item in coming)
         {
-            while (next < coming.Count)
-            {
-                var c = compare(coming[next], item);
-                if (c == 0) return null;
-                if (c > 0) break;
-                result.Add(coming[next++]);
-            }
+            var at = LowerBound(kept, item, compare);
+            if (at < kept.Count && compare(kept[at], item) == 0) return null;
+            for (; from < at; from++) result.Add(kept[from]);
             result.Add(item);
         }
-        while (next < coming.Count) result.Add(coming[next++]);
-        return result.ToImmutable();
+        for (; from < kept.Count; from++) result.Add(kept[from]);
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The first place in an ordered list whose item does not come before <paramref name="item"/>.</summary>
+    private static int LowerBound<T>(IReadOnlyList<T> items, T item, Comparison<T> compare)
+    {
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (compare(items[mid], item) < 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Beyond this many changed articles a full join costs about the same (a save, a rename, a pull of a few files fall below).</summary>
@@ -237,7 +225,7 @@ public static class CaseIndexer
         added.Sort(ArticleOrder);
         for (var i = 1; i < added.Count; i++)
             if (CompareArticles(added[i - 1], added[i]) == 0) return null;
-        var merged = MergeSorted(last.Where(now.Contains), added, CompareArticles, now.Count);
+        var merged = MergeSorted([.. last.Where(now.Contains)], added, CompareArticles);
         return merged?.Length == now.Count ? merged : null;
     }
 
@@ -255,23 +243,23 @@ public static class CaseIndexer
             }
 
         static (decimal, FigureKind) KeyOf(LocatedFigure f) => (f.Value, f.Spec.Kind);
-        var groups = last.SameValueGroups is Dictionary<(decimal, FigureKind), ImmutableArray<string>> kept
-            ? new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(kept)
-            : new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(last.SameValueGroups!);
+        var groups = new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(last.SameValueGroups!);
         var renew = new HashSet<string>(located.Keys, StringComparer.Ordinal);
-        foreach (var key in removed.SelectMany(a => a.Figures).Select(KeyOf).Concat(located.Values.Select(x => KeyOf(x.Figure))).Distinct())
+        // The members leaving each group are the removed figures of its value (a group of a common
+        // year holds thousands of ids, not read unless it changes); no id coming is a kept member,
+        // since an id still in use elsewhere was refused above.
+        var leavingByKey = removed.SelectMany(a => a.Figures).ToLookup(KeyOf, f => f.Id);
+        var comingByKey = located.Values.ToLookup(x => KeyOf(x.Figure), x => x.Figure.Id);
+        foreach (var key in leavingByKey.Select(g => g.Key).Union(comingByKey.Select(g => g.Key)))
         {
             var old = groups.GetValueOrDefault(key, []);
-            var coming = located.Values.Where(x => KeyOf(x.Figure) == key).Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToList();
+            List<string> coming = [.. comingByKey[key].Order(StringComparer.Ordinal)];
             // A group whose members are the same keeps its array, and its members their entries:
-            // the usual edit takes an article's figures out and puts the same ones back. The
-            // members leaving are the removed figures of this value (a group of a common year
-            // holds thousands of ids, not read unless it changes); no id coming is a kept member,
-            // since an id still in use elsewhere was refused above.
-            var leaving = removed.SelectMany(a => a.Figures).Where(f => KeyOf(f) == key).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            // the usual edit takes an article's figures out and puts the same ones back.
+            var leaving = leavingByKey[key].ToHashSet(StringComparer.Ordinal);
             if (leaving.SetEquals(coming)) continue;
             // The group is in id order already: the few coming ids are merged in, not the whole group sorted again.
-            if (MergeSorted(old.Where(id => !leaving.Contains(id)), coming, string.CompareOrdinal, old.Length + coming.Count) is not { } members) return null;
+            if (MergeSorted([.. old.Where(id => !leaving.Contains(id))], coming, string.CompareOrdinal) is not { } members) return null;
             if (members.IsEmpty) groups.Remove(key); else groups[key] = members;
             renew.UnionWith(members);
         }
@@ -350,20 +338,14 @@ public static class CaseIndexer
         HashSet<AnalysedArticle> now, List<AnalysedArticle> added, List<AnalysedArticle> removed,
         Func<AnalysedArticle, IEnumerable<(string Key, T Item)>> itemsOf, Func<T, AnalysedArticle> articleOf)
     {
-        var coming = new Dictionary<string, List<T>>(StringComparer.Ordinal);
-        foreach (var a in added)
-            foreach (var (key, item) in itemsOf(a))
-            {
-                if (!coming.TryGetValue(key, out var list)) coming[key] = list = [];
-                list.Add(item);
-            }
-        var reached = removed.SelectMany(itemsOf).Select(x => x.Key).Concat(coming.Keys).ToHashSet(StringComparer.Ordinal);
+        // In the added articles' order, each article's items in its own order.
+        var coming = added.SelectMany(itemsOf).ToLookup(x => x.Key, x => x.Item, StringComparer.Ordinal);
+        var reached = removed.SelectMany(itemsOf).Select(x => x.Key).Concat(coming.Select(g => g.Key)).ToHashSet(StringComparer.Ordinal);
         var result = last.ToBuilder();
         foreach (var key in reached)
         {
-            var before = last.GetValueOrDefault(key, []);
-            List<T> arriving = coming.GetValueOrDefault(key) ?? [];
-            var merged = MergeSorted(before.Where(x => now.Contains(articleOf(x))), arriving, (x, y) => CompareArticles(articleOf(x), articleOf(y)), before.Length + arriving.Count);
+            var kept = last.GetValueOrDefault(key, []).Where(x => now.Contains(articleOf(x))).ToList();
+            var merged = MergeSorted(kept, [.. coming[key]], (x, y) => CompareArticles(articleOf(x), articleOf(y)));
             if (merged is not { } items) return null;
             if (items.IsEmpty) result.Remove(key); else result[key] = items;
         }

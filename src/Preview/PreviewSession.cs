@@ -64,7 +64,7 @@ public sealed class PreviewSession : IAsyncDisposable
         // Watching starts before the first build, so nothing saved during it goes unseen.
         // The watcher tells the source what to forget as each change is seen, so its bursts need not.
         if (_watch) _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Queue,
-            (seen, listing) => { if (listing) _source?.Forget([seen]); else _source?.ForgetContent(seen); });
+            (seen, listing) => _source?.Forget([seen], contentOnly: !listing));
         Build(["(start)"]);
         _server = await PreviewServer.StartAsync(_serverOptions, () => _files, _hub, () => _buildId);
         if (_watch) _loop = Task.Run(Loop);

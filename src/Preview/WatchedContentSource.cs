@@ -24,31 +24,18 @@ public sealed class WatchedContentSource(DiskContentSource disk) : IContentSourc
     private readonly Lock _lock = new();
 
     /// <summary>Forgets what is known about these project-relative paths (files or folders), or everything for <see cref="DebouncedWatcher.Everything"/>.</summary>
-    public void Forget(IEnumerable<string> paths)
+    /// <param name="contentOnly">Only the paths' content changed: no file was made, removed or renamed, so the
+    /// listings still hold (listing 10,000 articles again took 5 ms).</param>
+    public void Forget(IEnumerable<string> paths, bool contentOnly = false)
     {
         lock (_lock)
         {
             _generation++;
-            foreach (var path in paths) ForgetOne(path);
+            foreach (var path in paths) ForgetOne(path, contentOnly);
         }
     }
 
-    /// <summary>Forgets a file's stamp only: its content changed, but no folder gained or lost a file (listing 10,000 articles again took 5 ms).</summary>
-    public void ForgetContent(string path)
-    {
-        if (path == DebouncedWatcher.Everything)
-        {
-            Forget([path]);
-            return;
-        }
-        lock (_lock)
-        {
-            _generation++;
-            _stamps.TryRemove(path, out _);
-        }
-    }
-
-    private void ForgetOne(string path)
+    private void ForgetOne(string path, bool contentOnly)
     {
         if (path == DebouncedWatcher.Everything)
         {
@@ -57,6 +44,7 @@ public sealed class WatchedContentSource(DiskContentSource disk) : IContentSourc
             return;
         }
         _stamps.TryRemove(path, out _);
+        if (contentOnly) return;
         // A folder renamed or removed takes its files with it; a file created or removed changes its folder's listing.
         var under = path + "/";
         foreach (var known in _stamps.Keys)

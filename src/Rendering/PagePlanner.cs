@@ -119,20 +119,12 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     /// </summary>
     public static bool SamePages(CaseIndex x, CaseIndex y) =>
         x.Timeline.Length == y.Timeline.Length
-        && Same(x.Articles, y.Articles, (a, b) => a.Slug == b.Slug)
-        && Same(x.FiguresInOrder, y.FiguresInOrder, (a, b) => a.Id == b.Id)
-        && Same(x.Speakers, y.Speakers, (a, b) => a.Slug == b.Slug
+        && Versions.SameInOrder(x.Articles, y.Articles, (a, b) => a.Slug == b.Slug)
+        && Versions.SameInOrder(x.FiguresInOrder, y.FiguresInOrder, (a, b) => a.Id == b.Id)
+        && Versions.SameInOrder(x.Speakers, y.Speakers, (a, b) => a.Slug == b.Slug
             && PageCount(x.QuotationsBySpeaker.GetValueOrDefault(a.Slug, []).Length, QuotationsPerPage) == PageCount(y.QuotationsBySpeaker.GetValueOrDefault(b.Slug, []).Length, QuotationsPerPage))
-        && Same(x.Organisations, y.Organisations, (a, b) => a.Slug == b.Slug
+        && Versions.SameInOrder(x.Organisations, y.Organisations, (a, b) => a.Slug == b.Slug
             && PageCount(x.MentionsByOrganisation.GetValueOrDefault(a.Slug, []).Length, MentionsPerPage) == PageCount(y.MentionsByOrganisation.GetValueOrDefault(b.Slug, []).Length, MentionsPerPage));
-
-    private static bool Same<T>(ImmutableArray<T> x, ImmutableArray<T> y, Func<T, T, bool> same) where T : class
-    {
-        if (x.Length != y.Length) return false;
-        for (var i = 0; i < x.Length; i++)
-            if (!ReferenceEquals(x[i], y[i]) && !same(x[i], y[i])) return false;
-        return true;
-    }
 
     private static void AddPaged(ImmutableArray<PagePlan>.Builder pages, string list, int items, int perPage, Func<int, PageSpec> page)
     {

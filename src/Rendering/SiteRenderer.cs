@@ -36,10 +36,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         var links = new LinkBuilder(index.Settings);
         data ??= DataFile(index);
         var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
-        var plans = only is not null && samePages is not null ? (ImmutableArray<PagePlan>?)null : planner.Plan();
-        var allPages = plans is { } all ? [.. all.Select(p => p.Path)] : samePages!.Value;
-        var pages = plans is null ? planner.Plan(only!.Order(StringComparer.Ordinal))
-            : only is null ? plans.Value : [.. plans.Value.Where(p => only.Contains(p.Path))];
+        // A rebuild of a few pages plans only those; the list of every page is the last build's
+        // when the caller knows the record still has the same pages.
+        var known = only is null ? null : samePages;
+        var pages = only is null ? planner.Plan() : planner.Plan(only.Order(StringComparer.Ordinal));
+        var allPages = known ?? [.. (only is null ? pages : planner.Plan()).Select(p => p.Path)];
 
         // Whole-site files change with any article, like the list pages, so they are always made.
         var others = new List<Func<OutputFile>>();
@@ -47,7 +48,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             foreach (var (path, bytes) in theme.Assets) others.Add(() => new OutputFile(SitePaths.Assets + path, bytes));
         if (index.Settings.Host is not null)
         {
-            if (plans is not null)
+            if (known is null)
                 others.Add(() => new OutputFile(SitePaths.Sitemap, SiteFeeds.Sitemap(allPages.Where(p => p != SitePaths.NotFound), links)));
             others.Add(() => new OutputFile(SitePaths.Feed, SiteFeeds.Atom(index, links)));
         }

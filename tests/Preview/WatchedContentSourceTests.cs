@@ -11,6 +11,13 @@ public sealed class WatchedContentSourceTests
 
     private static TempProject SettledProject() => TempProject.Settled(Repo.Root);
 
+    /// <summary>Adds to the article and dates the save in the past, so the disk gives it a stamp.</summary>
+    private static void Edit(TempProject project, string more, int minutesAgo)
+    {
+        File.AppendAllText(project.PathOf(Article), more);
+        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-minutesAgo));
+    }
+
     [Fact]
     public void A_stamp_is_remembered_until_its_path_is_forgotten()
     {
@@ -19,8 +26,7 @@ public sealed class WatchedContentSourceTests
         var first = source.Stamp(Article);
         Assert.NotNull(first);
 
-        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
-        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        Edit(project, "\nMore.\n", minutesAgo: 5);
         Assert.Equal(first, source.Stamp(Article)); // not asked again: nothing was seen
 
         source.Forget([Article]);
@@ -38,8 +44,7 @@ public sealed class WatchedContentSourceTests
         var stamp = source.Stamp(Article);
 
         project.Write("input/articles/new-one.md", "---\ntitle: New\n---\n");
-        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
-        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        Edit(project, "\nMore.\n", minutesAgo: 5);
         Assert.Equal(before, source.ListFiles("input/articles", ".md"));
 
         source.Forget(["input/articles/new-one.md"]);
@@ -49,8 +54,7 @@ public sealed class WatchedContentSourceTests
         source.Forget(["input"]);
         Assert.NotEqual(stamp, source.Stamp(Article));
 
-        File.AppendAllText(project.PathOf(Article), "\nAnd more.\n");
-        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-4));
+        Edit(project, "\nAnd more.\n", minutesAgo: 4);
         var remembered = source.Stamp(Article);
         source.Forget([DebouncedWatcher.Everything]);
         Assert.NotEqual(remembered, source.Stamp(Article));
@@ -64,14 +68,13 @@ public sealed class WatchedContentSourceTests
         var listing = source.ListFiles("input/articles", ".md");
         var stamp = source.Stamp(Article);
 
-        File.AppendAllText(project.PathOf(Article), "\nMore.\n");
-        File.SetLastWriteTimeUtc(project.PathOf(Article), DateTime.UtcNow.AddMinutes(-5));
+        Edit(project, "\nMore.\n", minutesAgo: 5);
         project.Write("input/articles/unseen.md", "---\ntitle: Unseen\n---\n");
-        source.ForgetContent(Article);
+        source.Forget([Article], contentOnly: true);
         Assert.NotEqual(stamp, source.Stamp(Article));
         Assert.Same(listing, source.ListFiles("input/articles", ".md")); // the listing is still the one read before
 
-        source.ForgetContent(DebouncedWatcher.Everything);
+        source.Forget([DebouncedWatcher.Everything], contentOnly: true);
         Assert.Contains("input/articles/unseen.md", source.ListFiles("input/articles", ".md"));
     }
 
