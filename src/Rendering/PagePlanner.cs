@@ -121,10 +121,14 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
         x.Timeline.Length == y.Timeline.Length
         && Versions.SameInOrder(x.Articles, y.Articles, (a, b) => a.Slug == b.Slug)
         && Versions.SameInOrder(x.FiguresInOrder, y.FiguresInOrder, (a, b) => a.Id == b.Id)
-        && Versions.SameInOrder(x.Speakers, y.Speakers, (a, b) => a.Slug == b.Slug
-            && PageCount(x.QuotationsBySpeaker.GetValueOrDefault(a.Slug, []).Length, QuotationsPerPage) == PageCount(y.QuotationsBySpeaker.GetValueOrDefault(b.Slug, []).Length, QuotationsPerPage))
-        && Versions.SameInOrder(x.Organisations, y.Organisations, (a, b) => a.Slug == b.Slug
-            && PageCount(x.MentionsByOrganisation.GetValueOrDefault(a.Slug, []).Length, MentionsPerPage) == PageCount(y.MentionsByOrganisation.GetValueOrDefault(b.Slug, []).Length, MentionsPerPage));
+        && Versions.SameInOrder(x.Speakers, y.Speakers, (a, b) => a.Slug == b.Slug)
+        && Versions.SameInOrder(x.Organisations, y.Organisations, (a, b) => a.Slug == b.Slug)
+        // Counted for every one, unchanged or not: the same speaker may be quoted more often.
+        && x.Speakers.All(s => SamePageCount(x.QuotationsBySpeaker, y.QuotationsBySpeaker, s.Slug, QuotationsPerPage))
+        && x.Organisations.All(o => SamePageCount(x.MentionsByOrganisation, y.MentionsByOrganisation, o.Slug, MentionsPerPage));
+
+    private static bool SamePageCount<T>(ImmutableDictionary<string, ImmutableArray<T>> x, ImmutableDictionary<string, ImmutableArray<T>> y, string slug, int perPage) =>
+        PageCount(x.GetValueOrDefault(slug, []).Length, perPage) == PageCount(y.GetValueOrDefault(slug, []).Length, perPage);
 
     private static void AddPaged(ImmutableArray<PagePlan>.Builder pages, string list, int items, int perPage, Func<int, PageSpec> page)
     {

@@ -1,6 +1,7 @@
 using CaseRecord.Building;
 using CaseRecord.Content;
 using CaseRecord.Output;
+using CaseRecord.Rendering;
 using CaseRecord.Tests.Golden;
 using CaseRecord.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class IncrementalBuildTests
     private static void Edit(MemoryContentSource source, string path, Func<string, string> change) =>
         source.Add(path, change(System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(path))));
 
-    private static void AssertSameAsFullBuild(MemoryContentSource source, BuildResult incremental)
+    private static void AssertSameAsFullBuild(IContentSource source, BuildResult incremental)
     {
         var full = new SiteBuilder(source, new Dictionary<string, string>()).Build(null);
         Assert.Equal(full.Files.Select(f => f.Path).Order(StringComparer.Ordinal), incremental.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
@@ -125,6 +126,37 @@ public sealed class IncrementalBuildTests
         Assert.True(added.Stats.Incremental);
         Assert.Contains("articles/riverside-flooding/index.html", added.Changed);
         AssertSameAsFullBuild(source, added);
+    }
+
+    [Fact]
+    public void A_speaker_whose_quotations_fill_another_page_gains_and_loses_it_as_a_full_build_does()
+    {
+        // On disk with settled files, as the preview reads a project: only the source text changes.
+        using var project = new TempProject();
+        TempProject.CopyDirectory(Path.Combine(Repo.Root, "theme"), project.PathOf("theme"));
+        string Quotes(int count) => string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Ms Thornton said: “Point {i}.”"));
+        project.Write("input/speakers/sara-thornton.md", "---\nname: Sara Thornton\n---\n");
+        project.Write("input/articles/quotes.md", "---\ntitle: Quotes\nsource: seeds/quotes.txt\nspeakers: [sara-thornton]\n---\n");
+        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage));
+        foreach (var file in Directory.EnumerateFiles(project.Root, "*", SearchOption.AllDirectories))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
+        var source = new DiskContentSource(project.Root);
+        var cache = new BuildCache();
+        var builder = new SiteBuilder(source, new Dictionary<string, string>());
+        Assert.True(builder.Build(null, cache).Succeeded);
+        const string second = "speakers/sara-thornton/page/2/index.html";
+
+        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage + 1));
+        var grown = builder.Build(null, cache);
+        Assert.True(grown.Stats.Incremental);
+        Assert.Contains(second, grown.FilesByPath.Keys);
+        AssertSameAsFullBuild(source, grown);
+
+        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage));
+        var shrunk = builder.Build(null, cache);
+        Assert.True(shrunk.Stats.Incremental);
+        Assert.DoesNotContain(second, shrunk.FilesByPath.Keys);
+        AssertSameAsFullBuild(source, shrunk);
     }
 
     /// <summary>Thirty copies of the seed article, so equal values (years) form groups larger than a figure page lists.</summary>
