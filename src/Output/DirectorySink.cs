@@ -121,8 +121,11 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 _folders[folder] = true;
             }
             if (_existingFolders.Contains(file.Path)) Directory.Delete(target, recursive: true);
-            using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
-            file.WriteTo(stream);
+            // A handle, not a FileStream: open, write at offsets, close. A stream asks the disk for its
+            // position and, unless file locking is off (Site.csproj), locks and truncates apart:
+            // four calls more for each of 130,000 files.
+            using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
+            file.WriteTo(handle);
         }
 
         private string Relative(string full) => full[(_staging.Length + 1)..].Replace('\\', '/');

@@ -69,8 +69,14 @@ public sealed class OutputFile
         return true;
     }
 
-    public void WriteTo(Stream stream)
+    /// <summary>Writes the bytes at the start of an open file, piece by piece at their offsets (no stream, no buffer copy).</summary>
+    public void WriteTo(Microsoft.Win32.SafeHandles.SafeFileHandle file)
     {
-        foreach (var p in _pieces) stream.Write(p.Span);
+        long at = 0;
+        foreach (var p in _pieces)
+        {
+            System.IO.RandomAccess.Write(file, p.Span, at);
+            at += p.Length;
+        }
     }
 }

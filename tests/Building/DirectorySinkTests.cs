@@ -86,6 +86,22 @@ public sealed class DirectorySinkTests
     }
 
     [Fact]
+    public void A_file_rewritten_shorter_or_from_pieces_holds_exactly_its_new_bytes()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] first = [F("index.html", new string('x', 5000)), F("data/case.json", new string('y', 3000))];
+        sink.Write(first);
+        sink.Write(first);
+        // The third build reuses the first build's folder, whose files are longer than the new ones.
+        var pieces = new OutputFile("data/case.json", [Encoding.UTF8.GetBytes("{\"a\":"), Encoding.UTF8.GetBytes("1,"), Encoding.UTF8.GetBytes("\"b\":2}")]);
+        sink.Write([F("index.html", "short"), pieces]);
+        Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
+        Assert.Equal("short", File.ReadAllText(project.PathOf("output/index.html")));
+        Assert.Equal("{\"a\":1,\"b\":2}", File.ReadAllText(project.PathOf("output/data/case.json")));
+    }
+
+    [Fact]
     public void A_spare_folder_without_its_manifest_is_rewritten_whole()
     {
         using var project = new TempProject();
