@@ -3,7 +3,9 @@
 # median wall time and peak memory of each and their ratios.
 #   bench/run.sh [ARTICLES=10000] [RUNS=3]
 # "cold" builds into an empty output folder; "warm" rebuilds an unchanged project over its last
-# output (the usual case: only changed files are written). Both skip the search index, which
+# output with --force (everything is rendered again; only changed files are written); "no-op" is
+# the plain build of an unchanged project, which finds the output up to date and leaves it. All
+# skip the search index, which
 # Hugo's site does not have. Needs Debian's hugo and GNU time: apt-get install hugo time.
 # CPU time is printed beside wall time: on a machine whose disk is shared, the system time of
 # creating 250,000 files and folders varies by a factor of two from run to run, user time much less.
@@ -38,13 +40,13 @@ measure() { # label, command...
   echo "$label $wall $rss $user $sys"
 }
 
-ours() { measure "$1" dotnet "$app/Site.dll" build --root "$work/site" -s SearchIndex=false; }
+ours() { local label=$1; shift; measure "$label" dotnet "$app/Site.dll" build --root "$work/site" -s SearchIndex=false "$@"; }
 cold() { rm -rf "$work/site/output" "$work/site/.output.spare"; ours cold; }
 theirs() { measure hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo/public" --cleanDestinationDir; }
 
 echo "warm-up" >&2
 cold >/dev/null; theirs >/dev/null
-results=$(for i in $(seq "$runs"); do cold; ours warm; theirs; done)
+results=$(for i in $(seq "$runs"); do cold; ours warm --force; ours no-op; theirs; done)
 echo "$results" | awk -v n="$articles" '
   { wall[$1] = wall[$1] " " $2; rss[$1] = rss[$1] " " $3; usr[$1] = usr[$1] " " $4; sys[$1] = sys[$1] " " $5 }
   function median(s,   a, k, i, j, t) { k = split(s, a, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
@@ -52,8 +54,8 @@ echo "$results" | awk -v n="$articles" '
     hw = median(wall["hugo"]); hm = median(rss["hugo"])
     printf "%d articles, median of %d:\n", n, split(wall["hugo"], x, " ")
     printf "  hugo                %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)\n", hw, hm / 1024, median(usr["hugo"]), median(sys["hugo"])
-    for (k = 1; k <= 2; k++) {
-      l = (k == 1) ? "cold" : "warm"
+    for (k = 1; k <= 3; k++) {
+      l = (k == 1) ? "cold" : (k == 2) ? "warm" : "no-op"
       w = median(wall[l]); m = median(rss[l])
       printf "  case-record %-7s %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)   time ratio %5.2f, memory ratio %4.2f\n", l, w, m / 1024, median(usr[l]), median(sys[l]), w / hw, m / hm
     }

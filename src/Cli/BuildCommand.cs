@@ -33,10 +33,11 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"error: project folder '{options.Root}' does not exist");
             return 2;
         }
-        var project = new DiskContentSource(options.Root);
-        var builder = new SiteBuilder(project, options.Settings);
+        IContentSource project = new DiskContentSource(options.Root);
         string? outputDir = null;
         IOutputSink? sink = null;
+        RecordingContentSource? recording = null;
+        string? key = null;
         if (write)
         {
             // Settings are needed to know OutputPath; a cheap first read of statiq.json.
@@ -52,11 +53,22 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
                 return 2;
             }
             var root = options.Root;
-            sink = new DirectorySink(outputDir)
+            var disk = new DirectorySink(outputDir)
             {
                 BeforeSwap = settings.SearchIndex ? staged => new Search.SearchIndexer(stdout).Run(staged, root, settings.LinkRoot) : null,
             };
+            sink = disk;
+            // A build is a function of what it reads, the generator and the run's settings: when
+            // none has changed and the output is as that build left it, the output is already right.
+            key = BuildRecord.KeyFor(options.Settings, settings.SearchIndex ? Search.SearchIndexer.Identity(root) : "no search index");
+            if (!options.Force && UpToDate(project, disk, outputDir, key) is { } last)
+            {
+                ReportUpToDate(last, outputDir);
+                return 0;
+            }
+            project = recording = new RecordingContentSource(project);
         }
+        var builder = new SiteBuilder(project, options.Settings);
 
         BuildResult result;
         try
@@ -71,7 +83,22 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         }
         Report(result, write, outputDir, options, sink as DirectorySink);
         if (!result.Succeeded) return 1;
+        if (recording is not null)
+            new BuildRecord(key!, new Dictionary<string, string>(recording.Answers, StringComparer.Ordinal),
+                [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten).Write(outputDir!);
         return 0;
+    }
+
+    /// <summary>The last build's record, when its output is intact and every answer it was built from is still the same.</summary>
+    private static BuildRecord? UpToDate(IContentSource project, DirectorySink output, string outputDir, string key) =>
+        BuildRecord.Read(outputDir) is { } last && last.Key == key && output.HoldsItsLastBuild() && RecordingContentSource.SameAnswers(project, last.Answers)
+            ? last : null;
+
+    private void ReportUpToDate(BuildRecord last, string outputDir)
+    {
+        foreach (var warning in last.Warnings) stderr.WriteLine(warning);
+        stdout.WriteLine($"Up to date: {last.Pages} pages ({last.Files} files) in {Relative(outputDir)}, as the last build left them; no content, theme, setting or generator has changed since. " +
+            $"0 errors, {Plural(last.Warnings.Count, "warning")}. (--force builds anyway)");
     }
 
     private static readonly string[] StageNames = ["load", "analyse", "index", "render", "links", "write"];

@@ -10,6 +10,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Output folder (default: the OutputPath setting, 'output')", Recursive = true };
     private readonly Option<string[]> _settings = new("--setting", "-s") { Description = "Override a statiq.json setting for this run, KEY=VALUE", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Print time per stage", Recursive = true };
+    private readonly Option<bool> _force = new("--force") { Description = "Build even when nothing has changed since the last build", Recursive = true };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
     private readonly Option<string?> _virtualDir = new("--virtual-dir") { Description = "Serve the site under this path, e.g. /case-record" };
     private readonly Option<bool> _noWatch = new("--no-watch") { Description = "Do not rebuild when files change" };
@@ -22,6 +23,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.Options.Add(_output);
         root.Options.Add(_settings);
         root.Options.Add(_verbose);
+        root.Options.Add(_force);
 
         var build = new Command("build", "Build the site into the output folder (the default command)");
         var check = new Command("check", "Do everything a build does except writing: report errors and warnings");
@@ -60,7 +62,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
             if (eq <= 0) throw new UsageException($"--setting '{s}' must be KEY=VALUE");
             overrides[s[..eq].Trim()] = s[(eq + 1)..];
         }
-        return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose));
+        return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose)) { Force = r.GetValue(_force) };
     }
 
     private int RunBuild(ParseResult r, bool write)
@@ -72,6 +74,10 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
     }
 }
 
-public sealed record BuildOptions(string Root, string? Output, IReadOnlyDictionary<string, string> Settings, bool Verbose);
+public sealed record BuildOptions(string Root, string? Output, IReadOnlyDictionary<string, string> Settings, bool Verbose)
+{
+    /// <summary>Build even when the output already holds what the build would make.</summary>
+    public bool Force { get; init; }
+}
 
 public sealed class UsageException(string message) : Exception(message);

@@ -80,11 +80,10 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 if (_manifest is null) Directory.Delete(_staging, recursive: true);
                 else
                 {
-                    var entries = new FileSystemEnumerable<(string, bool, long, DateTimeOffset)>(_staging,
-                        (ref FileSystemEntry e) => (Path.GetRelativePath(_staging, e.ToFullPath()).Replace('\\', '/'), e.IsDirectory, e.Length, e.LastWriteTimeUtc),
-                        new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
-                    foreach (var (path, folder, length, modified) in entries)
-                        if (folder) _existingFolders.Add(path); else _existing[path] = (length, modified);
+                    foreach (var (path, folder, length, modified) in Entries(_staging))
+                        if (folder) _existingFolders.Add(path);
+                        else if (IsOwnNote(path)) File.Delete(Path.Combine(_staging, path)); // the last build's record, say
+                        else _existing[path] = (length, modified);
                 }
             }
             Directory.CreateDirectory(_staging);
@@ -143,11 +142,22 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 removed++;
             }
             foreach (var folder in emptied.OrderByDescending(f => f.Length)) RemoveIfEmpty(folder, _staging);
+            File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
+            if (_sink.BeforeSwap is { } finish)
+            {
+                if (!finish(_staging)) throw new IOException("the site could not be completed");
+                // What the hook added (the search index) is listed too, so the manifest describes
+                // the whole folder and a later build can tell it is intact.
+                foreach (var (path, folder, _, _) in Entries(_staging))
+                    if (!folder && !IsOwnNote(path) && !_added.ContainsKey(path))
+                    {
+                        var added = new OutputFile(path, File.ReadAllBytes(Path.Combine(_staging, path)));
+                        _added[path] = (Manifest.Hash(added), added.Length);
+                    }
+            }
+            // Last, so every file of the folder is older than its manifest.
             var files = _added.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
             Manifest.Write(_staging, files.Select(kv => (kv.Key, kv.Value.Hash, kv.Value.Length)));
-            File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
-            if (_sink.BeforeSwap is { } finish && !finish(_staging))
-                throw new IOException("the site could not be completed");
             Swap(_staging, _sink._output, _spare);
             _committed = true;
             _sink.Counts = new WriteCounts(_written, files.Count - _written, removed);
@@ -159,6 +169,32 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Whether the output folder still holds exactly what its last build wrote: every file its
+    /// manifest lists, of the listed size and not modified since, and no other file.
+    /// </summary>
+    public bool HoldsItsLastBuild()
+    {
+        var manifest = File.Exists(Path.Combine(_output, Marker)) ? Manifest.Read(_output) : null;
+        if (manifest is null) return false;
+        var found = 0;
+        foreach (var (path, folder, length, modified) in Entries(_output))
+        {
+            if (folder || IsOwnNote(path)) continue;
+            if (!manifest.Files.TryGetValue(path, out var entry) || entry.Length != length || modified > manifest.Written) return false;
+            found++;
+        }
+        return found == manifest.Files.Count;
+    }
+
+    /// <summary>The generator's notes about a folder (its marker, manifest, build record), not part of the site.</summary>
+    private static bool IsOwnNote(string path) => path.StartsWith(".case-record-", StringComparison.Ordinal);
+
+    /// <summary>Every file and folder under <paramref name="root"/>: relative path, whether a folder, size and time, from the listing alone.</summary>
+    private static FileSystemEnumerable<(string Path, bool Folder, long Length, DateTimeOffset Modified)> Entries(string root) =>
+        new(root, (ref FileSystemEntry e) => (Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'), e.IsDirectory, e.Length, e.LastWriteTimeUtc),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
 
     private static void RemoveIfEmpty(string folder, string root)
     {

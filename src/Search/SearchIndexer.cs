@@ -54,6 +54,20 @@ public sealed class SearchIndexer(TextWriter log)
         }
     }
 
+    /// <summary>Which tools would make the index (their paths, sizes and times): a site built with other tools, or none, is not the same site.</summary>
+    public static string Identity(string projectRoot)
+    {
+        static string Of(string? file)
+        {
+            if (file is null) return "none";
+            var info = new FileInfo(file);
+            return $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
+        }
+        var pagefind = FindPagefind(projectRoot);
+        var package = pagefind is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(pagefind)!)!, "package.json");
+        return $"node {Of(FindOnPath("node"))}; pagefind {Of(pagefind)}; {Of(package is not null && File.Exists(package) ? package : null)}";
+    }
+
     private static string? FindOnPath(string program)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
