@@ -84,14 +84,25 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         Report(result, write, outputDir, options, sink as DirectorySink);
         if (!result.Succeeded) return 1;
         if (recording is not null)
-            new BuildRecord(key!, new Dictionary<string, string>(recording.Answers, StringComparer.Ordinal),
-                [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten).Write(outputDir!);
+        {
+            try
+            {
+                new BuildRecord(key!, new Dictionary<string, string>(recording.Answers, StringComparer.Ordinal),
+                    [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten).Write(outputDir!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The site is built and in place; only the next build's shortcut is lost.
+                stderr.WriteLine($"note: the build could not be recorded ({e.Message}); the next build will build everything");
+            }
+        }
         return 0;
     }
 
-    /// <summary>The last build's record, when its output is intact and every answer it was built from is still the same.</summary>
+    /// <summary>The last build's record, when every answer it was built from is still the same and its output is intact.</summary>
+    /// <remarks>The answers are asked first: after an edit they stop at the first that differs, while the output's listing is read whole (130,000 files at 10,000 articles).</remarks>
     private static BuildRecord? UpToDate(IContentSource project, DirectorySink output, string outputDir, string key) =>
-        BuildRecord.Read(outputDir) is { } last && last.Key == key && output.HoldsItsLastBuild() && RecordingContentSource.SameAnswers(project, last.Answers)
+        BuildRecord.Read(outputDir) is { } last && last.Key == key && RecordingContentSource.SameAnswers(project, last.Answers) && output.HoldsItsLastBuild()
             ? last : null;
 
     private void ReportUpToDate(BuildRecord last, string outputDir)
