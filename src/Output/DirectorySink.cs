@@ -179,11 +179,18 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         var manifest = File.Exists(Path.Combine(_output, Marker)) ? Manifest.Read(_output) : null;
         if (manifest is null) return false;
         var found = 0;
-        foreach (var (path, folder, length, modified) in Entries(_output))
+        try
         {
-            if (folder || IsOwnNote(path)) continue;
-            if (!manifest.Files.TryGetValue(path, out var entry) || entry.Length != length || modified > manifest.Written) return false;
-            found++;
+            foreach (var (path, folder, length, modified) in Entries(_output))
+            {
+                if (folder || IsOwnNote(path)) continue;
+                if (!manifest.Files.TryGetValue(path, out var entry) || entry.Length != length || modified > manifest.Written) return false;
+                found++;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // a folder that changes as it is read (another build swapping it) is not known to be intact
         }
         return found == manifest.Files.Count;
     }
