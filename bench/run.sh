@@ -55,6 +55,10 @@ theirs() { aside "$work/hugo/public"; measure hugo hugo --quiet --source "$work/
 echo "warm-up" >&2
 cold >/dev/null; theirs >/dev/null
 results=$(for i in $(seq "$runs"); do cold; ours warm --force; ours no-op; theirs; done)
+# The same texts make different sites: say how many pages and files each build writes.
+count() { find "$1" -name '*.html' -type f | wc -l; }
+files() { find "$1" -type f | wc -l; }
+echo "pages (HTML files): case-record $(count "$work/site/output") in $(files "$work/site/output") files; hugo $(count "$work/hugo/public") in $(files "$work/hugo/public") files"
 echo "$results" | awk -v n="$articles" '
   { wall[$1] = wall[$1] " " $2; rss[$1] = rss[$1] " " $3; usr[$1] = usr[$1] " " $4; sys[$1] = sys[$1] " " $5 }
   function median(s,   a, k, i, j, t) { k = split(s, a, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
