@@ -87,8 +87,8 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             try
             {
-                new BuildRecord(key!, new Dictionary<string, string>(recording.Answers, StringComparer.Ordinal),
-                    [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten).Write(outputDir!);
+                new BuildRecord(key!, recording.Answers, [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten)
+                    .Write(outputDir!);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 
 namespace CaseRecord.Content;
 
@@ -93,5 +92,5 @@ public sealed class RecordingContentSource(IContentSource inner) : IContentSourc
 
     private static string YesNo(bool answer) => answer ? "yes" : "no";
 
-    private static string BytesAnswer(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    private static string BytesAnswer(byte[] bytes) => Fingerprint.Of([bytes]);
 }

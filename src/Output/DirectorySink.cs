@@ -75,14 +75,13 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             if (Directory.Exists(_spare) && File.Exists(Path.Combine(_spare, Marker)) && TryMove(_spare, _staging))
             {
                 _manifest = Manifest.Read(_staging);
-                File.Delete(Path.Combine(_staging, Marker));
-                File.Delete(Path.Combine(_staging, Manifest.FileName));
                 if (_manifest is null) Directory.Delete(_staging, recursive: true);
                 else
                 {
+                    // The last build's notes (marker, manifest, record) go; this build writes its own.
                     foreach (var (path, folder, length, modified) in Entries(_staging))
                         if (folder) _existingFolders.Add(path);
-                        else if (IsOwnNote(path)) File.Delete(Path.Combine(_staging, path)); // the last build's record, say
+                        else if (IsOwnNote(path)) File.Delete(Path.Combine(_staging, path));
                         else _existing[path] = (length, modified);
                 }
             }
@@ -92,7 +91,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         public void Add(OutputFile file)
         {
             var target = Path.GetFullPath(Path.Combine(_staging, file.Path));
-            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Path is Marker or Manifest.FileName)
+            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || IsOwnNote(file.Path))
                 throw new IOException($"refusing to write '{file.Path}' outside the output folder");
             var hash = Manifest.Hash(file);
             if (!_added.TryAdd(file.Path, (hash, file.Length)))
