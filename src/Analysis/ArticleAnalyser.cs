@@ -17,7 +17,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
         var diagnostics = new DiagnosticList();
 
         var omit = doc.Omit.Select(o => o.Value.Trim()).ToHashSet(StringComparer.Ordinal);
-        var paragraphs = ParagraphSplitter.Split(source.Text, omit);
+        var paragraphs = ParagraphSplitter.Mark(source.Paragraphs, omit);
         foreach (var o in doc.Omit)
             if (!paragraphs.Any(p => p.Text == o.Value.Trim()))
                 diagnostics.Error(o.At, $"omit: no paragraph of {source.Path} is exactly '{o.Value}'; copy a whole paragraph");

@@ -67,9 +67,10 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             string? lastSpeakerHere;
             foreach (var (q, index) in quotesStartingIn[p.Number])
             {
-                var texts = q.Segments.Select(s => Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
+                var parts = q.Segments.Select(s => Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
+                var texts = parts.Select(t => t.ToString()).ToImmutableArray();
                 var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, known, overrides, IsQuoted);
-                result[index] = new Quotation($"q{index + 1}", q.Segments, texts, q.IsPartial, q.IsClosed, slug, basis);
+                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis);
                 if (slug is not null && basis != AttributionBasis.NotSpeech)
                     foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
                 if (basis == AttributionBasis.Unattributed)
@@ -214,13 +215,13 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
     }
 
     /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>
-    private static string Inner(string text, QuoteSegment s)
+    private static ReadOnlyMemory<char> Inner(string text, QuoteSegment s)
     {
         var a = s.Start;
         var b = s.End;
         if (a < b && QuotationFinder.IsOpening(text[a])) a++;
         if (b > a && QuotationFinder.IsClosing(text[b - 1])) b--;
-        return text[a..b].Trim();
+        return text.AsMemory(a, b - a).Trim();
     }
 
 

@@ -15,16 +15,22 @@ public sealed record QuoteSegment(int Paragraph, int Start, int End);
 
 public enum AttributionBasis { Override, NotSpeech, Named, Pronoun, PreviousParagraph, Unattributed }
 
+/// <param name="Parts">What is quoted in each paragraph, marks and outer spaces trimmed: slices of the
+/// paragraphs' own strings, so a record of 60,000 quotations does not hold their words twice.</param>
 public sealed record Quotation(
     string Id,
     ImmutableArray<QuoteSegment> Segments,
-    ImmutableArray<string> ParagraphTexts,
+    ImmutableArray<ReadOnlyMemory<char>> Parts,
     bool IsPartial,
     bool IsClosed,
     string? SpeakerSlug,
     AttributionBasis Basis)
 {
     public int FirstParagraph => Segments[0].Paragraph;
+
+    /// <summary>The quoted words of each paragraph, as strings made when asked for.</summary>
+    public ImmutableArray<string> ParagraphTexts => [.. Parts.Select(p => p.ToString())];
+
     public string Text => string.Join("\n\n", ParagraphTexts);
     public bool IsSpeech => Basis != AttributionBasis.NotSpeech;
 }

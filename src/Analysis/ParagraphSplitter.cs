@@ -5,7 +5,14 @@ namespace CaseRecord.Analysis;
 /// <summary>Splits a source text into paragraphs at blank lines; numbering counts every paragraph.</summary>
 public static class ParagraphSplitter
 {
-    public static ImmutableArray<Paragraph> Split(string text, IReadOnlySet<string> omitted)
+    public static ImmutableArray<Paragraph> Split(string text, IReadOnlySet<string> omitted) => Mark(Split(text), omitted);
+
+    /// <summary>The paragraphs of a source with the article's omitted ones marked; their texts are the source's strings, not copies.</summary>
+    public static ImmutableArray<Paragraph> Mark(ImmutableArray<Paragraph> paragraphs, IReadOnlySet<string> omitted) =>
+        omitted.Count == 0 ? paragraphs : [.. paragraphs.Select(p => omitted.Contains(p.Text) ? p with { Omitted = true } : p)];
+
+    /// <summary>The paragraphs of a text, none omitted.</summary>
+    public static ImmutableArray<Paragraph> Split(string text)
     {
         var result = ImmutableArray.CreateBuilder<Paragraph>();
         var i = 0;
@@ -33,8 +40,7 @@ public static class ParagraphSplitter
             while (s < blockEnd && char.IsWhiteSpace(text[s])) s++;
             var t = blockEnd;
             while (t > s && char.IsWhiteSpace(text[t - 1])) t--;
-            var paragraphText = text[s..t];
-            result.Add(new Paragraph(result.Count + 1, s, paragraphText, omitted.Contains(paragraphText)));
+            result.Add(new Paragraph(result.Count + 1, s, text[s..t], false));
         }
         return result.ToImmutable();
     }

@@ -156,9 +156,13 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var written = 0;
         if (!diagnostics.HasErrors)
         {
-            var job = new SiteRenderer(theme, _markdown).Prepare(index);
-            var links = new Checks.LinkChecker(job.AllPaths.Contains, loaded.Settings);
             using var session = sink.Begin();
+            // The data file first, straight to disk: the pages show its size.
+            var dataBytes = session.Add(SitePaths.Data, stream => OpenData.Write(index, new LinkBuilder(index.Settings), stream));
+            files++;
+            lap("data");
+            var job = new SiteRenderer(theme, _markdown).Prepare(index, dataWritten: dataBytes);
+            var links = new Checks.LinkChecker(job.AllPaths.Contains, loaded.Settings);
             diagnostics.AddRange(job.Run((file, text) =>
             {
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal))

@@ -60,8 +60,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         private readonly Dictionary<string, (long Length, DateTimeOffset Modified)> _existing = new(StringComparer.Ordinal);
         // And its folders: only the reused folder can hold a file or folder where the site now wants the other.
         private readonly HashSet<string> _existingFolders = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, (string Hash, long Length)> _added = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (UInt128 Hash, long Length)> _added = new(StringComparer.Ordinal);
         private int _written;
         private bool _committed;
 
@@ -90,9 +89,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
 
         public void Add(OutputFile file)
         {
-            var target = Path.GetFullPath(Path.Combine(_staging, file.Path));
-            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || IsOwnNote(file.Path))
-                throw new IOException($"refusing to write '{file.Path}' outside the output folder");
+            var target = Target(file.Path);
             var hash = Manifest.Hash(file);
             if (!_added.TryAdd(file.Path, (hash, file.Length)))
                 throw new InvalidOperationException($"the build made {file.Path} twice");
@@ -105,25 +102,60 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             Interlocked.Increment(ref _written);
         }
 
+        public long Add(string path, Action<Stream> write)
+        {
+            var target = Target(path);
+            // Written whatever the reused folder holds: its hash is known only once it is written.
+            (UInt128 Hash, long Length) written;
+            using (var handle = Open(target, path))
+            using (var stream = new HashingFileStream(handle))
+            {
+                write(stream);
+                written = stream.Result;
+            }
+            if (!_added.TryAdd(path, written))
+                throw new InvalidOperationException($"the build made {path} twice");
+            Interlocked.Increment(ref _written);
+            return written.Length;
+        }
+
+        private string Target(string path)
+        {
+            var target = Path.GetFullPath(Path.Combine(_staging, path));
+            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || IsOwnNote(path))
+                throw new IOException($"refusing to write '{path}' outside the output folder");
+            return target;
+        }
+
         private void WriteFile(string target, OutputFile file)
         {
-            var folder = Path.GetDirectoryName(target)!;
-            if (!_folders.ContainsKey(folder))
+            using var handle = Open(target, file.Path);
+            file.WriteTo(handle);
+        }
+
+        /// <summary>A new, empty file at <paramref name="target"/>, in place of whatever the reused folder had there.</summary>
+        private Microsoft.Win32.SafeHandles.SafeFileHandle Open(string target, string path)
+        {
+            // A folder is made unless the reused folder's listing has it. Folders made by this build
+            // are not remembered: nearly every page has its own, and a set of 120,000 paths cost
+            // 30 MB to save the few files that share one (source texts, assets) a call each.
+            var slash = path.LastIndexOf('/');
+            if (slash > 0 && !_existingFolders.GetAlternateLookup<ReadOnlySpan<char>>().Contains(path.AsSpan(0, slash)))
             {
+                var folder = Path.GetDirectoryName(target)!;
                 // A file of an older site where a folder is now wanted gives way. What the reused
                 // folder holds is known from its listing: asking the disk about every folder's
                 // ancestors cost more than writing the files (120,000 folders at 10,000 articles).
-                for (var up = folder; up.Length > _staging.Length; up = Path.GetDirectoryName(up)!)
-                    if (_existing.ContainsKey(Relative(up))) File.Delete(up);
+                if (_existing.Count > 0)
+                    for (var up = folder; up.Length > _staging.Length; up = Path.GetDirectoryName(up)!)
+                        if (_existing.ContainsKey(Relative(up))) File.Delete(up);
                 Directory.CreateDirectory(folder);
-                _folders[folder] = true;
             }
-            if (_existingFolders.Contains(file.Path)) Directory.Delete(target, recursive: true);
+            if (_existingFolders.Contains(path)) Directory.Delete(target, recursive: true);
             // A handle, not a FileStream: open, write at offsets, close. A stream asks the disk for its
             // position and, unless file locking is off (Site.csproj), locks and truncates apart:
             // four calls more for each of 130,000 files.
-            using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
-            file.WriteTo(handle);
+            return File.OpenHandle(target, FileMode.Create, FileAccess.Write);
         }
 
         private string Relative(string full) => full[(_staging.Length + 1)..].Replace('\\', '/');

@@ -21,5 +21,11 @@ public interface IOutputSession : IDisposable
     /// <summary>Adds one file; safe to call from several threads at once.</summary>
     void Add(OutputFile file);
 
+    /// <summary>
+    /// Adds one file that <paramref name="write"/> writes straight to its place, so it is never held
+    /// whole (the record's data file); returns its size. Safe to call beside <see cref="Add(OutputFile)"/>.
+    /// </summary>
+    long Add(string path, Action<Stream> write);
+
     void Commit();
 }

@@ -12,26 +12,35 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
     public const string FileName = ".case-record-manifest";
     private const string Header = "case-record manifest 1";
 
-    public sealed record Entry(string Hash, long Length);
+    /// <param name="Hash">The first 16 bytes of the file's SHA-256, held as a number (a build holds one for each of 130,000 files) and written in hex.</param>
+    public sealed record Entry(UInt128 Hash, long Length);
 
-    public static string Hash(OutputFile file)
+    public static UInt128 Hash(OutputFile file)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var piece in file.Pieces) hash.AppendData(piece.Span);
-        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+        return Hash(hash);
     }
 
-    public static void Write(string folder, IEnumerable<(string Path, string Hash, long Length)> files)
+    internal static UInt128 Hash(IncrementalHash sha256)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        sha256.GetHashAndReset(digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest);
+    }
+
+    public static void Write(string folder, IEnumerable<(string Path, UInt128 Hash, long Length)> files)
     {
         // Streamed: at 130,000 files the text is 20 MB, which a build at its peak need not hold.
         using var text = new StreamWriter(Path.Combine(folder, FileName), false, new UTF8Encoding(false), 1 << 16);
         text.Write(Header);
         text.Write('\n');
-        Span<char> digits = stackalloc char[20];
+        Span<char> digits = stackalloc char[32];
         foreach (var (path, hash, length) in files)
         {
-            length.TryFormat(digits, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
-            text.Write(hash);
+            hash.TryFormat(digits, out var n, "x32", System.Globalization.CultureInfo.InvariantCulture);
+            text.Write(digits[..n]);
+            length.TryFormat(digits, out n, default, System.Globalization.CultureInfo.InvariantCulture);
             text.Write(' ');
             text.Write(digits[..n]);
             text.Write(' ');
@@ -53,8 +62,9 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
             {
                 var first = line.IndexOf(' ');
                 var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
-                if (second < 0 || !long.TryParse(line.AsSpan(first + 1, second - first - 1), out var length)) return null;
-                files[line[(second + 1)..]] = new Entry(line[..first], length);
+                if (second < 0 || !long.TryParse(line.AsSpan(first + 1, second - first - 1), out var length)
+                    || !UInt128.TryParse(line.AsSpan(0, first), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash)) return null;
+                files[line[(second + 1)..]] = new Entry(hash, length);
             }
             return new Manifest(files, File.GetLastWriteTimeUtc(path));
         }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using CaseRecord.Analysis;
+using CaseRecord.Content;
 using CaseRecord.Model;
 
 namespace CaseRecord.Rendering;
@@ -23,165 +24,7 @@ public static class OpenData
     {
         var buffer = new Output.ChunkedBuffer();
         var reused = new List<(long At, byte[] Bytes)>();
-        // With a cache, the writer lays out a one-byte stand-in for kept bytes (so commas and
-        // indentation stay the writer's), which the bytes replace below.
-        void Splice(Utf8JsonWriter json, byte[] kept)
-        {
-            json.WriteRawValue("0"u8, skipInputValidation: true);
-            reused.Add((json.BytesCommitted + json.BytesPending - 1, kept));
-        }
-        // The elements of a top-level array, made from these items; with a cache, chunk by chunk
-        // (an article's text is long, so fewer of them go to a chunk than figures or events).
-        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Action<Utf8JsonWriter, T> write) where T : class
-        {
-            if (cache is null)
-                foreach (var item in items) write(json, item);
-            else
-                cache.Elements(section, items, chunk, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
-        }
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("schemaVersion", SchemaVersion);
-            json.WriteStartObject("about");
-            Url(json, links, SitePaths.DataPage);
-            json.WriteEndObject();
-            json.WriteStartObject("site");
-            json.WriteString("title", index.Settings.SiteTitle);
-            json.WriteString("description", index.Settings.SiteDescription);
-            Url(json, links, SitePaths.Home);
-            json.WriteEndObject();
-
-            json.WriteStartArray("articles");
-            Elements(json, 'a', index.Articles, 16, (json, a) =>
-            {
-                json.WriteStartObject();
-                json.WriteString("slug", a.Slug);
-                json.WriteString("title", a.Doc.Title);
-                Url(json, links, SitePaths.Article(a.Slug));
-                Optional(json, "publisher", a.Doc.Publisher);
-                Optional(json, "published", a.Doc.Published?.Iso);
-                Optional(json, "publishedBasis", a.Doc.Extra.GetValueOrDefault("published_basis") as string);
-                Optional(json, "summary", a.Doc.Summary);
-                json.WriteStartArray("tags");
-                foreach (var t in a.Doc.Tags) json.WriteStringValue(t);
-                json.WriteEndArray();
-                json.WriteStartObject("source");
-                json.WriteString("file", a.Source.Path);
-                json.WriteString("sha256", a.Source.Sha256);
-                Url(json, links, SitePaths.Source(a.Source.Path));
-                json.WriteEndObject();
-                json.WriteStartArray("paragraphs");
-                foreach (var p in a.Paragraphs)
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("number", p.Number);
-                    json.WriteString("anchor", p.Anchor);
-                    json.WriteBoolean("omitted", p.Omitted);
-                    json.WriteString("text", p.Text);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
-            json.WriteEndArray();
-
-            json.WriteStartArray("speakers");
-            foreach (var s in index.Speakers)
-            {
-                json.WriteStartObject();
-                json.WriteString("slug", s.Slug);
-                json.WriteString("name", s.Name);
-                Optional(json, "role", s.Role);
-                Optional(json, "organisation", s.Organisation?.Value);
-                json.WriteStartArray("aliases");
-                foreach (var alias in s.Aliases) json.WriteStringValue(alias);
-                json.WriteEndArray();
-                Url(json, links, SitePaths.Speaker(s.Slug));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-
-            json.WriteStartArray("organisations");
-            foreach (var o in index.Organisations)
-            {
-                json.WriteStartObject();
-                json.WriteString("slug", o.Slug);
-                json.WriteString("name", o.Name);
-                json.WriteStartArray("aliases");
-                foreach (var alias in o.Aliases) json.WriteStringValue(alias);
-                json.WriteEndArray();
-                Url(json, links, SitePaths.Organisation(o.Slug));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-
-            json.WriteStartArray("quotations");
-            Elements(json, 'q', index.Articles, 16, (json, a) =>
-            {
-                foreach (var q in a.Quotations)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", $"{a.Slug}/{q.Id}");
-                    json.WriteString("article", a.Slug);
-                    if (q.IsSpeech && q.SpeakerSlug is { } speaker) json.WriteString("speaker", speaker); else json.WriteNull("speaker");
-                    json.WriteBoolean("speech", q.IsSpeech);
-                    json.WriteString("attribution", q.Basis.ToString().ToLowerInvariant());
-                    json.WriteBoolean("partial", q.IsPartial);
-                    json.WriteString("anchor", $"p{q.FirstParagraph}");
-                    json.WriteStartArray("paragraphs");
-                    foreach (var s in q.Segments) json.WriteNumberValue(s.Paragraph);
-                    json.WriteEndArray();
-                    Url(json, links, SitePaths.Article(a.Slug), $"p{q.FirstParagraph}");
-                    json.WriteString("text", q.Text);
-                    json.WriteEndObject();
-                }
-            });
-            json.WriteEndArray();
-
-            json.WriteStartArray("figures");
-            Elements(json, 'f', index.FiguresInOrder, 64, WriteFigure);
-            json.WriteEndArray();
-
-            void WriteFigure(Utf8JsonWriter json, FigureEntry e)
-            {
-                var f = e.Figure;
-                json.WriteStartObject();
-                json.WriteString("id", e.Id);
-                json.WriteString("label", f.Spec.Label);
-                json.WriteNumber("value", f.Value);
-                json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
-                json.WriteString("match", f.Spec.Match.Value);
-                json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
-                Optional(json, "event", f.Spec.Event);
-                json.WriteString("article", e.Article.Slug);
-                json.WriteNumber("paragraph", f.Paragraph);
-                json.WriteString("anchor", $"p{f.Paragraph}");
-                json.WriteString("sentence", f.Sentence);
-                Optional(json, "speaker", f.SpeakerSlug);
-                Optional(json, "of", e.Of?.Id);
-                if (e.Percent is { } pc) json.WriteNumber("percent", Math.Round(pc, 4)); else json.WriteNull("percent");
-                Optional(json, "note", f.Spec.NoteMarkdown);
-                Url(json, links, SitePaths.Figure(e.Id));
-                json.WriteEndObject();
-            }
-
-            json.WriteStartArray("timeline");
-            Elements(json, 't', index.Timeline, 64, WriteEvent);
-
-            static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
-            {
-                json.WriteStartObject();
-                json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
-                json.WriteString("event", e.Figure.Spec.Event);
-                json.WriteString("figure", e.Id);
-                json.WriteString("article", e.Article.Slug);
-                json.WriteString("anchor", $"p{e.Figure.Paragraph}");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
+        using (var json = new Utf8JsonWriter(buffer, Options)) Record(json, index, links, cache, reused);
         cache?.Finished();
         if (reused.Count == 0) return buffer.Pieces();
         var skeleton = buffer.ToArray();
@@ -195,6 +38,179 @@ public static class OpenData
         }
         pieces.Add(skeleton.AsMemory(from));
         return pieces.ToImmutable();
+    }
+
+    /// <summary>
+    /// The record written straight to a stream, for a build to disk: at 10,000 articles the file is
+    /// 180 MB, which held whole beside the record was the build's peak of memory.
+    /// </summary>
+    public static void Write(CaseIndex index, LinkBuilder links, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, Options);
+        Record(json, index, links, null, []);
+    }
+
+    /// <summary>Bytes the writer may hold before it hands them on (to the stream or the buffer).</summary>
+    private const int FlushAt = 1 << 16;
+
+    private static void Record(Utf8JsonWriter json, CaseIndex index, LinkBuilder links, OpenDataCache? cache, List<(long At, byte[] Bytes)> reused)
+    {
+        // With a cache, the writer lays out a one-byte stand-in for kept bytes (so commas and
+        // indentation stay the writer's), which Write then replaces with the bytes.
+        void Splice(Utf8JsonWriter json, byte[] kept)
+        {
+            json.WriteRawValue("0"u8, skipInputValidation: true);
+            reused.Add((json.BytesCommitted + json.BytesPending - 1, kept));
+        }
+        // The elements of a top-level array, made from these items; with a cache, chunk by chunk
+        // (an article's text is long, so fewer of them go to a chunk than figures or events).
+        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Action<Utf8JsonWriter, T> write) where T : class
+        {
+            if (cache is null)
+                foreach (var item in items)
+                {
+                    write(json, item);
+                    if (json.BytesPending >= FlushAt) json.Flush();
+                }
+            else
+                cache.Elements(section, items, chunk, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
+        }
+        json.WriteStartObject();
+        json.WriteString("schemaVersion", SchemaVersion);
+        json.WriteStartObject("about");
+        Url(json, links, SitePaths.DataPage);
+        json.WriteEndObject();
+        json.WriteStartObject("site");
+        json.WriteString("title", index.Settings.SiteTitle);
+        json.WriteString("description", index.Settings.SiteDescription);
+        Url(json, links, SitePaths.Home);
+        json.WriteEndObject();
+
+        json.WriteStartArray("articles");
+        Elements(json, 'a', index.Articles, 16, (json, a) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("slug", a.Slug);
+            json.WriteString("title", a.Doc.Title);
+            Url(json, links, SitePaths.Article(a.Slug));
+            Optional(json, "publisher", a.Doc.Publisher);
+            Optional(json, "published", a.Doc.Published?.Iso);
+            Optional(json, "publishedBasis", a.Doc.Extra.GetValueOrDefault("published_basis") as string);
+            Optional(json, "summary", a.Doc.Summary);
+            json.WriteStartArray("tags");
+            foreach (var t in a.Doc.Tags) json.WriteStringValue(t);
+            json.WriteEndArray();
+            json.WriteStartObject("source");
+            json.WriteString("file", a.Source.Path);
+            json.WriteString("sha256", a.Source.Sha256);
+            Url(json, links, SitePaths.Source(a.Source.Path));
+            json.WriteEndObject();
+            json.WriteStartArray("paragraphs");
+            foreach (var p in a.Paragraphs)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("number", p.Number);
+                json.WriteString("anchor", p.Anchor);
+                json.WriteBoolean("omitted", p.Omitted);
+                json.WriteString("text", p.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+        json.WriteEndArray();
+
+        // A speaker or an organisation: slug, name, what only speakers have, aliases, page.
+        void Named(string slug, string name, ImmutableArray<string> aliases, string page, SpeakerDoc? speaker = null)
+        {
+            json.WriteStartObject();
+            json.WriteString("slug", slug);
+            json.WriteString("name", name);
+            if (speaker is not null)
+            {
+                Optional(json, "role", speaker.Role);
+                Optional(json, "organisation", speaker.Organisation?.Value);
+            }
+            json.WriteStartArray("aliases");
+            foreach (var alias in aliases) json.WriteStringValue(alias);
+            json.WriteEndArray();
+            Url(json, links, page);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("speakers");
+        foreach (var s in index.Speakers) Named(s.Slug, s.Name, s.Aliases, SitePaths.Speaker(s.Slug), s);
+        json.WriteEndArray();
+
+        json.WriteStartArray("organisations");
+        foreach (var o in index.Organisations) Named(o.Slug, o.Name, o.Aliases, SitePaths.Organisation(o.Slug));
+        json.WriteEndArray();
+
+        json.WriteStartArray("quotations");
+        Elements(json, 'q', index.Articles, 16, (json, a) =>
+        {
+            foreach (var q in a.Quotations)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", $"{a.Slug}/{q.Id}");
+                json.WriteString("article", a.Slug);
+                if (q.IsSpeech && q.SpeakerSlug is { } speaker) json.WriteString("speaker", speaker); else json.WriteNull("speaker");
+                json.WriteBoolean("speech", q.IsSpeech);
+                json.WriteString("attribution", q.Basis.ToString().ToLowerInvariant());
+                json.WriteBoolean("partial", q.IsPartial);
+                json.WriteString("anchor", $"p{q.FirstParagraph}");
+                json.WriteStartArray("paragraphs");
+                foreach (var s in q.Segments) json.WriteNumberValue(s.Paragraph);
+                json.WriteEndArray();
+                Url(json, links, SitePaths.Article(a.Slug), $"p{q.FirstParagraph}");
+                json.WriteString("text", q.Text);
+                json.WriteEndObject();
+            }
+        });
+        json.WriteEndArray();
+
+        json.WriteStartArray("figures");
+        Elements(json, 'f', index.FiguresInOrder, 64, WriteFigure);
+        json.WriteEndArray();
+
+        void WriteFigure(Utf8JsonWriter json, FigureEntry e)
+        {
+            var f = e.Figure;
+            json.WriteStartObject();
+            json.WriteString("id", e.Id);
+            json.WriteString("label", f.Spec.Label);
+            json.WriteNumber("value", f.Value);
+            json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
+            json.WriteString("match", f.Spec.Match.Value);
+            json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
+            Optional(json, "event", f.Spec.Event);
+            json.WriteString("article", e.Article.Slug);
+            json.WriteNumber("paragraph", f.Paragraph);
+            json.WriteString("anchor", $"p{f.Paragraph}");
+            json.WriteString("sentence", f.Sentence);
+            Optional(json, "speaker", f.SpeakerSlug);
+            Optional(json, "of", e.Of?.Id);
+            if (e.Percent is { } pc) json.WriteNumber("percent", Math.Round(pc, 4)); else json.WriteNull("percent");
+            Optional(json, "note", f.Spec.NoteMarkdown);
+            Url(json, links, SitePaths.Figure(e.Id));
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("timeline");
+        Elements(json, 't', index.Timeline, 64, WriteEvent);
+
+        static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
+        {
+            json.WriteStartObject();
+            json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
+            json.WriteString("event", e.Figure.Spec.Event);
+            json.WriteString("figure", e.Id);
+            json.WriteString("article", e.Article.Slug);
+            json.WriteString("anchor", $"p{e.Figure.Paragraph}");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Optional(Utf8JsonWriter json, string name, string? value)

@@ -30,12 +30,13 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     /// <param name="only">The pages to render, when not all.</param>
     /// <param name="data">The open data file, when made beforehand (see <see cref="DataFile"/>).</param>
     /// <param name="samePages">With <paramref name="only"/>: the site's pages, known unchanged since the last build (see <see cref="PagePlanner.SamePages"/>); then only the pages to render are planned, and the sitemap, the same too, is not made.</param>
+    /// <param name="dataWritten">The size of the data file when the caller has written it already (see <see cref="OpenData.Write(CaseIndex, LinkBuilder, Stream)"/>); the job then does not make it.</param>
     public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OutputFile? data = null,
-        ImmutableArray<string>? samePages = null)
+        ImmutableArray<string>? samePages = null, long? dataWritten = null)
     {
         var links = new LinkBuilder(index.Settings);
-        data ??= DataFile(index);
-        var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = data.Length };
+        if (dataWritten is null) data ??= DataFile(index);
+        var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = dataWritten ?? data!.Length };
         // A rebuild of a few pages plans only those; the list of every page is the last build's
         // when the caller knows the record still has the same pages.
         var known = only is null ? null : samePages;
@@ -89,7 +90,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         private OutputFile? _data;
 
         internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
-            OutputFile data, IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
+            OutputFile? data, IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
         {
             (_renderer, _planner, _links, _pages, _data, _others) = (renderer, planner, links, pages, data, others);
             AllPages = allPages;

@@ -102,6 +102,35 @@ public sealed class DirectorySinkTests
     }
 
     [Fact]
+    public void A_file_written_as_a_stream_has_the_manifest_entry_of_its_bytes()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        var json = "{\"a\":1,\"b\":2}"u8.ToArray();
+        void Build()
+        {
+            using var session = sink.Begin();
+            session.Add(F("index.html", "home"));
+            Assert.Equal(json.Length, session.Add("data/case.json", stream =>
+            {
+                stream.Write(json.AsSpan(0, 5));
+                stream.Write(json, 5, 3);
+                stream.Write(json.AsSpan(8));
+            }));
+            session.Commit();
+        }
+        Build();
+        Build();
+        Assert.Equal("{\"a\":1,\"b\":2}", File.ReadAllText(project.PathOf("output/data/case.json")));
+        // The manifest's form is unchanged: the first 16 bytes of the SHA-256, in hex.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json).AsSpan(0, 16));
+        Assert.Contains($"{hash} {json.Length} data/case.json", File.ReadAllLines(project.PathOf("output/" + Manifest.FileName)));
+        // Written whole next time, the same bytes are found unchanged in the reused folder.
+        sink.Write([F("index.html", "home"), new OutputFile("data/case.json", json)]);
+        Assert.Equal(new DirectorySink.WriteCounts(0, 2, 0), sink.Counts);
+    }
+
+    [Fact]
     public void A_spare_folder_without_its_manifest_is_rewritten_whole()
     {
         using var project = new TempProject();

@@ -48,4 +48,17 @@ public sealed class ParagraphSplitterTests
 
     [Fact]
     public void Empty_text_has_no_paragraphs() => Assert.Empty(ParagraphSplitter.Split("\n\n  \n", None));
+
+    [Fact]
+    public void An_article_and_its_quotations_share_the_source_texts_strings()
+    {
+        // The record holds each source text once: paragraphs are the source's strings, quoted words slices of them.
+        var a = Support.Analyse.Text("Intro.\n\nSara Thornton said: “We failed.”", speakers: [Support.Analyse.Person("sara-thornton", "Sara Thornton")]);
+        Assert.Equal(a.Source.Paragraphs.Length, a.Paragraphs.Length);
+        for (var i = 0; i < a.Paragraphs.Length; i++) Assert.Same(a.Source.Paragraphs[i].Text, a.Paragraphs[i].Text);
+        var q = Assert.Single(a.Quotations);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetString(q.Parts[0], out var whole, out _, out _));
+        Assert.Same(a.Paragraphs[1].Text, whole);
+        Assert.Equal("We failed.", Assert.Single(q.ParagraphTexts));
+    }
 }
