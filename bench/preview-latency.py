@@ -32,7 +32,8 @@ def listen():
             elif line.startswith("data: ") and name:
                 with cond: events.append((name, time.perf_counter(), json.loads(line[6:]))); cond.notify_all()
 threading.Thread(target=listen, daemon=True).start()
-time.sleep(1)
+# As an editor reads the first build before the first save (the session rehearses an edit meanwhile).
+time.sleep(3)
 path = os.path.join(project, article)
 slug = os.path.splitext(os.path.basename(article))[0]
 original = open(path, encoding="utf-8").read()

@@ -34,6 +34,19 @@ public sealed class BuildCache
 
     internal Rendering.OpenDataCache OpenData { get; } = new();
 
+    /// <summary>
+    /// Makes the next build take one article as edited though it is not (its analysis and its key
+    /// forgotten), so a session can rehearse an edit's rebuild; false before a first good build.
+    /// </summary>
+    internal bool ForgetOneArticle()
+    {
+        if (Last is not { } last || last.Index.Articles.IsEmpty) return false;
+        var path = last.Index.Articles[last.Index.Articles.Length / 2].Doc.Path;
+        Analyses = Analyses.Where(a => a.Key != path).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        Last = last with { ArticleKeys = last.ArticleKeys.ToDictionary(k => k.Key, k => k.Key == path ? "" : k.Value, StringComparer.Ordinal) };
+        return true;
+    }
+
     /// <summary>The ids of pages a link check has read, by file (unchanged pages are the same file objects from build to build).</summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>> PageIds { get; } = [];
 }

@@ -90,6 +90,10 @@ public sealed class PreviewSession : IAsyncDisposable
     public int IdleCollections => Volatile.Read(ref _idleCollections);
     private int _idleCollections;
 
+    /// <summary>Edits rehearsed after the first build (see <see cref="Rehearse"/>); tests read it.</summary>
+    public int Rehearsals => Volatile.Read(ref _rehearsals);
+    private int _rehearsals;
+
     private async Task Loop()
     {
         // A rebuild leaves its garbage in the young generations. Left there, it is collected in the
@@ -103,6 +107,7 @@ public sealed class PreviewSession : IAsyncDisposable
             {
                 if (!await _signal.WaitAsync(untidy ? Quiet : Timeout.InfiniteTimeSpan, _stop.Token))
                 {
+                    if (_rehearsals == 0) Rehearse();
                     GC.Collect(1, GCCollectionMode.Forced, blocking: true);
                     Interlocked.Increment(ref _idleCollections);
                     untidy = false;
@@ -123,21 +128,47 @@ public sealed class PreviewSession : IAsyncDisposable
         catch (OperationCanceledException) { }
     }
 
+    /// <summary>
+    /// Rebuilds once as if an article had been saved, while the editor reads the first build, so
+    /// the code of an edit's rebuild (index update, choice of pages, merge) is compiled then and not
+    /// at the first real save: at 10,000 articles that took 400–570 ms, later saves 100–130 ms. The
+    /// site it makes is the one already served, so nothing is told unless the project changed meanwhile.
+    /// </summary>
+    private void Rehearse()
+    {
+        Interlocked.Increment(ref _rehearsals);
+        if (!_cache.ForgetOneArticle()) return;
+        if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
+            Publish([], result, time);
+    }
+
     private void Build(IReadOnlyCollection<string> changes)
     {
+        if (Run(changes, out var time) is { } result) Publish(changes, result, time);
+    }
+
+    /// <summary>One build into the session's cache; null (and the error reported) if the project could not be read.</summary>
+    private BuildResult? Run(IReadOnlyCollection<string> changes, out string time)
+    {
         var clock = Stopwatch.StartNew();
-        BuildResult result;
         try
         {
-            result = _builder.Build(null, _cache);
+            return _builder.Build(null, _cache);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A file vanished or was locked mid-read; the watcher will report its next state.
             Report(changes, [Diagnostic.Error(new SourcePosition(".", 1, 1), $"could not read the project: {e.Message}")]);
-            return;
+            return null;
         }
-        var time = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        finally
+        {
+            time = clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        }
+    }
+
+    private void Publish(IReadOnlyCollection<string> changes, BuildResult result, string time)
+    {
         // Editors' tools leave temporary files in the burst; name the files that are really there.
         var real = changes.Where(c => File.Exists(Path.Combine(_options.Root, c))).ToList();
         var what = Describe(real.Count > 0 ? real : changes);

@@ -112,6 +112,27 @@ public sealed class PreviewSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_pause_rehearses_an_edit_quietly_and_a_real_edit_after_it_still_reloads()
+    {
+        var (builds, id) = (_session.Builds, _session.BuildId);
+        var clock = Stopwatch.StartNew();
+        while (_session.IdleCollections == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        Assert.Equal(1, _session.Rehearsals);
+        // The rehearsal made the site already served: nothing published, nothing logged.
+        Assert.Equal((builds, id), (_session.Builds, _session.BuildId));
+        Assert.Contains("first build", Assert.Single(_log.ToString().Split('\n'), l => l.Contains("rewritten")));
+
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        EditArticle(t => t.Replace("title: Chief constable Sara Thornton refuses", "title: After the rehearsal, Thornton refuses"));
+        var (name, _) = await events.Next("reload", "failed");
+        Assert.True(name == "reload", _log.ToString());
+        Assert.Contains("<h1>After the rehearsal, Thornton refuses", await Page());
+        Assert.Matches(@"thornton-refuses-responsibility\.md changed: \d+ pages rewritten \(\d+ of \d+ pages rendered, 1 article analysed\)", _log.ToString());
+        Assert.Equal(1, _session.Rehearsals);
+    }
+
+    [Fact]
     public async Task Garbage_is_collected_once_when_the_editor_pauses_not_again_until_the_next_build()
     {
         var clock = Stopwatch.StartNew();
