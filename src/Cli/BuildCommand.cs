@@ -112,7 +112,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             $"0 errors, {Plural(last.Warnings.Count, "warning")}. (--force builds anyway)");
     }
 
-    private static readonly string[] StageNames = ["load", "analyse", "index", "render", "links", "write"];
+    private static readonly string[] StageNames = ["load", "analyse", "index", "data", "render", "links", "write"];
 
     /// <summary>
     /// In a terminal, a live status line names the stage under way (a large record takes a
@@ -127,12 +127,18 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             var progress = new SynchronousProgress(done =>
             {
-                var next = Array.IndexOf(StageNames, done) + 1;
-                if (next < StageNames.Length) context.Status($"{char.ToUpperInvariant(StageNames[next][0])}{StageNames[next][1..]}…");
+                if (StatusAfter(done) is { } next) context.Status(next);
             });
             result = builder.Build(sink, progress: progress);
         });
         return result!;
+    }
+
+    /// <summary>The status line once a build to disk has finished <paramref name="stage"/>: the next stage; null after the last or for a stage it does not have.</summary>
+    internal static string? StatusAfter(string stage)
+    {
+        var at = Array.IndexOf(StageNames, stage);
+        return at < 0 || at + 1 == StageNames.Length ? null : $"{char.ToUpperInvariant(StageNames[at + 1][0])}{StageNames[at + 1][1..]}…";
     }
 
     /// <summary>Reports on the calling thread, at once (Progress&lt;T&gt; would post to a thread pool).</summary>

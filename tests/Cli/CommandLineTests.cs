@@ -26,6 +26,23 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_terminal_status_follows_the_stages_of_a_build_to_disk_in_order()
+    {
+        using var project = new TempProject(Repo.Root);
+        var stages = new List<string>();
+        var builder = new CaseRecord.Building.SiteBuilder(new CaseRecord.Content.DiskContentSource(project.Root), new Dictionary<string, string> { ["SearchIndex"] = "false" });
+        Assert.True(builder.Build(new CaseRecord.Output.DirectorySink(project.PathOf("output")), progress: new Recorder(stages)).Succeeded);
+        // Each finished stage but the last names the next one, so the line never goes back to "Load…".
+        Assert.Equal(["Analyse…", "Index…", "Data…", "Render…", "Links…", "Write…"], stages.SkipLast(1).Select(s => BuildCommand.StatusAfter(s)));
+        Assert.Null(BuildCommand.StatusAfter(stages[^1]));
+    }
+
+    private sealed class Recorder(List<string> into) : IProgress<string>
+    {
+        public void Report(string value) => into.Add(value);
+    }
+
+    [Fact]
     public void Build_is_the_default_command()
     {
         using var project = new TempProject(Repo.Root);
