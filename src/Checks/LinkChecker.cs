@@ -52,6 +52,8 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
         var own = Shared(LinkValidator.Ids(html));
+        // Known at once, so pages scanned from now on check their links to this one as they go.
+        _ids[name] = own;
         var links = new List<string>();
         var offsets = new List<int>();
         LinkValidator.Links(html, links, offsets);
@@ -83,9 +85,6 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
             var (l, c) = PositionOf(offsets[i]);
             (ids is null ? pending ??= [] : broken ??= []).Add((Intern(target), Intern(fragment!), new Place(name, l, c, raw, 0)));
         }
-        // Known before the page's links are filed, so a page that links to a later one and is
-        // linked from it is never waited for by both.
-        _ids[name] = own;
         if (pending is not null) File(_pending, pending);
         if (broken is not null) File(_broken, broken);
     }
