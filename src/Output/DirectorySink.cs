@@ -111,7 +111,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             using (var stream = new HashingFileStream(handle))
             {
                 write(stream);
-                written = stream.Result;
+                written = stream.Finish();
             }
             if (!_added.TryAdd(path, written))
                 throw new InvalidOperationException($"the build made {path} twice");

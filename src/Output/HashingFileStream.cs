@@ -12,8 +12,8 @@ internal sealed class HashingFileStream(SafeFileHandle file) : Stream
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _length;
 
-    /// <summary>The hash and size of everything written.</summary>
-    public (UInt128 Hash, long Length) Result => (Manifest.Hash(_hash), _length);
+    /// <summary>The hash and size of everything written; asked once, when the writing is done (the hash is then reset).</summary>
+    public (UInt128 Hash, long Length) Finish() => (Manifest.Hash(_hash), _length);
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
