@@ -51,7 +51,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
-        var own = Shared(LinkValidator.Ids(html));
+        string[] own = [.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)];
         // Known at once, so pages scanned from now on check their links to this one as they go.
         _ids[name] = own;
         var links = new List<string>();
@@ -123,15 +123,4 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     private SourcePosition At(string page, int line, int column) => new($"{settings.OutputPath.TrimEnd('/')}/{page}", line, column);
 
     private string Intern(string s) => _strings.GetOrAdd(s, s);
-
-    // Pages of a kind have the same ids (every key figure's page: main and its section headings),
-    // so one array serves them all.
-    private readonly ConcurrentDictionary<string, string[]> _idSets = new(StringComparer.Ordinal);
-
-    private string[] Shared(List<string> ids)
-    {
-        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
-        if (distinct.Length > 16) return [.. distinct.Select(Intern)];
-        return _idSets.GetOrAdd(string.Join('\n', distinct), _ => [.. distinct.Select(Intern)]);
-    }
 }
