@@ -139,7 +139,16 @@ public sealed class MetaReader
         YScalar { IsNull: true } => null,
         YScalar s => s.Value,
         YSequence seq => seq.Items.Select(ToPlain).ToList(),
-        YMapping m => m.Entries.ToDictionary(x => x.Key.Value.ToLowerInvariant(), x => ToPlain(x.Value)),
+        YMapping m => Plain(m),
         _ => null,
     };
+
+    // A key given twice is already an error (FrontMatter reports it); here the last one stands
+    // rather than the build crashing on it.
+    private static Dictionary<string, object?> Plain(YMapping mapping)
+    {
+        var plain = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var e in mapping.Entries) plain[e.Key.Value.ToLowerInvariant()] = ToPlain(e.Value);
+        return plain;
+    }
 }
