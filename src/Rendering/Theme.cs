@@ -95,6 +95,7 @@ public sealed class Theme : ITemplateLoader
                     diagnostics.Error(new SourcePosition(path, m.Span.Start.Line + 1, m.Span.Start.Column + 1), "template: " + m.Message);
                 continue;
             }
+            EscapePipes.Apply(template);
             result[ProjectPath.FileStem(path)] = template;
         }
         return result.ToImmutable();
