@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the same synthetic record with this generator and with Hugo, in turns, and prints the
-# median wall time and peak memory of each and their ratios.
+# median wall time and peak memory of each and their ratios. Hugo builds two sites from the same
+# texts: "hugo" makes a page per article (and per speaker), as the issue's benchmark asks;
+# "hugo-pages" also makes a page per key figure, as ours does, so it writes as many pages as we do.
 #   bench/run.sh [ARTICLES=10000] [RUNS=3]
 # "cold" builds into an empty output folder; "warm" rebuilds an unchanged project over its last
 # output with --force (everything is rendered again; only changed files are written); "no-op" is
@@ -21,9 +23,9 @@ command -v hugo >/dev/null || { echo "hugo is not installed: apt-get install hug
 # The compiled app as it would be shipped: Release, ReadyToRun (no JIT at start-up).
 app=$work/app
 dotnet publish "$repo/Site.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app" -v q -nologo >/dev/null
-if [ ! -f "$work/.made" ]; then
-  dotnet run -c Release --project "$repo/bench/Corpus" -- --articles "$articles" --out "$work/site" --hugo "$work/hugo"
-  touch "$work/.made"
+if [ ! -f "$work/.made-pages" ]; then
+  dotnet run -c Release --project "$repo/bench/Corpus" -- --articles "$articles" --out "$work/site" --hugo "$work/hugo" --hugo-pages "$work/hugo-pages"
+  touch "$work/.made-pages"
 fi
 
 measure() { # label, command...
@@ -50,25 +52,27 @@ trap 'rm -rf "$trash"' EXIT
 aside() { for f in "$@"; do if [ -e "$f" ]; then mv "$f" "$trash/$(date +%s%N)"; fi; done; }
 ours() { local label=$1; shift; measure "$label" dotnet "$app/Site.dll" build --root "$work/site" -s SearchIndex=false "$@"; }
 cold() { aside "$work/site/output" "$work/site/.output.spare"; ours cold; }
-theirs() { aside "$work/hugo/public"; measure hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo/public"; }
+hugo_site() { aside "$work/$1/public"; measure "$1" hugo --quiet --source "$work/$1" --destination "$work/$1/public"; }
+theirs() { hugo_site hugo; }
 
 echo "warm-up" >&2
 cold >/dev/null; theirs >/dev/null
-results=$(for i in $(seq "$runs"); do cold; ours warm --force; ours no-op; theirs; done)
+results=$(for i in $(seq "$runs"); do cold; ours warm --force; ours no-op; theirs; hugo_site hugo-pages; done)
 # The same texts make different sites: say how many pages and files each build writes.
 count() { find "$1" -name '*.html' -type f | wc -l; }
 files() { find "$1" -type f | wc -l; }
-echo "pages (HTML files): case-record $(count "$work/site/output") in $(files "$work/site/output") files; hugo $(count "$work/hugo/public") in $(files "$work/hugo/public") files"
+echo "pages (HTML files): case-record $(count "$work/site/output") in $(files "$work/site/output") files; hugo $(count "$work/hugo/public") in $(files "$work/hugo/public") files; hugo-pages $(count "$work/hugo-pages/public") in $(files "$work/hugo-pages/public") files"
 echo "$results" | awk -v n="$articles" '
   { wall[$1] = wall[$1] " " $2; rss[$1] = rss[$1] " " $3; usr[$1] = usr[$1] " " $4; sys[$1] = sys[$1] " " $5 }
   function median(s,   a, k, i, j, t) { k = split(s, a, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
   END {
-    hw = median(wall["hugo"]); hm = median(rss["hugo"])
+    hw = median(wall["hugo"]); hm = median(rss["hugo"]); pw = median(wall["hugo-pages"]); pm = median(rss["hugo-pages"])
     printf "%d articles, median of %d:\n", n, split(wall["hugo"], x, " ")
     printf "  hugo                %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)\n", hw, hm / 1024, median(usr["hugo"]), median(sys["hugo"])
+    printf "  hugo-pages          %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)\n", pw, pm / 1024, median(usr["hugo-pages"]), median(sys["hugo-pages"])
     for (k = 1; k <= 3; k++) {
       l = (k == 1) ? "cold" : (k == 2) ? "warm" : "no-op"
       w = median(wall[l]); m = median(rss[l])
-      printf "  case-record %-7s %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)   time ratio %5.2f, memory ratio %4.2f\n", l, w, m / 1024, median(usr[l]), median(sys[l]), w / hw, m / hm
+      printf "  case-record %-7s %7.2f s  %6.0f MB peak  (CPU: user %6.2f s, system %6.2f s)   against hugo: time %5.2f, memory %4.2f; against hugo-pages: time %5.2f, memory %4.2f\n", l, w, m / 1024, median(usr[l]), median(sys[l]), w / hw, m / hm, w / pw, m / pm
     }
   }'

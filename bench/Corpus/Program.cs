@@ -1,7 +1,10 @@
 // Makes a synthetic case record of N articles in our content format from the seed text, with a
 // pool of speakers, varied numbers and figures (match, of, event); optionally the same texts as
 // a Hugo site. Usage:
-//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--speakers 300]
+//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--hugo-pages /tmp/hugo-pages] [--speakers 300]
+// --hugo-pages makes a second Hugo site that also has a page for every key figure, with its
+// paragraph, its facts and the first twelve other figures of the same value (from a data file, so
+// Hugo looks them up as cheaply as we do): the same pages as ours, as near as Hugo's model allows.
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,6 +28,7 @@ Write(Path.Combine(output, "statiq.json"), """
 
 string[] first = ["Alex", "Sam", "Jo", "Priya", "Tom", "Aisha", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Hari", "Isla", "Jack", "Kemi", "Liam", "Maya", "Noah", "Olu"];
 string[] last = ["Morgan", "Shah", "Baker", "Okafor", "Reid", "Hughes", "Patel", "Evans", "Walsh", "Kaur", "Doyle", "Price", "Lloyd", "Nash", "Quinn", "Rowe", "Stone", "Tate", "Vance", "Wynne"];
+var figurePages = new List<FigurePage>();
 var speakers = Enumerable.Range(0, options.Speakers).Select(i =>
 {
     var name = $"{first[i % first.Length]} {last[i / first.Length % last.Length]}{(i >= first.Length * last.Length ? (i / (first.Length * last.Length) + 1).ToString(CultureInfo.InvariantCulture) : "")}";
@@ -58,31 +62,36 @@ for (var i = 0; i < options.Articles; i++)
     var fm = new StringBuilder();
     fm.Append($"---\ntitle: Generated article {i + 1} about {s.Name}\nsource: seeds/{seedName}\nsha256: {sha}\npublisher: Oxford Mail\n");
     fm.Append($"published: {year:D4}-{month:D2}-{day:D2}\nsummary: A generated article for the benchmark.\nomit: [\"Our top stories\"]\nspeakers: [{s.Slug}]\nfigures:\n");
-    void Figure(string id, string label, string match, string extra = "") =>
+    var title = $"Generated article {i + 1} about {s.Name}";
+    var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+    void Figure(string id, string label, string match, string value, string kind, string extra = "", string? @event = null)
+    {
         fm.Append($"  - id: {id}-{i + 1}\n    label: {label}\n    match: \"{match}\"\n{extra}");
-    Figure("report", "Report number", $"Report {i + 1} of", "    kind: count\n");
-    Figure("recorded-contacts", "Recorded contacts", $"{contacts:#,0} recorded contacts");
-    Figure("offences-recorded", "Offences recorded", $"{offences} offences recorded", $"    of: recorded-contacts-{i + 1}\n");
-    Figure("recorded-crimes", "Recorded crimes", $"{offences} recorded crimes");
-    Figure("abuse-began", "Abuse began", "two years after the abuse of the victims in the Bullfinch scandal began", "    kind: year\n    value: 2005\n    event: The abuse began.\n");
-    Figure("case-collapsed", "Case collapsed", "in 2006 a case collapsed", "    kind: year\n    event: A case collapsed.\n");
-    Figure("took-up-post", "Took up post", "chief constable in 2007", "    kind: year\n    event: Took up the post.\n");
-    Figure("inadequate", "Inadequate until", "until 2010 what we did", "    kind: year\n    event: Response inadequate until then.\n");
-    Figure("improvements", "Improvements since", "improvements made since 2011", "    kind: year\n    event: Improvements began.\n");
-    Figure("apology", "Apology", "In 2013, I apologised", "    kind: year\n    event: Apology.\n");
-    Figure("years-ago", "Years ago", "10 years ago", "    kind: duration\n");
+        if (options.HugoPages is null) return;
+        var p = Array.FindIndex(paragraphs, x => x.Contains(match, StringComparison.Ordinal));
+        figurePages.Add(new FigurePage($"{id}-{i + 1}", label, value, kind, @event, match, paragraphs[p], p + 1, slug, title, s.Name));
+    }
+    Figure("report", "Report number", $"Report {i + 1} of", $"{i + 1}", "count", "    kind: count\n");
+    Figure("recorded-contacts", "Recorded contacts", $"{contacts:#,0} recorded contacts", $"{contacts:#,0}", "count");
+    Figure("offences-recorded", "Offences recorded", $"{offences} offences recorded", $"{offences}", "count", $"    of: recorded-contacts-{i + 1}\n");
+    Figure("recorded-crimes", "Recorded crimes", $"{offences} recorded crimes", $"{offences}", "count");
+    Figure("abuse-began", "Abuse began", "two years after the abuse of the victims in the Bullfinch scandal began", "2005", "year", "    kind: year\n    value: 2005\n    event: The abuse began.\n", "The abuse began.");
+    Figure("case-collapsed", "Case collapsed", "in 2006 a case collapsed", "2006", "year", "    kind: year\n    event: A case collapsed.\n", "A case collapsed.");
+    Figure("took-up-post", "Took up post", "chief constable in 2007", "2007", "year", "    kind: year\n    event: Took up the post.\n", "Took up the post.");
+    Figure("inadequate", "Inadequate until", "until 2010 what we did", "2010", "year", "    kind: year\n    event: Response inadequate until then.\n", "Response inadequate until then.");
+    Figure("improvements", "Improvements since", "improvements made since 2011", "2011", "year", "    kind: year\n    event: Improvements began.\n", "Improvements began.");
+    Figure("apology", "Apology", "In 2013, I apologised", "2013", "year", "    kind: year\n    event: Apology.\n", "Apology.");
+    Figure("years-ago", "Years ago", "10 years ago", "10 years", "duration", "    kind: duration\n");
     fm.Append("---\nA generated editor's note.\n");
     Write(Path.Combine(output, "input", "articles", slug + ".md"), fm.ToString());
 
-    if (options.Hugo is { } hugo)
-    {
-        var body = text.Replace("\n\n", "\n\n");
-        Write(Path.Combine(hugo, "content", "articles", slug + ".md"),
-            $"---\ntitle: \"Generated article {i + 1} about {s.Name}\"\ndate: {year:D4}-{month:D2}-{day:D2}\nspeakers: [\"{s.Name}\"]\nfigures: [\"{contacts}\", \"{offences}\"]\n---\n{body}\n");
-    }
+    foreach (var hugo in new[] { options.Hugo, options.HugoPages })
+        if (hugo is not null)
+            Write(Path.Combine(hugo, "content", "articles", slug + ".md"),
+                $"---\ntitle: \"{title}\"\ndate: {year:D4}-{month:D2}-{day:D2}\nspeakers: [\"{s.Name}\"]\nfigures: [\"{contacts}\", \"{offences}\"]\n---\n{text}\n");
 }
 
-if (options.Hugo is { } hugoRoot)
+foreach (var hugoRoot in new[] { options.Hugo, options.HugoPages }.OfType<string>())
 {
     Write(Path.Combine(hugoRoot, "hugo.toml"), "baseURL = 'http://example.org/'\ntitle = 'Synthetic case record'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT']\n[taxonomies]\n  speaker = 'speakers'\n");
     Write(Path.Combine(hugoRoot, "layouts", "_default", "baseof.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n");
@@ -91,7 +100,38 @@ if (options.Hugo is { } hugoRoot)
     Write(Path.Combine(hugoRoot, "layouts", "_default", "terms.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
     Write(Path.Combine(hugoRoot, "layouts", "index.html"), "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
 }
-Console.WriteLine($"wrote {options.Articles} articles and {speakers.Length} speakers to {output}{(options.Hugo is null ? "" : $" and a Hugo site to {options.Hugo}")}");
+if (options.HugoPages is { } pagesRoot)
+{
+    static string Quoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    foreach (var f in figurePages)
+        Write(Path.Combine(pagesRoot, "content", "figures", f.Id + ".md"),
+            $"---\ntitle: {Quoted(f.Label)}\nid: {Quoted(f.Id)}\nvalue: {Quoted(f.Value)}\nkind: {f.Kind}\n{(f.Event is null ? "" : $"event: {Quoted(f.Event)}\n")}" +
+            $"match: {Quoted(f.Match)}\nparagraph: {Quoted(f.Paragraph)}\nparagraphNumber: {f.Number}\narticle: {f.ArticleSlug}\narticleTitle: {Quoted(f.ArticleTitle)}\nspeaker: {Quoted(f.Speaker)}\n---\n");
+    // Each value's first thirteen figures (a page lists twelve besides itself) and its total.
+    var groups = figurePages.GroupBy(f => f.Value).ToDictionary(g => g.Key, g => new
+    {
+        total = g.Count(),
+        first = g.OrderBy(f => f.Id, StringComparer.Ordinal).Take(13)
+            .Select(f => new { id = f.Id, title = f.Label, value = f.Value, @event = f.Event, article = f.ArticleSlug, articleTitle = f.ArticleTitle, paragraph = f.Number }),
+    });
+    Write(Path.Combine(pagesRoot, "data", "values.json"), System.Text.Json.JsonSerializer.Serialize(groups));
+    Write(Path.Combine(pagesRoot, "layouts", "figures", "single.html"), """
+        {{ define "main" }}<article><header><p>{{ .Params.value }}</p><h1>{{ .Title }}</h1>{{ with .Params.event }}<p>{{ . }}</p>{{ end }}</header>
+        <section><h2>In the source</h2><blockquote><p>{{ .Params.paragraph }}</p></blockquote>
+        <dl><dt>Words that state it</dt><dd>“{{ .Params.match }}”</dd><dt>Where</dt><dd><a href="{{ printf "/articles/%s/" .Params.article | relURL }}#p{{ .Params.paragraphNumber }}">Paragraph {{ .Params.paragraphNumber }}</a> of <a href="{{ printf "/articles/%s/" .Params.article | relURL }}">{{ .Params.articleTitle }}</a></dd>
+        <dt>Said by</dt><dd><a href="{{ printf "/speakers/%s/" (.Params.speaker | urlize) | relURL }}">{{ .Params.speaker }}</a></dd><dt>Kind</dt><dd>{{ .Params.kind }}</dd></dl></section>
+        {{ $group := index site.Data.values .Params.value }}<section><h2>Other figures with the same value</h2><table><tbody>
+        {{ range $group.first }}{{ if ne .id $.Params.id }}<tr><th scope="row"><a href="{{ printf "/figures/%s/" .id | relURL }}">{{ .title }}</a>{{ with .event }}<br><span>{{ . }}</span>{{ end }}</th><td>{{ .value }}</td><td><a href="{{ printf "/articles/%s/" .article | relURL }}#p{{ .paragraph }}">Paragraph {{ .paragraph }}</a> of <a href="{{ printf "/articles/%s/" .article | relURL }}">{{ .articleTitle }}</a></td></tr>{{ end }}{{ end }}
+        </tbody></table><p>The first 12 of {{ sub $group.total 1 }} figures with this value.</p></section></article>{{ end }}
+
+        """);
+    // Our figure list is paged 200 to a page; so is Hugo's.
+    Write(Path.Combine(pagesRoot, "layouts", "figures", "list.html"),
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages 200).Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.value }}</li>{{ end }}</ul>{{ template \"_internal/pagination.html\" . }}{{ end }}\n");
+    // The home page lists the articles only, as ours lists a few of each kind.
+    Write(Path.Combine(pagesRoot, "layouts", "index.html"), "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range where .Site.RegularPages \"Section\" \"articles\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
+}
+Console.WriteLine($"wrote {options.Articles} articles and {speakers.Length} speakers to {output}{(options.Hugo is null ? "" : $" and a Hugo site to {options.Hugo}")}{(options.HugoPages is null ? "" : $" and a Hugo site with figure pages to {options.HugoPages}")}");
 
 static void Write(string path, string text)
 {
@@ -118,13 +158,16 @@ static string FindRepo()
     return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
 }
 
-sealed record Args(int Articles, string Out, string? Hugo, int Speakers)
+sealed record FigurePage(string Id, string Label, string Value, string Kind, string? Event, string Match, string Paragraph, int Number,
+    string ArticleSlug, string ArticleTitle, string Speaker);
+
+sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string? HugoPages = null)
 {
     public static Args Parse(string[] args)
     {
         int articles = 10000, speakers = 300;
         string output = "bench/out/corpus";
-        string? hugo = null;
+        string? hugo = null, hugoPages = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -133,9 +176,10 @@ sealed record Args(int Articles, string Out, string? Hugo, int Speakers)
                 case "--speakers": speakers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
                 case "--hugo": hugo = Path.GetFullPath(args[++i]); break;
+                case "--hugo-pages": hugoPages = Path.GetFullPath(args[++i]); break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
-        return new Args(articles, output, hugo, speakers);
+        return new Args(articles, output, hugo, speakers, hugoPages);
     }
 }
