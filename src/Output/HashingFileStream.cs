@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.Win32.SafeHandles;
 
 namespace CaseRecord.Output;
@@ -9,16 +9,16 @@ namespace CaseRecord.Output;
 /// </summary>
 internal sealed class HashingFileStream(SafeFileHandle file) : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly XxHash128 _hash = new();
     private long _length;
 
-    /// <summary>The hash and size of everything written; asked once, when the writing is done (the hash is then reset).</summary>
-    public (UInt128 Hash, long Length) Finish() => (Manifest.Hash(_hash), _length);
+    /// <summary>The hash and size of everything written, when the writing is done.</summary>
+    public (UInt128 Hash, long Length) Finish() => (_hash.GetCurrentHashAsUInt128(), _length);
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         RandomAccess.Write(file, buffer, _length);
-        _hash.AppendData(buffer);
+        _hash.Append(buffer);
         _length += buffer.Length;
     }
 
@@ -33,10 +33,4 @@ internal sealed class HashingFileStream(SafeFileHandle file) : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _hash.Dispose();
-        base.Dispose(disposing);
-    }
 }

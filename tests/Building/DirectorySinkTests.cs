@@ -122,8 +122,8 @@ public sealed class DirectorySinkTests
         Build();
         Build();
         Assert.Equal("{\"a\":1,\"b\":2}", File.ReadAllText(project.PathOf("output/data/case.json")));
-        // The manifest's form is unchanged: the first 16 bytes of the SHA-256, in hex.
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json).AsSpan(0, 16));
+        // Streamed, the file has the entry it would have written whole: its XXH128, in hex.
+        var hash = Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(json));
         Assert.Contains($"{hash} {json.Length} data/case.json", File.ReadAllLines(project.PathOf("output/" + Manifest.FileName)));
         // Written whole next time, the same bytes are found unchanged in the reused folder.
         sink.Write([F("index.html", "home"), new OutputFile("data/case.json", json)]);
@@ -139,6 +139,24 @@ public sealed class DirectorySinkTests
         sink.Write(site);
         sink.Write(site);
         File.Delete(project.PathOf(".output.spare/" + Manifest.FileName));
+        sink.Write(site);
+        Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
+        Assert.Equal(Expected(site), Files(project.PathOf("output")));
+    }
+
+    [Fact]
+    public void A_spare_folder_with_a_manifest_of_the_old_form_is_rewritten_whole()
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
+        sink.Write(site);
+        sink.Write(site);
+        // Version 1 held SHA-256 hashes: right or wrong, they are not read as XXH128.
+        var manifest = project.PathOf(".output.spare/" + Manifest.FileName);
+        var lines = File.ReadAllLines(manifest);
+        Assert.Equal("case-record manifest 2", lines[0]);
+        File.WriteAllLines(manifest, ["case-record manifest 1", .. lines[1..]]);
         sink.Write(site);
         Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
         Assert.Equal(Expected(site), Files(project.PathOf("output")));
