@@ -131,32 +131,25 @@ public sealed class DirectorySinkTests
     }
 
     [Fact]
-    public void A_spare_folder_without_its_manifest_is_rewritten_whole()
-    {
-        using var project = new TempProject();
-        var sink = new DirectorySink(project.PathOf("output"));
-        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
-        sink.Write(site);
-        sink.Write(site);
-        File.Delete(project.PathOf(".output.spare/" + Manifest.FileName));
-        sink.Write(site);
-        Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
-        Assert.Equal(Expected(site), Files(project.PathOf("output")));
-    }
+    public void A_spare_folder_without_its_manifest_is_rewritten_whole() => RewrittenWholeAfter(File.Delete);
 
     [Fact]
-    public void A_spare_folder_with_a_manifest_of_the_old_form_is_rewritten_whole()
+    public void A_spare_folder_with_a_manifest_of_the_old_form_is_rewritten_whole() => RewrittenWholeAfter(manifest =>
     {
-        using var project = new TempProject();
-        var sink = new DirectorySink(project.PathOf("output"));
-        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
-        sink.Write(site);
-        sink.Write(site);
         // Version 1 held SHA-256 hashes: right or wrong, they are not read as XXH128.
-        var manifest = project.PathOf(".output.spare/" + Manifest.FileName);
         var lines = File.ReadAllLines(manifest);
         Assert.Equal("case-record manifest 2", lines[0]);
         File.WriteAllLines(manifest, ["case-record manifest 1", .. lines[1..]]);
+    });
+
+    private static void RewrittenWholeAfter(Action<string> spoilManifest)
+    {
+        using var project = new TempProject();
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
+        sink.Write(site);
+        sink.Write(site);
+        spoilManifest(project.PathOf(".output.spare/" + Manifest.FileName));
         sink.Write(site);
         Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
         Assert.Equal(Expected(site), Files(project.PathOf("output")));
