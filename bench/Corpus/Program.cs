@@ -59,29 +59,34 @@ for (var i = 0; i < options.Articles; i++)
     var month = 1 + i % 12;
     var day = 1 + i % 28;
     var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-    var fm = new StringBuilder();
-    fm.Append($"---\ntitle: Generated article {i + 1} about {s.Name}\nsource: seeds/{seedName}\nsha256: {sha}\npublisher: Oxford Mail\n");
-    fm.Append($"published: {year:D4}-{month:D2}-{day:D2}\nsummary: A generated article for the benchmark.\nomit: [\"Our top stories\"]\nspeakers: [{s.Slug}]\nfigures:\n");
     var title = $"Generated article {i + 1} about {s.Name}";
+    var fm = new StringBuilder();
+    fm.Append($"---\ntitle: {title}\nsource: seeds/{seedName}\nsha256: {sha}\npublisher: Oxford Mail\n");
+    fm.Append($"published: {year:D4}-{month:D2}-{day:D2}\nsummary: A generated article for the benchmark.\nomit: [\"Our top stories\"]\nspeakers: [{s.Slug}]\nfigures:\n");
     var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-    void Figure(string id, string label, string match, string value, string kind, string extra = "", string? @event = null)
+    // A kind left out is a count; a value is written only where the words state none.
+    void Figure(string id, string label, string match, string value, string? kind = null, string? @event = null, string? of = null, bool valueGiven = false)
     {
-        fm.Append($"  - id: {id}-{i + 1}\n    label: {label}\n    match: \"{match}\"\n{extra}");
+        fm.Append($"  - id: {id}-{i + 1}\n    label: {label}\n    match: \"{match}\"\n");
+        if (of is not null) fm.Append($"    of: {of}-{i + 1}\n");
+        if (kind is not null) fm.Append($"    kind: {kind}\n");
+        if (valueGiven) fm.Append($"    value: {value}\n");
+        if (@event is not null) fm.Append($"    event: {@event}\n");
         if (options.HugoPages is null) return;
         var p = Array.FindIndex(paragraphs, x => x.Contains(match, StringComparison.Ordinal));
-        figurePages.Add(new FigurePage($"{id}-{i + 1}", label, value, kind, @event, match, paragraphs[p], p + 1, slug, title, s.Name));
+        figurePages.Add(new FigurePage($"{id}-{i + 1}", label, value, kind ?? "count", @event, match, paragraphs[p], p + 1, slug, title, s.Name));
     }
-    Figure("report", "Report number", $"Report {i + 1} of", $"{i + 1}", "count", "    kind: count\n");
-    Figure("recorded-contacts", "Recorded contacts", $"{contacts:#,0} recorded contacts", $"{contacts:#,0}", "count");
-    Figure("offences-recorded", "Offences recorded", $"{offences} offences recorded", $"{offences}", "count", $"    of: recorded-contacts-{i + 1}\n");
-    Figure("recorded-crimes", "Recorded crimes", $"{offences} recorded crimes", $"{offences}", "count");
-    Figure("abuse-began", "Abuse began", "two years after the abuse of the victims in the Bullfinch scandal began", "2005", "year", "    kind: year\n    value: 2005\n    event: The abuse began.\n", "The abuse began.");
-    Figure("case-collapsed", "Case collapsed", "in 2006 a case collapsed", "2006", "year", "    kind: year\n    event: A case collapsed.\n", "A case collapsed.");
-    Figure("took-up-post", "Took up post", "chief constable in 2007", "2007", "year", "    kind: year\n    event: Took up the post.\n", "Took up the post.");
-    Figure("inadequate", "Inadequate until", "until 2010 what we did", "2010", "year", "    kind: year\n    event: Response inadequate until then.\n", "Response inadequate until then.");
-    Figure("improvements", "Improvements since", "improvements made since 2011", "2011", "year", "    kind: year\n    event: Improvements began.\n", "Improvements began.");
-    Figure("apology", "Apology", "In 2013, I apologised", "2013", "year", "    kind: year\n    event: Apology.\n", "Apology.");
-    Figure("years-ago", "Years ago", "10 years ago", "10 years", "duration", "    kind: duration\n");
+    Figure("report", "Report number", $"Report {i + 1} of", $"{i + 1}", kind: "count");
+    Figure("recorded-contacts", "Recorded contacts", $"{contacts:#,0} recorded contacts", $"{contacts:#,0}");
+    Figure("offences-recorded", "Offences recorded", $"{offences} offences recorded", $"{offences}", of: "recorded-contacts");
+    Figure("recorded-crimes", "Recorded crimes", $"{offences} recorded crimes", $"{offences}");
+    Figure("abuse-began", "Abuse began", "two years after the abuse of the victims in the Bullfinch scandal began", "2005", "year", "The abuse began.", valueGiven: true);
+    Figure("case-collapsed", "Case collapsed", "in 2006 a case collapsed", "2006", "year", "A case collapsed.");
+    Figure("took-up-post", "Took up post", "chief constable in 2007", "2007", "year", "Took up the post.");
+    Figure("inadequate", "Inadequate until", "until 2010 what we did", "2010", "year", "Response inadequate until then.");
+    Figure("improvements", "Improvements since", "improvements made since 2011", "2011", "year", "Improvements began.");
+    Figure("apology", "Apology", "In 2013, I apologised", "2013", "year", "Apology.");
+    Figure("years-ago", "Years ago", "10 years ago", "10 years", "duration");
     fm.Append("---\nA generated editor's note.\n");
     Write(Path.Combine(output, "input", "articles", slug + ".md"), fm.ToString());
 
