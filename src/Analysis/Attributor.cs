@@ -67,10 +67,10 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             string? lastSpeakerHere;
             foreach (var (q, index) in quotesStartingIn[p.Number])
             {
-                var parts = q.Segments.Select(s => Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
+                var parts = q.Segments.Select(s => QuotationFinder.Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
                 var texts = parts.Select(t => t.ToString()).ToImmutableArray();
                 var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, known, overrides, IsQuoted);
-                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis);
+                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis, new AttributionEvidence(basis.ToString().ToLowerInvariant()));
                 if (slug is not null && basis != AttributionBasis.NotSpeech)
                     foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
                 if (basis == AttributionBasis.Unattributed)
@@ -213,17 +213,6 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         if (lastNamed is not null && hit.Slugs.Contains(lastNamed)) return lastNamed;
         return null;
     }
-
-    /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>
-    private static ReadOnlyMemory<char> Inner(string text, QuoteSegment s)
-    {
-        var a = s.Start;
-        var b = s.End;
-        if (a < b && QuotationFinder.IsOpening(text[a])) a++;
-        if (b > a && QuotationFinder.IsClosing(text[b - 1])) b--;
-        return text.AsMemory(a, b - a).Trim();
-    }
-
 
     private static string Snippet(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -13,7 +13,44 @@ public sealed record Paragraph(int Number, int Start, string Text, bool Omitted)
 /// <summary>The part of a quotation inside one paragraph: [Start, End) in the paragraph's text, marks included.</summary>
 public sealed record QuoteSegment(int Paragraph, int Start, int End);
 
-public enum AttributionBasis { Override, NotSpeech, Named, Pronoun, PreviousParagraph, Unattributed }
+/// <summary>The kind of evidence that decided a quotation's source; counted in the build summary.</summary>
+public enum AttributionBasis { Override, NotSpeech, Named, Pronoun, PreviousParagraph, Unnamed, Unattributed }
+
+/// <summary>
+/// Why a quotation has the source it has, in the terms of BBC R&amp;D's Citron: the rule that
+/// decided, the speech <see cref="Cue"/> and the words of the text that name the
+/// <see cref="Source"/>; for a pronoun the <see cref="Antecedent"/> it stands for; for a
+/// continuation the paragraph continued; for an unattributed quotation the
+/// <see cref="Candidates"/> considered and why none was taken.
+/// </summary>
+/// <param name="Rule">A stable name: override, override-unnamed, not-speech, cue, pronoun, caption,
+/// according-to, quoted-as, continuation, unnamed, unattributed.</param>
+/// <param name="Paragraph">The paragraph of the antecedent or of the quotation continued.</param>
+/// <param name="Reason">For an unattributed quotation: why no speaker was taken, and the fix.</param>
+public sealed record AttributionEvidence(
+    string Rule,
+    string? Cue = null,
+    string? Source = null,
+    string? Antecedent = null,
+    int? Paragraph = null,
+    ImmutableArray<string> Candidates = default,
+    string? Reason = null)
+{
+    public ImmutableArray<string> CandidateSlugs => Candidates.IsDefault ? [] : Candidates;
+
+    /// <summary>One line for editors: the review report and the data file.</summary>
+    public string Describe() => Rule switch
+    {
+        "override" => "override under 'quotes:'",
+        "override-unnamed" => $"override under 'quotes:': unnamed, \"{Source}\"",
+        "not-speech" => "override under 'quotes:': not speech",
+        "continuation" => $"continues the quotation of p{Paragraph}",
+        "pronoun" => $"cue \"{Cue}\", source \"{Source}\" = {Antecedent} (p{Paragraph})",
+        "unnamed" => $"cue \"{Cue}\", unnamed source \"{Source}\"",
+        "unattributed" => Reason ?? "no speech cue with a known source",
+        _ => $"{(Rule == "cue" ? "" : Rule + ": ")}cue \"{Cue}\", source \"{Source}\"",
+    };
+}
 
 /// <param name="Parts">What is quoted in each paragraph, marks and outer spaces trimmed: slices of the
 /// paragraphs' own strings, so a record of 60,000 quotations does not hold their words twice.</param>
@@ -24,8 +61,12 @@ public sealed record Quotation(
     bool IsPartial,
     bool IsClosed,
     string? SpeakerSlug,
-    AttributionBasis Basis)
+    AttributionBasis Basis,
+    AttributionEvidence Evidence)
 {
+    /// <summary>The text's description of a source it does not name ("the mother of one victim"), when that is the source.</summary>
+    public string? UnnamedSource => Basis == AttributionBasis.Unnamed ? Evidence.Source : null;
+
     public int FirstParagraph => Segments[0].Paragraph;
 
     /// <summary>The quoted words of each paragraph, as strings made when asked for.</summary>

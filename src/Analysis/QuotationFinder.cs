@@ -119,4 +119,13 @@ public static class QuotationFinder
         if (k < 0) return false;
         return char.IsLetterOrDigit(text[k]);
     }
+    /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>
+    public static ReadOnlyMemory<char> Inner(string text, QuoteSegment s)
+    {
+        var a = s.Start;
+        var b = s.End;
+        if (a < b && QuotationFinder.IsOpening(text[a])) a++;
+        if (b > a && QuotationFinder.IsClosing(text[b - 1])) b--;
+        return text.AsMemory(a, b - a).Trim();
+    }
 }

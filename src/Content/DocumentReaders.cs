@@ -36,7 +36,7 @@ public static class DocumentReaders
         foreach (var s in speakers)
             if (!Slug.IsValid(s.Value)) diagnostics.Error(s.At, $"speaker '{s.Value}' is not a valid slug: {Slug.Rule}");
         var figures = meta.MappingList("figures", FigureExample).Select(f => ReadFigure(f, diagnostics)).OfType<FigureSpec>().ToImmutableArray();
-        var quotes = meta.MappingList("quotes", QuoteExample).Select(q => ReadQuote(q)).OfType<QuoteOverride>().ToImmutableArray();
+        var quotes = meta.MappingList("quotes", QuoteExample).Select(q => ReadQuote(q, diagnostics)).OfType<QuoteOverride>().ToImmutableArray();
         var tags = meta.StringList("tags").Select(t => t.Value).ToImmutableArray();
         var extra = meta.Rest();
 
@@ -76,13 +76,19 @@ public static class DocumentReaders
         return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev?.Value, of, note);
     }
 
-    private static QuoteOverride? ReadQuote(MetaReader q)
+    private static QuoteOverride? ReadQuote(MetaReader q, DiagnosticList diagnostics)
     {
         var match = q.String("match", required: true, "words from inside the quotation");
-        var speaker = q.String("speaker", required: true, "a speaker slug, or 'none'");
+        var unnamed = q.String("unnamed");
+        var speaker = q.String("speaker", required: unnamed is null, "a speaker slug, 'none', or 'unnamed: \"a council spokesman\"'");
         q.Rest();
-        if (match is null || speaker is null) return null;
-        return new QuoteOverride(match, speaker.Value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : speaker);
+        if (speaker is not null && unnamed is not null)
+            diagnostics.Error(unnamed.At, "give 'speaker' or 'unnamed', not both");
+        if (unnamed is not null && unnamed.Value.Length == 0)
+            diagnostics.Error(unnamed.At, "'unnamed' must describe the source, e.g. 'a council spokesman'");
+        if (match is null || (speaker is null && unnamed is null)) return null;
+        if (unnamed is not null) return new QuoteOverride(match, null, unnamed);
+        return new QuoteOverride(match, speaker!.Value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : speaker);
     }
 
     public static SpeakerDoc? ReadSpeaker(string path, string text, DiagnosticList diagnostics)
@@ -95,9 +101,15 @@ public static class DocumentReaders
         var role = meta.String("role")?.Value;
         var organisation = meta.String("organisation");
         var aliases = meta.StringList("aliases").Select(a => a.Value).Where(a => a.Length > 0).ToImmutableArray();
+        var pronouns = meta.String("pronouns");
+        if (pronouns is not null && pronouns.Value.ToLowerInvariant() is not ("she" or "he" or "they"))
+            diagnostics.Error(pronouns.At, $"'pronouns' must be she, he or they, not '{pronouns.Value}'");
         var extra = meta.Rest();
         if (name is null || slug is null) return null;
-        return new SpeakerDoc(slug, path, name.Value, role, organisation, aliases, fm.Body.Trim(), extra);
+        return new SpeakerDoc(slug, path, name.Value, role, organisation, aliases, fm.Body.Trim(), extra)
+        {
+            Pronouns = pronouns?.Value.ToLowerInvariant() is "she" or "he" or "they" ? pronouns.Value.ToLowerInvariant() : null,
+        };
     }
 
     public static OrganisationDoc? ReadOrganisation(string path, string text, DiagnosticList diagnostics)

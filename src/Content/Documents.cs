@@ -19,8 +19,11 @@ public sealed record FigureSpec(
     Located<string>? Of,
     string? NoteMarkdown);
 
-/// <summary>An attribution override (items of <c>quotes</c>); a null speaker means "not speech".</summary>
-public sealed record QuoteOverride(Located<string> Match, Located<string>? Speaker);
+/// <summary>
+/// An attribution override (items of <c>quotes</c>): a speaker slug; or <paramref name="Unnamed"/>,
+/// the description of a source the text does not name; both null means "not speech".
+/// </summary>
+public sealed record QuoteOverride(Located<string> Match, Located<string>? Speaker, Located<string>? Unnamed = null);
 
 public sealed record ArticleDoc(
     string Slug,
@@ -47,7 +50,11 @@ public sealed record SpeakerDoc(
     Located<string>? Organisation,
     ImmutableArray<string> Aliases,
     string BioMarkdown,
-    ImmutableDictionary<string, object?> Extra);
+    ImmutableDictionary<string, object?> Extra)
+{
+    /// <summary><c>she</c>, <c>he</c> or <c>they</c> as the editor gave it; null when not given (a title may imply one).</summary>
+    public string? Pronouns { get; init; }
+}
 
 public sealed record OrganisationDoc(
     string Slug,
