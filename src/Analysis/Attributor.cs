@@ -60,6 +60,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         var lastQuoteSpeaker = new Dictionary<int, string>();
         var result = new Quotation?[found.Length];
         Paragraph? previous = null;
+        static string folded(ImmutableArray<string> t) => NameMatcher.FoldQuotes(string.Join("\n\n", t));
 
         foreach (var p in paragraphs)
         {
@@ -70,7 +71,9 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
                 var parts = q.Segments.Select(s => QuotationFinder.Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
                 var texts = parts.Select(t => t.ToString()).ToImmutableArray();
                 var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, known, overrides, IsQuoted);
-                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis, new AttributionEvidence(basis.ToString().ToLowerInvariant()));
+                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis, basis == AttributionBasis.Unnamed
+                    ? new AttributionEvidence("override-unnamed", Source: doc.Quotes.First(o => o.Unnamed is not null && folded(texts).Contains(NameMatcher.FoldQuotes(o.Match.Value))).Unnamed!.Value)
+                    : new AttributionEvidence(basis.ToString().ToLowerInvariant()));
                 if (slug is not null && basis != AttributionBasis.NotSpeech)
                     foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
                 if (basis == AttributionBasis.Unattributed)
@@ -107,6 +110,7 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         {
             if (key.Length == 0 || !folded.Contains(key, StringComparison.Ordinal)) continue;
             uses.Add(index);
+            if (o.Unnamed is not null) return (null, AttributionBasis.Unnamed);
             return o.Speaker is null ? (null, AttributionBasis.NotSpeech) : (o.Speaker.Value, AttributionBasis.Override);
         }
 
