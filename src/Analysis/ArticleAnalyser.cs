@@ -88,9 +88,10 @@ public sealed class AnalysisContext
     public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations)
     {
         Speakers = speakers.GroupBy(s => s.Slug).ToImmutableDictionary(g => g.Key, g => g.First());
-        Organisations = new NameMatcher(organisations.Select(o => (o.Slug, o.Aliases.Prepend(o.Name))));
         SpeakerNames = new NameMatcher(Speakers.Values.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => (s.Slug, SpeakerNameForms(s))));
-        Attributor = new Attributor(SpeakerNames, Speakers.Keys.ToImmutableHashSet());
+        var organisationDocs = organisations.ToList();
+        Organisations = new NameMatcher(organisationDocs.Select(o => (o.Slug, o.Aliases.Prepend(o.Name))));
+        Attributor = new Attributor(SpeakerNames, Organisations, new Attribution.SpeakerDirectory(Speakers.Values, organisationDocs));
     }
 
     public ImmutableDictionary<string, SpeakerDoc> Speakers { get; }

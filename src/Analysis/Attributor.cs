@@ -1,21 +1,22 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CaseRecord.Analysis.Attribution;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
 
 namespace CaseRecord.Analysis;
 
 /// <summary>
-/// Decides who said each quotation, in the order the content format gives: an override; a
-/// speaker named (or a pronoun for the most recently named one) in the same sentence, then the
-/// same paragraph; for a paragraph that is only a quotation, the previous paragraph's speaker.
+/// Decides who said each quotation, on evidence only (the content format's v2 Attribution): an
+/// override; a speech cue tied to the quotation whose source is a speaker, a pronoun that stands
+/// for one, or a description of an unnamed source; for a paragraph that is only a quotation, the
+/// source of the paragraph before when nobody else is introduced in between. Everything else is
+/// left unattributed with a warning that says why and how to settle it. Every decision keeps its
+/// evidence.
 /// </summary>
-public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string> knownSpeakers)
+public sealed partial class Attributor(NameMatcher speakers, NameMatcher organisations, SpeakerDirectory directory)
 {
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[Ss]he|[Hh]e|[Tt]hey)(?![\p{L}\p{N}'’])", RegexOptions.CultureInvariant)]
-    private static partial Regex Pronoun();
-
-    private sealed record Mention(int Paragraph, int Start, int End, string? Slug);
+    private sealed record Outcome(string? Slug, AttributionBasis Basis, AttributionEvidence Evidence, string? Problem = null, string? Entity = null);
 
     public ImmutableArray<Quotation> Attribute(
         ArticleDoc doc,
@@ -24,70 +25,121 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         ImmutableArray<FoundQuotation> found,
         DiagnosticList diagnostics)
     {
-        var quotedRanges = new Dictionary<int, List<QuoteSegment>>();
-        foreach (var q in found)
-            foreach (var s in q.Segments)
+        var quotedIn = new Dictionary<int, List<(QuoteSegment, int)>>();
+        for (var i = 0; i < found.Length; i++)
+            foreach (var s in found[i].Segments)
             {
-                if (!quotedRanges.TryGetValue(s.Paragraph, out var list)) quotedRanges[s.Paragraph] = list = [];
-                list.Add(s);
+                if (!quotedIn.TryGetValue(s.Paragraph, out var list)) quotedIn[s.Paragraph] = list = [];
+                list.Add((s, i));
             }
-        // Segments of a paragraph are found in order and never overlap, so a binary search answers.
-        bool IsQuoted(int paragraph, int offset)
-        {
-            if (!quotedRanges.TryGetValue(paragraph, out var list)) return false;
-            int lo = 0, hi = list.Count - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (list[mid].End <= offset) lo = mid + 1;
-                else if (list[mid].Start > offset) hi = mid - 1;
-                else return true;
-            }
-            return false;
-        }
+        var read = paragraphs.Where(p => !p.Omitted)
+            .Select(p => new TokenizedParagraph(p, quotedIn.GetValueOrDefault(p.Number) ?? []))
+            .ToList();
 
-        var listed = doc.Speakers.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
-        var mentions = FindMentions(paragraphs, IsQuoted, listed, source, diagnostics).ToLookup(m => m.Paragraph);
-        var overrides = doc.Quotes.Select(o => (Override: o, Key: NameMatcher.FoldQuotes(o.Match.Value), Uses: new List<int>())).ToList();
         foreach (var o in doc.Quotes)
-            if (o.Speaker is { } sp && !knownSpeakers.Contains(sp.Value))
+            if (o.Speaker is { } sp && !directory.Has(sp.Value))
                 diagnostics.Error(sp.At, $"unknown speaker '{sp.Value}': add input/speakers/{sp.Value}.md or use a known slug (or 'none')");
 
-        var byNumber = paragraphs.ToDictionary(p => p.Number);
-        var quotesStartingIn = found.Select((q, i) => (q, i)).ToLookup(x => x.q.Segments[0].Paragraph);
-        var paragraphSpeaker = new Dictionary<int, string?>();
-        var known = new Dictionary<int, ParagraphFacts>();
-        var lastQuoteSpeaker = new Dictionary<int, string>();
-        var result = new Quotation?[found.Length];
-        Paragraph? previous = null;
-        static string folded(ImmutableArray<string> t) => NameMatcher.FoldQuotes(string.Join("\n\n", t));
-
-        foreach (var p in paragraphs)
+        // Names first, across the article: who is present decides what a bare surname means.
+        var listed = doc.Speakers.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        var hits = new Dictionary<int, List<(int, int, string?)>>();
+        string? lastNamed = null;
+        foreach (var tp in read)
         {
-            if (p.Omitted) continue;
-            string? lastSpeakerHere;
-            foreach (var (q, index) in quotesStartingIn[p.Number])
+            var here = new List<(int, int, string?)>();
+            foreach (var hit in speakers.Find(tp.Text))
             {
-                var parts = q.Segments.Select(s => QuotationFinder.Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
-                var texts = parts.Select(t => t.ToString()).ToImmutableArray();
-                var (slug, basis) = Decide(q, index, p, previous, texts, mentions, paragraphSpeaker, known, overrides, IsQuoted);
-                result[index] = new Quotation($"q{index + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, slug, basis, basis == AttributionBasis.Unnamed
-                    ? new AttributionEvidence("override-unnamed", Source: doc.Quotes.First(o => o.Unnamed is not null && folded(texts).Contains(NameMatcher.FoldQuotes(o.Match.Value))).Unnamed!.Value)
-                    : new AttributionEvidence(basis.ToString().ToLowerInvariant()));
-                if (slug is not null && basis != AttributionBasis.NotSpeech)
-                    foreach (var s in q.Segments) lastQuoteSpeaker[s.Paragraph] = slug;
-                if (basis == AttributionBasis.Unattributed)
-                    diagnostics.Warning(source.PositionOf(p.Start + q.Segments[0].Start),
-                        $"quotation in {p.Anchor} of {doc.Path} cannot be attributed (\"{Snippet(texts[0])}\"): name the speaker in its sentence or add an override under 'quotes:'");
-                if (!q.IsClosed)
-                    diagnostics.Warning(source.PositionOf(p.Start + q.Segments[0].Start),
-                        $"quotation opened in {p.Anchor} of {doc.Path} is never closed; it is taken to end at the end of p{q.Segments[^1].Paragraph}");
+                if (IsQuoted(tp, hit.Start)) continue;
+                var slug = hit.IsAmbiguous ? Settle(hit, listed, lastNamed) : hit.Slug;
+                if (slug is null)
+                    diagnostics.Warning(source.PositionOf(tp.Paragraph.Start + hit.Start),
+                        $"'{tp.Text[hit.Start..hit.End]}' in {tp.Paragraph.Anchor} could be {string.Join(" or ", hit.Slugs)}; list the right one under 'speakers:' or give each an alias");
+                else lastNamed = slug;
+                here.Add((hit.Start, hit.End, slug));
             }
-            // The speaker of this paragraph, for a quote-only paragraph that follows it.
-            lastSpeakerHere = lastQuoteSpeaker.GetValueOrDefault(p.Number)
-                ?? mentions[p.Number].LastOrDefault(m => m.Slug is not null)?.Slug;
-            paragraphSpeaker[p.Number] = lastSpeakerHere;
-            previous = p;
+            hits[tp.Paragraph.Number] = here;
+        }
+        var present = listed.Concat(hits.Values.SelectMany(h => h).Select(h => h.Item3).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        var people = directory.For(present, read.Select(r => r.Text));
+
+        var overrides = doc.Quotes.Select(o => (Override: o, Key: NameMatcher.FoldQuotes(o.Match.Value), Uses: new List<int>())).ToList();
+        var result = new Outcome?[found.Length];
+        var antecedents = new Antecedents();
+        var resolved = new Dictionary<Mention, Antecedent>(ReferenceEqualityComparer.Instance);
+        Outcome? carry = null;
+
+        foreach (var tp in read)
+        {
+            var p = tp.Paragraph;
+            var orgHits = organisations.Find(tp.Text).Where(h => !IsQuoted(tp, h.Start)).Select(h => (h.Start, h.End, h.Slug));
+            var mentions = MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people);
+            // The source of a speech cue is a subject wherever it stands ("During the trial one young woman … said").
+            var cueTokens = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+            for (var t = 0; t < tp.Tokens.Length; t++)
+                if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, mentions, t).Subject is { } s)
+                    cueTokens.TryAdd(s, t);
+            var cueOf = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+            mentions = [.. mentions.Select(m =>
+            {
+                if (!cueTokens.TryGetValue(m, out var cue)) return m;
+                var subject = m.Role == Role.Subject ? m : m with { Role = Role.Subject };
+                cueOf[subject] = cue;
+                return subject;
+            })];
+            foreach (var m in mentions)
+            {
+                if (m.Kind == MentionKind.Pronoun)
+                {
+                    var a = antecedents.Resolve(m.Text);
+                    resolved[m] = a;
+                    antecedents.Read(m, a.Rivals.Count == 0 ? a.Mention : null);
+                }
+                else antecedents.Read(m);
+            }
+
+            Outcome? previousInParagraph = null;
+            var previousSentence = -1;
+            for (var t = 0; t < tp.Tokens.Length; t++)
+            {
+                var tok = tp.Tokens[t];
+                if (tok.Kind != TokenKind.Quote) continue;
+                var index = tok.Quote;
+                var q = found[index];
+                if (q.Segments[0].Paragraph != p.Number || result[index] is not null)
+                {
+                    if (result[index] is { } earlier) { previousInParagraph = earlier; previousSentence = tok.Sentence; }
+                    continue;
+                }
+                var outcome = Override(q, index, tp, overrides)
+                    ?? FromCue(tp, mentions, t, resolved)
+                    ?? SplitQuotation(tp, t, previousInParagraph, previousSentence)
+                    ?? (IsQuoteOnly(tp) ? Continued(carry) : null)
+                    ?? new Outcome(null, AttributionBasis.Unattributed, new AttributionEvidence("unattributed",
+                        Reason: "no speech cue in its sentence names a source"));
+                result[index] = outcome;
+                previousInParagraph = outcome;
+                previousSentence = tok.Sentence;
+            }
+            carry = Carry(tp, mentions, cueOf, result, resolved, carry);
+        }
+
+        var quotations = ImmutableArray.CreateBuilder<Quotation>(found.Length);
+        var byNumber = paragraphs.ToDictionary(p => p.Number);
+        for (var i = 0; i < found.Length; i++)
+        {
+            var q = found[i];
+            var outcome = result[i] ?? new Outcome(null, AttributionBasis.Unattributed, new AttributionEvidence("unattributed", Reason: "not read"));
+            var parts = q.Segments.Select(s => QuotationFinder.Inner(byNumber[s.Paragraph].Text, s)).ToImmutableArray();
+            quotations.Add(new Quotation($"q{i + 1}", q.Segments, parts, q.IsPartial, q.IsClosed, outcome.Slug, outcome.Basis, outcome.Evidence));
+            var first = byNumber[q.Segments[0].Paragraph];
+            var at = source.PositionOf(first.Start + q.Segments[0].Start);
+            if (outcome.Basis == AttributionBasis.Unattributed)
+                diagnostics.Warning(at, $"quotation in {first.Anchor} of {doc.Path} cannot be attributed (\"{Snippet(parts[0].ToString())}\"): "
+                    + (outcome.Problem ?? outcome.Evidence.Reason ?? "no evidence")
+                    + "; name the speaker in its sentence or add an override under 'quotes:'"
+                    + (outcome.Evidence.CandidateSlugs.Length > 0 ? $" (candidates: {string.Join(", ", outcome.Evidence.CandidateSlugs)})" : ""));
+            if (!q.IsClosed)
+                diagnostics.Warning(at, $"quotation opened in {first.Anchor} of {doc.Path} is never closed; it is taken to end at the end of p{q.Segments[^1].Paragraph}");
         }
 
         foreach (var (o, _, uses) in overrides)
@@ -97,116 +149,145 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
             else if (uses.Count > 1)
                 diagnostics.Error(o.Match.At, $"override match '{o.Match.Value}' is inside {uses.Count} quotations ({string.Join(", ", uses.Select(u => $"p{found[u].Segments[0].Paragraph}"))}); use words from only one");
         }
-        return [.. result.OfType<Quotation>()];
+        return quotations.ToImmutable();
     }
 
-    private (string? Slug, AttributionBasis Basis) Decide(
-        FoundQuotation q, int index, Paragraph p, Paragraph? previous, ImmutableArray<string> texts,
-        ILookup<int, Mention> mentions, Dictionary<int, string?> paragraphSpeaker, Dictionary<int, ParagraphFacts> known,
-        List<(QuoteOverride Override, string Key, List<int> Uses)> overrides, Func<int, int, bool> isQuoted)
+    private static Outcome? Override(FoundQuotation q, int index, TokenizedParagraph tp, List<(QuoteOverride Override, string Key, List<int> Uses)> overrides)
     {
-        var folded = NameMatcher.FoldQuotes(string.Join("\n\n", texts));
+        if (overrides.Count == 0) return null;
+        var folded = NameMatcher.FoldQuotes(string.Join("\n\n", q.Segments.Select(s => s.Paragraph == tp.Paragraph.Number
+            ? tp.Text[s.Start..s.End] : "")));
+        Outcome? chosen = null;
         foreach (var (o, key, uses) in overrides)
         {
             if (key.Length == 0 || !folded.Contains(key, StringComparison.Ordinal)) continue;
             uses.Add(index);
-            if (o.Unnamed is not null) return (null, AttributionBasis.Unnamed);
-            return o.Speaker is null ? (null, AttributionBasis.NotSpeech) : (o.Speaker.Value, AttributionBasis.Override);
+            chosen ??= o.Unnamed is { } unnamed
+                ? new Outcome(null, AttributionBasis.Unnamed, new AttributionEvidence("override-unnamed", Source: unnamed.Value))
+                : o.Speaker is null
+                    ? new Outcome(null, AttributionBasis.NotSpeech, new AttributionEvidence("not-speech"))
+                    : new Outcome(o.Speaker.Value, AttributionBasis.Override, new AttributionEvidence("override", Source: o.Speaker.Value));
         }
-
-        var first = q.Segments[0];
-        var facts = Facts(known, p, mentions, isQuoted);
-        var (sStart, sEnd) = facts.Sentences.At(first.Start);
-        var inSentence = Nearest(facts.Named, first, sStart, sEnd);
-        if (inSentence is not null) return (inSentence.Slug, BasisOf(inSentence, p));
-        var inParagraph = Nearest(facts.Named, first, 0, p.Text.Length);
-        if (inParagraph is not null) return (inParagraph.Slug, BasisOf(inParagraph, p));
-
-        if (facts.QuoteOnly && previous is not null && paragraphSpeaker.GetValueOrDefault(previous.Number) is { } inherited)
-            return (inherited, AttributionBasis.PreviousParagraph);
-        return (null, AttributionBasis.Unattributed);
+        return chosen;
     }
 
-    /// <summary>What attribution needs to know of a paragraph, worked out once however many quotations it holds.</summary>
-    private sealed record ParagraphFacts(SentenceSplitter.Bounds Sentences, List<Mention> Named, bool QuoteOnly);
-
-    private static ParagraphFacts Facts(Dictionary<int, ParagraphFacts> known, Paragraph p, ILookup<int, Mention> mentions, Func<int, int, bool> isQuoted)
+    /// <summary>The nearest cue tied to the quotation; when a cue before it and one after it name different sources, the editor decides.</summary>
+    private Outcome? FromCue(TokenizedParagraph tp, List<Mention> mentions, int quoteToken, Dictionary<Mention, Antecedent> resolved)
     {
-        if (known.TryGetValue(p.Number, out var facts)) return facts;
-        facts = new ParagraphFacts(
-            SentenceSplitter.Sentences(p.Text, k => isQuoted(p.Number, k)),
-            [.. mentions[p.Number].Where(m => m.Slug is not null).OrderBy(m => m.Start)],
-            IsQuoteOnly(p, isQuoted));
-        known[p.Number] = facts;
-        return facts;
+        var links = CueLinker.Links(tp, mentions, quoteToken);
+        if (links.Count == 0) return null;
+        var outcomes = links.OrderBy(l => l.Distance).Select(l => Resolve(l, resolved)).ToList();
+        var best = outcomes[0];
+        var rival = outcomes.Skip(1).FirstOrDefault(o => o.Entity != best.Entity && o.Entity is not null && best.Entity is not null);
+        if (rival is not null && links.Count > 1)
+        {
+            var candidates = new[] { best, rival }.Select(o => o.Slug ?? o.Evidence.Source ?? "?").Distinct().ToImmutableArray();
+            return new Outcome(null, AttributionBasis.Unattributed, new AttributionEvidence("unattributed", Cue: links[0].Cue,
+                Candidates: candidates, Reason: $"two cues in its sentence name different sources ({string.Join(" and ", candidates)})"));
+        }
+        return best;
     }
 
-    private static AttributionBasis BasisOf(Mention m, Paragraph p) =>
-        Pronoun().IsMatch(p.Text.AsSpan(m.Start, m.End - m.Start)) && m.End - m.Start <= 4 ? AttributionBasis.Pronoun : AttributionBasis.Named;
+    private Outcome Resolve(CueLink link, Dictionary<Mention, Antecedent> resolved)
+    {
+        var m = link.Source;
+        switch (m.Kind)
+        {
+            case MentionKind.Speaker:
+                return new Outcome(m.Slug, AttributionBasis.Named, new AttributionEvidence(link.Rule, link.Cue, m.Text), Entity: m.Entity);
+            case MentionKind.Description:
+                return new Outcome(null, AttributionBasis.Unnamed, new AttributionEvidence("unnamed", link.Cue, LowerFirst(m.Text)), Entity: m.Entity);
+            case MentionKind.Pronoun:
+                var a = resolved.GetValueOrDefault(m);
+                if (a?.Mention is null)
+                    return Unattributed(link, m.Text, [], $"'{m.Text}' has no earlier subject that agrees with it");
+                if (a.Rivals.Count > 0)
+                {
+                    var names = a.Rivals.Prepend(a.Mention).Select(r => r.Slug ?? r.Text).Distinct().ToImmutableArray();
+                    return Unattributed(link, m.Text, names, $"'{m.Text}' could mean {string.Join(" or ", names)}");
+                }
+                if (a.Mention.Kind == MentionKind.Speaker)
+                    return new Outcome(a.Mention.Slug, AttributionBasis.Pronoun,
+                        new AttributionEvidence("pronoun", link.Cue, m.Text, a.Mention.Text, a.Mention.Paragraph), Entity: a.Mention.Entity);
+                var hint = a.Mention.Kind == MentionKind.Description
+                    ? $"add an override with 'unnamed: \"{LowerFirst(a.Mention.Text)}\"'"
+                    : "add a speaker file for them, or an override";
+                return Unattributed(link, m.Text, [a.Mention.Text], $"'{m.Text}' stands for {a.Mention.Text} (p{a.Mention.Paragraph}), who is not a listed speaker: {hint}", a.Mention.Entity);
+            default:
+                return Unattributed(link, m.Text, [m.Text], $"its source '{m.Text}' is not a listed speaker: add a speaker file (with this name or an alias), or an override", m.Entity);
+        }
+    }
+
+    private static Outcome Unattributed(CueLink link, string source, ImmutableArray<string> candidates, string reason, string? entity = null) =>
+        new(null, AttributionBasis.Unattributed, new AttributionEvidence("unattributed", link.Cue, source, Candidates: candidates, Reason: reason), Entity: entity);
+
+    /// <summary>"“…,” she said. “…”": a sentence that is only a quotation continues the one before it in the paragraph.</summary>
+    private static Outcome? SplitQuotation(TokenizedParagraph tp, int quoteToken, Outcome? previous, int previousSentence)
+    {
+        if (previous is null || previous.Basis is AttributionBasis.NotSpeech || previousSentence < 0) return null;
+        var sentence = tp.Tokens[quoteToken].Sentence;
+        if (sentence != previousSentence + 1 && sentence != previousSentence) return null;
+        foreach (var t in tp.Tokens)
+            if (t.Sentence == sentence && t.IsWord) return null;
+        return Continue(previous, tp.Paragraph.Number);
+    }
+
+    private static Outcome? Continued(Outcome? carry) => carry;
+
+    private static Outcome Continue(Outcome origin, int paragraph)
+    {
+        var e = new AttributionEvidence("continuation", origin.Evidence.Cue, origin.Evidence.Source, origin.Evidence.Antecedent, paragraph,
+            origin.Evidence.Candidates, origin.Evidence.Reason);
+        return origin.Basis switch
+        {
+            AttributionBasis.Unattributed => origin with { Evidence = e },
+            AttributionBasis.Unnamed => origin with { Evidence = e },
+            _ => origin with { Basis = AttributionBasis.PreviousParagraph, Evidence = e },
+        };
+    }
 
     /// <summary>
-    /// The mention within [from, to) nearest the quotation: the last one before it or the first
-    /// after it, found by binary search in mentions sorted by position.
+    /// What a following quote-only paragraph continues: the source of this paragraph's last
+    /// quotation, or of a speech cue after it ("He added:"), unless somebody else is introduced
+    /// after it as a subject; a paragraph that names nobody passes on what came before.
     /// </summary>
-    private static Mention? Nearest(List<Mention> sorted, QuoteSegment quote, int from, int to)
+    private Outcome? Carry(TokenizedParagraph tp, List<Mention> mentions, Dictionary<Mention, int> cueOf, Outcome?[] result,
+        Dictionary<Mention, Antecedent> resolved, Outcome? before)
     {
-        var firstAfter = LowerBound(sorted, quote.End);
-        var lastBefore = LowerBound(sorted, quote.Start) - 1;
-        while (lastBefore >= 0 && sorted[lastBefore].End > quote.Start) lastBefore--;
-        Mention? before = lastBefore >= 0 && sorted[lastBefore].Start >= from ? sorted[lastBefore] : null;
-        Mention? after = firstAfter < sorted.Count && sorted[firstAfter].End <= to ? sorted[firstAfter] : null;
-        if (before is null) return after;
-        if (after is null) return before;
-        return quote.Start - before.End <= after.Start - quote.End ? before : after;
-    }
-
-    private static int LowerBound(List<Mention> sorted, int position)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
+        var lastQuote = -1;
+        for (var t = 0; t < tp.Tokens.Length; t++) if (tp.Tokens[t].Kind == TokenKind.Quote) lastQuote = t;
+        Outcome? carried;
+        if (lastQuote < 0) carried = before;
+        else
         {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid].Start < position) lo = mid + 1; else hi = mid;
+            var last = result[tp.Tokens[lastQuote].Quote];
+            carried = last is null || last.Basis == AttributionBasis.NotSpeech ? null : last;
         }
-        return lo;
+        foreach (var m in mentions)
+        {
+            if (m.TokStart <= lastQuote || m.Role != Role.Subject || m.Kind == MentionKind.Body) continue;
+            if (cueOf.TryGetValue(m, out var cue))
+            {
+                carried = Resolve(new CueLink("cue", tp.Of(cue), m, 0), resolved);
+                continue;
+            }
+            var entity = m.Kind == MentionKind.Pronoun ? resolved.GetValueOrDefault(m)?.Mention?.Entity : m.Entity;
+            if (entity is null || entity != carried?.Entity) carried = null;
+        }
+        return carried is null ? null : Continue(carried, tp.Paragraph.Number);
     }
 
-    private static bool IsQuoteOnly(Paragraph p, Func<int, int, bool> isQuoted)
+    private static bool IsQuoteOnly(TokenizedParagraph tp)
     {
-        for (var k = 0; k < p.Text.Length; k++)
-            if (char.IsLetterOrDigit(p.Text[k]) && !isQuoted(p.Number, k)) return false;
+        foreach (var t in tp.Tokens) if (t.IsWord) return false;
         return true;
     }
 
-    /// <summary>Names and pronouns outside quotations, in reading order, pronouns resolved to the most recently named speaker.</summary>
-    private List<Mention> FindMentions(ImmutableArray<Paragraph> paragraphs, Func<int, int, bool> isQuoted,
-        IReadOnlySet<string> listed, SourceText source, DiagnosticList diagnostics)
+    private static bool IsQuoted(TokenizedParagraph tp, int offset)
     {
-        var mentions = new List<Mention>();
-        string? lastNamed = null;
-        foreach (var p in paragraphs)
-        {
-            if (p.Omitted) continue;
-            var here = new List<(int Start, int End, string? Slug, bool IsPronoun)>();
-            foreach (var hit in speakers.Find(p.Text))
-            {
-                if (isQuoted(p.Number, hit.Start)) continue;
-                var slug = hit.IsAmbiguous ? Settle(hit, listed, lastNamed) : hit.Slug;
-                if (slug is null)
-                    diagnostics.Warning(source.PositionOf(p.Start + hit.Start),
-                        $"'{p.Text[hit.Start..hit.End]}' in {p.Anchor} could be {string.Join(" or ", hit.Slugs)}; list the right one under 'speakers:' or give each an alias");
-                here.Add((hit.Start, hit.End, slug, false));
-            }
-            foreach (Match m in Pronoun().Matches(p.Text))
-                if (!isQuoted(p.Number, m.Index) && !here.Exists(h => h.Start <= m.Index && m.Index < h.End))
-                    here.Add((m.Index, m.Index + m.Length, null, true));
-            foreach (var h in here.OrderBy(h => h.Start))
-            {
-                if (!h.IsPronoun) lastNamed = h.Slug;
-                mentions.Add(new Mention(p.Number, h.Start, h.End, h.IsPronoun ? lastNamed : h.Slug));
-            }
-        }
-        return mentions;
+        var k = tp.TokenAt(offset);
+        if (k < tp.Tokens.Length && tp.Tokens[k].Start == offset) return tp.Tokens[k].Kind == TokenKind.Quote;
+        return k > 0 && tp.Tokens[k - 1].Kind == TokenKind.Quote && tp.Tokens[k - 1].End > offset;
     }
 
     /// <summary>A name form shared by several speakers means the one the article lists, or the one just named.</summary>
@@ -216,6 +297,14 @@ public sealed partial class Attributor(NameMatcher speakers, IReadOnlySet<string
         if (inArticle.Count == 1) return inArticle[0];
         if (lastNamed is not null && hit.Slugs.Contains(lastNamed)) return lastNamed;
         return null;
+    }
+
+    /// <summary>"A council spokesman said" describes "a council spokesman": a capital that only starts the sentence is dropped.</summary>
+    private static string LowerFirst(string s)
+    {
+        var first = s.Split(' ')[0];
+        var sentenceCapital = first.Length > 0 && char.IsUpper(first[0]) && (first.Length == 1 || char.IsLower(first[1]));
+        return sentenceCapital && (Lexicon.Determiners.Contains(first) || Lexicon.PersonNouns.ContainsKey(first)) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
     }
 
     private static string Snippet(string s) => s.Length <= 40 ? s : s[..40] + "…";

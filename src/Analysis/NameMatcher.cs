@@ -16,9 +16,12 @@ public readonly record struct NameHit(ImmutableArray<string> Slugs, int Start, i
 
 /// <summary>
 /// Finds the names of a set of people or bodies in text, built once per build and shared by every
-/// article. Matching is case-sensitive (names are proper nouns) but treats straight and curly
-/// apostrophes alike, a space in a name matches any run of white space, and only whole words
-/// match: no letter or digit just before or after.
+/// article. Matching is case-sensitive (names are proper nouns) with two exceptions papers need:
+/// a word printed in capitals for emphasis matches its name (<c>JOANNA Simons</c>, <c>SARA
+/// THORNTON</c>), and a name form that starts with a small letter (<c>the council</c>) matches
+/// with a capital at the start of a sentence. Straight and curly apostrophes count alike, a space
+/// in a name matches any run of white space, and only whole words match: no letter or digit just
+/// before or after.
 /// </summary>
 /// <remarks>
 /// This is the regex <c>(?&lt;![\p{L}\p{N}])(?:name1|name2|…)(?![\p{L}\p{N}])</c>, names longest
@@ -46,9 +49,10 @@ public sealed class NameMatcher
                 if (!known.Contains(slug)) _slugsByName[key] = known.Add(slug);
             }
         if (_slugsByName.Count == 0) return;
-        foreach (var group in _slugsByName.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).GroupBy(k => k[0]))
+        foreach (var group in _slugsByName.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).GroupBy(k => char.ToUpperInvariant(k[0])))
             _byFirstChar[group.Key] = [.. group];
-        _firstWords = SearchValues.Create([.. _slugsByName.Keys.Select(k => k.Split(' ')[0]).Distinct()], StringComparison.Ordinal);
+        // Ignoring case here only widens the candidates; MatchAt decides which case differences count.
+        _firstWords = SearchValues.Create([.. _slugsByName.Keys.Select(k => k.Split(' ')[0]).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
     }
 
     // A name as it is matched: apostrophes folded, and each run of white space one space.
@@ -68,7 +72,8 @@ public sealed class NameMatcher
             var start = at + found;
             at = start + 1;
             if (start > from && IsWordChar(folded[start - 1])) continue;
-            foreach (var key in _byFirstChar[folded[start]])
+            if (!_byFirstChar.TryGetValue(char.ToUpperInvariant(folded[start]), out var keys)) continue;
+            foreach (var key in keys)
             {
                 var end = MatchAt(folded, start, to, key);
                 if (end < 0 || (end < to && IsWordChar(folded[end]))) continue;
@@ -83,17 +88,36 @@ public sealed class NameMatcher
     private static int MatchAt(string text, int start, int to, string key)
     {
         var i = start;
-        foreach (var c in key)
+        var capitals = IsCapitalsWord(text, start, to);
+        for (var k = 0; k < key.Length; k++)
         {
+            var c = key[k];
             if (i >= to) return -1;
             if (c == ' ')
             {
                 if (!char.IsWhiteSpace(text[i])) return -1;
                 while (i < to && char.IsWhiteSpace(text[i])) i++;
+                capitals = IsCapitalsWord(text, i, to);
+                continue;
             }
-            else if (text[i++] != c) return -1;
+            var t = text[i++];
+            if (t == c) continue;
+            var sameLetter = char.IsLower(c) && char.ToUpperInvariant(c) == t;
+            if (!sameLetter || !(capitals || k == 0)) return -1;
         }
         return i;
+    }
+
+    /// <summary>Whether the word at <paramref name="at"/> is printed in capitals: two or more letters, none small.</summary>
+    private static bool IsCapitalsWord(string text, int at, int to)
+    {
+        var letters = 0;
+        for (var i = at; i < to && IsWordChar(text[i]); i++)
+        {
+            if (char.IsLower(text[i])) return false;
+            if (char.IsLetter(text[i])) letters++;
+        }
+        return letters >= 2;
     }
 
     // The regex's [\p{L}\p{N}]: letters and numbers of every script.

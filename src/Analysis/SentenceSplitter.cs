@@ -33,6 +33,13 @@ public static class SentenceSplitter
     {
         public (int Start, int End) At(int position)
         {
+            var i = Index(position);
+            return (starts[i], ends[i]);
+        }
+
+        /// <summary>The number of the sentence, from 0, that holds <paramref name="position"/>.</summary>
+        public int Index(int position)
+        {
             // The first sentence whose end lies after the position.
             int lo = 0, hi = ends.Length - 1;
             while (lo < hi)
@@ -40,7 +47,7 @@ public static class SentenceSplitter
                 var mid = (lo + hi) >>> 1;
                 if (ends[mid] > position) hi = mid; else lo = mid + 1;
             }
-            return (starts[lo], ends[lo]);
+            return lo;
         }
     }
 

@@ -1,0 +1,27 @@
+namespace CaseRecord.Analysis.Attribution;
+
+/// <summary>What a mention names: a listed speaker, a named person nobody listed, a description of an unnamed source, a body or thing, or a pronoun.</summary>
+public enum MentionKind { Speaker, Person, Description, Body, Pronoun }
+
+/// <summary>A mention's place in its clause: the subject of a main clause, of a subordinate one, or an object or topic.</summary>
+public enum Role { Subject, Minor, Object }
+
+/// <summary>
+/// One mention of a person, body or description outside quotations: tokens [TokStart, TokEnd) of
+/// paragraph <see cref="Paragraph"/>, with the words as printed.
+/// </summary>
+public sealed record Mention(int Paragraph, int TokStart, int TokEnd, MentionKind Kind, string? Slug, Gender Gender, string Text, Role Role)
+{
+    /// <summary>Who is meant, for telling mentions of one entity from another.</summary>
+    public string Entity => Kind == MentionKind.Speaker ? "speaker:" + Slug : Kind + ":" + Text.ToLowerInvariant();
+
+    public bool IsPerson => Kind is MentionKind.Speaker or MentionKind.Person or MentionKind.Description && Gender != Gender.They;
+
+    /// <summary>Whether <paramref name="pronoun"/> (she, he, they) may stand for this mention.</summary>
+    public bool Agrees(string pronoun) => pronoun.ToLowerInvariant() switch
+    {
+        "she" => Gender == Gender.She || (Gender == Gender.Unknown && IsPerson),
+        "he" => Gender == Gender.He || (Gender == Gender.Unknown && IsPerson),
+        _ => Gender == Gender.They,
+    };
+}
