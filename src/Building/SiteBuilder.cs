@@ -25,7 +25,7 @@ public sealed record BuildResult(
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+    public int WarningCount => Diagnostics.Count(d => d.IsWarning);
 
     /// <summary>Every file of the site in path order, listed when asked for (a preview rebuild hands its 130,000 files on by path).</summary>
     public ImmutableArray<OutputFile> Files => [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)];
