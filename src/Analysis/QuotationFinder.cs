@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CaseRecord.Content;
 
 namespace CaseRecord.Analysis;
 
@@ -15,7 +16,7 @@ public static class QuotationFinder
     public static bool IsOpening(char c) => c is '“' or '"' or '„';
     public static bool IsClosing(char c) => c is '”' or '"';
 
-    public static ImmutableArray<FoundQuotation> Find(IReadOnlyList<Paragraph> paragraphs)
+    public static ImmutableArray<FoundQuotation> Find(IReadOnlyList<Paragraph> paragraphs, QuoteMarks marks = QuoteMarks.Double)
     {
         var found = ImmutableArray.CreateBuilder<FoundQuotation>();
         var segments = ImmutableArray.CreateBuilder<QuoteSegment>();

@@ -54,12 +54,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var theme = Theme.Load(project, diagnostics);
         Lap("load");
 
-        // Made only if an article needs analysing, and kept by a session while the people and bodies are unchanged.
+        // Made only if an article needs analysing, and kept by a session while the people, the bodies and the quote marks are unchanged.
         var analyser = new Lazy<ArticleAnalyser>(() =>
         {
             var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
                 ? kept.Context
-                : new AnalysisContext(loaded.Speakers, loaded.Organisations);
+                : new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
             if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
             return new ArticleAnalyser(context);
         });
