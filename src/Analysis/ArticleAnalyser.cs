@@ -26,7 +26,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
             if (!context.Speakers.ContainsKey(s.Value))
                 diagnostics.Error(s.At, $"unknown speaker '{s.Value}': add input/speakers/{s.Value}.md or correct the slug");
 
-        var found = QuotationFinder.Find(paragraphs);
+        var found = QuotationFinder.Find(paragraphs, context.QuoteMarks);
         var quotations = context.Attributor.Attribute(doc, source, paragraphs, found, diagnostics);
         var figures = FigureLocator.Locate(doc, source, paragraphs, quotations, diagnostics);
         var mentions = FindMentions(paragraphs, figures);
@@ -85,14 +85,18 @@ public sealed class ArticleAnalyser(AnalysisContext context)
 /// <summary>What every article's analysis shares: built once per build.</summary>
 public sealed class AnalysisContext
 {
-    public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations)
+    public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations, QuoteMarks quoteMarks = QuoteMarks.Double)
     {
+        QuoteMarks = quoteMarks;
         Speakers = speakers.GroupBy(s => s.Slug).ToImmutableDictionary(g => g.Key, g => g.First());
         SpeakerNames = new NameMatcher(Speakers.Values.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => (s.Slug, SpeakerNameForms(s))));
         var organisationDocs = organisations.ToList();
         Organisations = new NameMatcher(organisationDocs.Select(o => (o.Slug, o.Aliases.Prepend(o.Name))));
         Attributor = new Attributor(SpeakerNames, Organisations, new Attribution.SpeakerDirectory(Speakers.Values, organisationDocs));
     }
+
+    /// <summary>The marks that make a quotation (the <c>QuoteMarks</c> setting).</summary>
+    public QuoteMarks QuoteMarks { get; }
 
     public ImmutableDictionary<string, SpeakerDoc> Speakers { get; }
     public NameMatcher SpeakerNames { get; }

@@ -11,7 +11,14 @@ public sealed record Paragraph(int Number, int Start, string Text, bool Omitted)
 }
 
 /// <summary>The part of a quotation inside one paragraph: [Start, End) in the paragraph's text, marks included.</summary>
-public sealed record QuoteSegment(int Paragraph, int Start, int End);
+public sealed record QuoteSegment(int Paragraph, int Start, int End)
+{
+    /// <summary>Whether the first character is the mark that opens (or, in a continued paragraph, re-opens) the quotation.</summary>
+    public bool StartsWithMark { get; init; }
+
+    /// <summary>Whether the last character is the mark that closes the quotation.</summary>
+    public bool EndsWithMark { get; init; }
+}
 
 /// <summary>The kind of evidence that decided a quotation's source; counted in the build summary.</summary>
 public enum AttributionBasis { Override, NotSpeech, Named, Pronoun, PreviousParagraph, Unnamed, Unattributed }

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
+using CaseRecord.Content;
 
 namespace CaseRecord.Analysis;
 
@@ -6,20 +9,26 @@ namespace CaseRecord.Analysis;
 public sealed record FoundQuotation(ImmutableArray<QuoteSegment> Segments, bool IsClosed, bool IsPartial);
 
 /// <summary>
-/// Finds quotations in one pass over the paragraphs (linear time whatever the input): curly or
-/// straight double quotes; single quotes inside belong to the quotation; a quotation left open at
-/// a paragraph's end runs on into the next, which may re-open it with a mark or not.
+/// Finds quotations in one pass over the paragraphs (linear time whatever the input). The marks
+/// that quote are the <see cref="QuoteMarks"/> setting's: curly or straight double quotes, curly
+/// single quotes, or either; inside a quotation the other kind is a nested quote that belongs to
+/// it. An apostrophe (it’s, the girls’, ’90s, rock ’n’ roll) is never a quote mark. A quotation
+/// left open at a paragraph's end runs on into the next, which may re-open it with a mark or not.
 /// </summary>
 public static class QuotationFinder
 {
     public static bool IsOpening(char c) => c is '“' or '"' or '„';
     public static bool IsClosing(char c) => c is '”' or '"';
 
-    public static ImmutableArray<FoundQuotation> Find(IReadOnlyList<Paragraph> paragraphs)
+    private enum Kind { Double, Single }
+
+    private enum Mark { OpenDouble, CloseDouble, StraightDouble, OpenSingle, CloseSingle }
+
+    public static ImmutableArray<FoundQuotation> Find(IReadOnlyList<Paragraph> paragraphs, QuoteMarks marks = QuoteMarks.Double)
     {
         var found = ImmutableArray.CreateBuilder<FoundQuotation>();
         var segments = ImmutableArray.CreateBuilder<QuoteSegment>();
-        var open = false;
+        Kind? open = null;
         var depth = 0;
         var openedIn = "";
 
@@ -28,7 +37,7 @@ public static class QuotationFinder
             var first = segments[0];
             found.Add(new FoundQuotation(segments.ToImmutable(), closed, segments.Count == 1 && IsPartial(openedIn, first)));
             segments.Clear();
-            open = false;
+            open = null;
             depth = 0;
         }
 
@@ -36,72 +45,86 @@ public static class QuotationFinder
         {
             if (p.Omitted) continue;
             var text = p.Text;
-            var i = 0;
+            var scan = new MarkScanner(text, marks);
+            var from = 0;
             var segStart = 0;
-            if (open)
+            var segOpens = false;
+            if (open is { } continued)
             {
-                if (text.Length > 0 && IsOpening(text[0]))
+                var first = scan.Next(0, out var mark);
+                if (first == 0 && OpensKind(mark) == continued)
                 {
                     // The usual re-opening mark of a continued paragraph.
-                    segStart = 0;
-                    i = 1;
+                    segOpens = true;
+                    from = 1;
                     depth = 1;
                 }
-                else if (!ClosesBeforeOpening(text))
+                else if (!ClosesBeforeOpening(ref scan, first, mark, continued))
                 {
                     // Nothing here closes the quotation: it was never closed. End it where its last paragraph ended.
                     Close(closed: false);
                 }
             }
 
-            for (; i < text.Length; i++)
+            for (var i = scan.Next(from, out var mark); i >= 0; i = scan.Next(i + 1, out mark))
             {
-                var c = text[i];
-                if (!open)
+                if (open is not { } kind)
                 {
-                    if (IsOpening(c))
+                    if (OpensKind(mark) is { } opens)
                     {
-                        open = true;
+                        open = opens;
                         depth = 1;
                         segStart = i;
+                        segOpens = true;
                         openedIn = text;
                     }
                     continue;
                 }
-                if (c == '"')
-                {
-                    depth = 0;
-                }
-                else if (c is '“' or '„')
-                {
-                    depth++;
-                    continue;
-                }
-                else if (c == '”')
-                {
-                    depth--;
-                }
-                else continue;
-
+                if (!Counts(mark, kind, ref depth)) continue;
                 if (depth <= 0)
                 {
-                    segments.Add(new QuoteSegment(p.Number, segStart, i + 1));
+                    segments.Add(new QuoteSegment(p.Number, segStart, i + 1) { StartsWithMark = segOpens, EndsWithMark = true });
                     Close(closed: true);
                 }
             }
-            if (open) segments.Add(new QuoteSegment(p.Number, segStart, text.Length));
+            if (open is not null) segments.Add(new QuoteSegment(p.Number, segStart, text.Length) { StartsWithMark = segOpens });
         }
-        if (open) Close(closed: false);
+        if (open is not null) Close(closed: false);
         return found.ToImmutable();
     }
 
-    /// <summary>A continued paragraph without an opening mark still belongs to the quotation if it closes it.</summary>
-    private static bool ClosesBeforeOpening(string text)
+    /// <summary>The kind of quotation a mark opens, if it opens one.</summary>
+    private static Kind? OpensKind(Mark mark) => mark switch
     {
-        foreach (var c in text)
+        Mark.OpenDouble or Mark.StraightDouble => Kind.Double,
+        Mark.OpenSingle => Kind.Single,
+        _ => null,
+    };
+
+    private static bool IsClosingOf(Mark mark, Kind kind) =>
+        kind == Kind.Double ? mark is Mark.CloseDouble or Mark.StraightDouble : mark == Mark.CloseSingle;
+
+    /// <summary>What a mark does to an open quotation of <paramref name="kind"/>: false when it is of the other kind, a nested quote.</summary>
+    private static bool Counts(Mark mark, Kind kind, ref int depth)
+    {
+        switch (mark)
         {
-            if (c == '”' || c == '"') return true;
-            if (c == '“') return false;
+            case Mark.StraightDouble when kind == Kind.Double: depth = 0; return true;
+            case Mark.OpenDouble when kind == Kind.Double:
+            case Mark.OpenSingle when kind == Kind.Single: depth++; return true;
+            case Mark.CloseDouble when kind == Kind.Double:
+            case Mark.CloseSingle when kind == Kind.Single: depth--; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>A continued paragraph without an opening mark still belongs to the quotation if it closes it before opening another.</summary>
+    private static bool ClosesBeforeOpening(ref MarkScanner scan, int at, Mark mark, Kind kind)
+    {
+        for (; at >= 0; at = scan.Next(at + 1, out mark))
+        {
+            if (IsClosingOf(mark, kind)) return true;
+            if (OpensKind(mark) is not null) return false;
         }
         return false;
     }
@@ -119,13 +142,100 @@ public static class QuotationFinder
         if (k < 0) return false;
         return char.IsLetterOrDigit(text[k]);
     }
-    /// <summary>The quotation's words without the marks that open and close it in this paragraph.</summary>
+
+    /// <summary>The quotation's words without the marks that open and close it in this paragraph (never an apostrophe of the words).</summary>
     public static ReadOnlyMemory<char> Inner(string text, QuoteSegment s)
     {
         var a = s.Start;
         var b = s.End;
-        if (a < b && QuotationFinder.IsOpening(text[a])) a++;
-        if (b > a && QuotationFinder.IsClosing(text[b - 1])) b--;
+        if (s.StartsWithMark && a < b) a++;
+        if (s.EndsWithMark && b > a) b--;
         return text.AsMemory(a, b - a).Trim();
     }
+
+    private static readonly SearchValues<char> DoubleMarks = SearchValues.Create("“”\"„");
+    private static readonly SearchValues<char> SingleMarks = SearchValues.Create("‘’");
+    private static readonly SearchValues<char> AllMarks = SearchValues.Create("“”\"„‘’");
+
+    /// <summary>
+    /// The quote marks of one paragraph in order, for the marks in use: a ‘ opens only at the start
+    /// of a word, a ’ closes only at the end of one; every other ‘ and ’ is an apostrophe.
+    /// </summary>
+    private struct MarkScanner(string text, QuoteMarks marks)
+    {
+        private readonly SearchValues<char> _search = marks switch
+        {
+            QuoteMarks.Single => SingleMarks,
+            QuoteMarks.Both => AllMarks,
+            _ => DoubleMarks,
+        };
+
+        /// <summary>Where the last ’ that surely closes stands (-1: none), found when first needed.</summary>
+        private int? _lastSureClosing;
+
+        /// <summary>The index of the first mark at or after <paramref name="from"/>, or -1.</summary>
+        public int Next(int from, out Mark mark)
+        {
+            while (from < text.Length)
+            {
+                var k = text.AsSpan(from).IndexOfAny(_search);
+                if (k < 0) break;
+                var i = from + k;
+                switch (text[i])
+                {
+                    case '“' or '„': mark = Mark.OpenDouble; return i;
+                    case '”': mark = Mark.CloseDouble; return i;
+                    case '"': mark = Mark.StraightDouble; return i;
+                    case '‘' when OpensSingle(text, i): mark = Mark.OpenSingle; return i;
+                    case '’' when ClosesSingle(i): mark = Mark.CloseSingle; return i;
+                }
+                from = i + 1;
+            }
+            mark = default;
+            return -1;
+        }
+
+        /// <summary>
+        /// A ’ at the end of a word, unless it is rock ’n’ roll's; after an s and before a word (the
+        /// girls’ homes), a plural possessive when a ’ that surely closes follows in the paragraph.
+        /// </summary>
+        private bool ClosesSingle(int i)
+        {
+            if (!SurelyClosesSingle(text, i)) return false;
+            if (!IsPluralPossessive(text, i)) return true;
+            _lastSureClosing ??= LastSureClosing(text);
+            return _lastSureClosing <= i;
+        }
+
+        private static int LastSureClosing(string text)
+        {
+            for (var j = text.LastIndexOf('’'); j >= 0; j = j == 0 ? -1 : text.LastIndexOf('’', j - 1))
+                if (SurelyClosesSingle(text, j) && !IsPluralPossessive(text, j)) return j;
+            return -1;
+        }
+    }
+
+    private static bool OpensSingle(string text, int i) =>
+        i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && (i == 0 || StartsWordAfter(text[i - 1])) && !IsElidedN(text, i);
+
+    /// <summary>A ’ after a word's last character and before white space, punctuation or the end; not the last mark of ’n’.</summary>
+    private static bool SurelyClosesSingle(string text, int i) =>
+        i > 0 && !char.IsWhiteSpace(text[i - 1])
+        && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsPunctuation(text[i + 1]))
+        && !IsElidedN(text, i - 2);
+
+    /// <summary>s’ then a space and a word: the girls’ homes, or a quotation closing before "she said".</summary>
+    private static bool IsPluralPossessive(string text, int i) =>
+        text[i - 1] is 's' or 'S' && i + 2 < text.Length && char.IsWhiteSpace(text[i + 1]) && char.IsLetterOrDigit(text[i + 2]);
+
+    private static bool StartsWordAfter(char c) =>
+        char.IsWhiteSpace(c) || c == '"' || CharUnicodeInfo.GetUnicodeCategory(c) is
+            UnicodeCategory.OpenPunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.DashPunctuation;
+
+    /// <summary>The word ’n’ (rock ’n’ roll) starting at <paramref name="at"/>, with either single mark first.</summary>
+    private static bool IsElidedN(string text, int at) =>
+        at >= 0 && at + 2 < text.Length
+        && text[at] is '‘' or '’' && text[at + 1] is 'n' or 'N' && text[at + 2] == '’'
+        && (at == 0 || char.IsWhiteSpace(text[at - 1]))
+        && (at + 3 == text.Length || char.IsWhiteSpace(text[at + 3]) || char.IsPunctuation(text[at + 3]));
 }

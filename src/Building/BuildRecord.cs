@@ -8,6 +8,7 @@ namespace CaseRecord.Building;
 /// settings given for the run (<see cref="Key"/>), every question it asked of the project with
 /// its answer, and its warnings (a build with errors writes nothing, so leaves no record).
 /// When nothing has changed, a build can leave the output as it is and repeat the warnings.
+/// Notes are not kept: they tell how the build read a file, said by the build that read it.
 /// </summary>
 public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Warnings, int Pages, int Files)
 {

@@ -25,7 +25,7 @@ public sealed record BuildResult(
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+    public int WarningCount => Diagnostics.Count(d => d.IsWarning);
 
     /// <summary>Every file of the site in path order, listed when asked for (a preview rebuild hands its 130,000 files on by path).</summary>
     public ImmutableArray<OutputFile> Files => [.. FilesByPath.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value)];
@@ -54,12 +54,12 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var theme = Theme.Load(project, diagnostics);
         Lap("load");
 
-        // Made only if an article needs analysing, and kept by a session while the people and bodies are unchanged.
+        // Made only if an article needs analysing, and kept by a session while the people, the bodies and the quote marks are unchanged.
         var analyser = new Lazy<ArticleAnalyser>(() =>
         {
             var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
                 ? kept.Context
-                : new AnalysisContext(loaded.Speakers, loaded.Organisations);
+                : new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
             if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
             return new ArticleAnalyser(context);
         });

@@ -87,7 +87,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             try
             {
-                new BuildRecord(key!, recording.Answers, [.. result.Diagnostics.Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten)
+                new BuildRecord(key!, recording.Answers, [.. result.Diagnostics.Where(d => d.IsWarning).Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten)
                     .Write(outputDir!);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -61,6 +61,11 @@ public static class SeedReader
             diagnostics.Error(new SourcePosition(path, line, col), $"source text is not valid UTF-8 at byte offset {offset}; save it as UTF-8");
             return null;
         }
-        return new SourceText(path, TextNormaliser.Normalise(text), hash, bytes);
+        var result = new SourceText(path, TextNormaliser.Normalise(text), hash, bytes);
+        // Which paragraph rule the text got is worth knowing, and is not a problem: said once, by the build that reads the file.
+        if (result.OneParagraphPerLine)
+            diagnostics.Note(result.PositionOf(result.Paragraphs[0].Start),
+                $"this text has no blank lines, so each of its {result.Paragraphs.Length} lines is a paragraph");
+        return result;
     }
 }

@@ -23,6 +23,7 @@ public static class SettingsLoader
         ["ValidateRelativeLinks"] = Kind.Bool,
         ["ValidateLinksAsError"] = Kind.Bool,
         ["SearchIndex"] = Kind.Bool,
+        ["QuoteMarks"] = Kind.Text,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -53,6 +54,19 @@ public static class SettingsLoader
             diagnostics.Error(v.At, $"setting '{key}' must be true or false, not '{v.Value}'");
             return fallback;
         }
+        QuoteMarks Marks(string key, QuoteMarks fallback)
+        {
+            if (!values.TryGetValue(key, out var v)) return fallback;
+            switch (v.Value.Trim().ToLowerInvariant())
+            {
+                case "double": return QuoteMarks.Double;
+                case "single": return QuoteMarks.Single;
+                case "both": return QuoteMarks.Both;
+                default:
+                    diagnostics.Error(v.At, $"setting '{key}' must be double, single or both, not '{v.Value}'");
+                    return fallback;
+            }
+        }
         foreach (var (key, v) in values)
             if (!Known.ContainsKey(key))
             {
@@ -74,7 +88,7 @@ public static class SettingsLoader
             Text("OutputPath", d.OutputPath),
             Bool("ValidateRelativeLinks", d.ValidateRelativeLinks),
             Bool("ValidateLinksAsError", d.ValidateLinksAsError),
-            extra.ToImmutable()) { SearchIndex = Bool("SearchIndex", d.SearchIndex) };
+            extra.ToImmutable()) { SearchIndex = Bool("SearchIndex", d.SearchIndex), QuoteMarks = Marks("QuoteMarks", d.QuoteMarks) };
     }
 
     private static void ReadJson(string text, Dictionary<string, (string, SourcePosition)> values, DiagnosticList diagnostics)

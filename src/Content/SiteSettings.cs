@@ -15,9 +15,19 @@ public sealed record SiteSettings(
     bool ValidateLinksAsError,
     ImmutableDictionary<string, string> Extra)
 {
+    /// <summary>Which marks quote: <c>double</c> (the default), <c>single</c> or <c>both</c> (statiq.json's <c>QuoteMarks</c>).</summary>
+    public QuoteMarks QuoteMarks { get; init; } = QuoteMarks.Double;
+
     /// <summary>Whether a build to disk runs Pagefind afterwards (when Node and the package are there); benchmarks and quick local builds may turn it off.</summary>
     public bool SearchIndex { get; init; } = true;
 
     public static SiteSettings Default { get; } =
         new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }
+
+/// <summary>
+/// The marks that make a quotation: “…” and "…" (<see cref="Double"/>), ‘…’ (<see cref="Single"/>,
+/// for papers that quote in single marks), or either (<see cref="Both"/>). The other kind, inside
+/// a quotation, is a nested quote that belongs to it.
+/// </summary>
+public enum QuoteMarks { Double, Single, Both }

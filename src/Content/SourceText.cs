@@ -19,7 +19,8 @@ public sealed class SourceText
         Path = path;
         Sha256 = sha256;
         Original = original ?? System.Text.Encoding.UTF8.GetBytes(text);
-        Paragraphs = ParagraphSplitter.Split(text);
+        Paragraphs = ParagraphSplitter.Split(text, out var byLine);
+        OneParagraphPerLine = byLine;
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
         for (var i = 0; i < text.Length; i++)
@@ -32,6 +33,9 @@ public sealed class SourceText
 
     /// <summary>Every paragraph of the text, none marked omitted (omission is the article's choice, not the source's).</summary>
     public ImmutableArray<Paragraph> Paragraphs { get; }
+
+    /// <summary>Whether the text has no blank line between its lines, so that each line is a paragraph (the build says so in a note).</summary>
+    public bool OneParagraphPerLine { get; }
 
     /// <summary>The file's bytes exactly as in seeds/, published so readers can check the hash.</summary>
     public byte[] Original { get; }

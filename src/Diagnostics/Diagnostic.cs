@@ -1,6 +1,7 @@
 namespace CaseRecord.Diagnostics;
 
-public enum Severity { Warning, Error }
+/// <summary>How bad a diagnostic is: an error fails the build, a warning is counted and repeated, a note only informs.</summary>
+public enum Severity { Warning, Error, Note }
 
 /// <summary>A place in a project file, 1-based, with the path relative to the project root.</summary>
 public readonly record struct SourcePosition(string Path, int Line, int Column)
@@ -9,13 +10,18 @@ public readonly record struct SourcePosition(string Path, int Line, int Column)
 }
 
 /// <summary>One problem in content, printed the way compilers do so editors' tools can jump to it.</summary>
+/// <remarks>A <see cref="Severity.Note"/> is not a problem: it says how the build read something
+/// (which paragraph rule a source text got). It is printed with the warnings but is neither counted
+/// nor kept as one.</remarks>
 public sealed record Diagnostic(Severity Severity, SourcePosition At, string Message)
 {
     public bool IsError => Severity == Severity.Error;
+    public bool IsWarning => Severity == Severity.Warning;
 
     public static Diagnostic Error(SourcePosition at, string message) => new(Severity.Error, at, message);
     public static Diagnostic Warning(SourcePosition at, string message) => new(Severity.Warning, at, message);
+    public static Diagnostic Note(SourcePosition at, string message) => new(Severity.Note, at, message);
 
     public override string ToString() =>
-        $"{At}: {(IsError ? "error" : "warning")}: {Message}";
+        $"{At}: {Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" }}: {Message}";
 }

@@ -9,6 +9,7 @@ public sealed class DiagnosticList
 
     public void Error(SourcePosition at, string message) => _items.Add(Diagnostic.Error(at, message));
     public void Warning(SourcePosition at, string message) => _items.Add(Diagnostic.Warning(at, message));
+    public void Note(SourcePosition at, string message) => _items.Add(Diagnostic.Note(at, message));
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
     public bool HasErrors => _items.Exists(d => d.IsError);
     public ImmutableArray<Diagnostic> ToImmutable() => [.. _items];

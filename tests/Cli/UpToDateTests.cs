@@ -61,6 +61,26 @@ public sealed class UpToDateTests
         }
     }
 
+    [Fact]
+    public void A_note_is_printed_by_the_build_that_reads_the_file_and_neither_counted_nor_repeated_as_a_warning()
+    {
+        using var project = new TempProject(Repo.Root);
+        project.Write("seeds/lines.txt", "The council met on Tuesday.\nIt decided nothing.\n");
+        project.Write("input/articles/lines.md", "---\ntitle: Lines\nsource: seeds/lines.txt\n---\n");
+        const string note = "seeds/lines.txt:1:1: note: this text has no blank lines, so each of its 2 lines is a paragraph";
+
+        var first = Build(project);
+        AssertBuilt(first);
+        Assert.Contains(note, first.Err.Split('\n'));
+        Assert.Contains("0 warnings.", first.Out);
+
+        var second = Build(project);
+        Assert.True(second.Code == 0, second.Err);
+        Assert.StartsWith("Up to date:", second.Out);
+        Assert.Contains("0 warnings.", second.Out);
+        Assert.DoesNotContain("note:", second.Err);
+    }
+
     public static TheoryData<string> Changes => ["article", "new theme file", "layout", "seed", "setting", "force", "other output"];
 
     [Theory]

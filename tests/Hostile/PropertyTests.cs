@@ -41,17 +41,20 @@ public sealed class PropertyTests
         Texts.Sample(text =>
         {
             var paragraphs = ParagraphSplitter.Split(text, new HashSet<string>());
-            var first = QuotationFinder.Find(paragraphs);
-            var second = QuotationFinder.Find(paragraphs);
-            Assert.Equal(first.Select(q => string.Join(";", q.Segments)), second.Select(q => string.Join(";", q.Segments)));
-            Assert.True(first.Length <= Marks(text));
-            foreach (var q in first)
-                foreach (var s in q.Segments)
-                {
-                    var p = paragraphs[s.Paragraph - 1];
-                    Assert.InRange(s.Start, 0, s.End);
-                    Assert.InRange(s.End, s.Start, p.Text.Length);
-                }
+            foreach (var marks in Enum.GetValues<QuoteMarks>())
+            {
+                var first = QuotationFinder.Find(paragraphs, marks);
+                var second = QuotationFinder.Find(paragraphs, marks);
+                Assert.Equal(first.Select(q => string.Join(";", q.Segments)), second.Select(q => string.Join(";", q.Segments)));
+                Assert.True(first.Length <= (marks == QuoteMarks.Double ? Marks(text) : Marks(text) + text.Count(c => c is '‘' or '’')));
+                foreach (var q in first)
+                    foreach (var s in q.Segments)
+                    {
+                        var p = paragraphs[s.Paragraph - 1];
+                        Assert.InRange(s.Start, 0, s.End);
+                        Assert.InRange(s.End, s.Start, p.Text.Length);
+                    }
+            }
         }, iter: 2000);
     }
 

@@ -1,11 +1,19 @@
 using CaseRecord.Analysis;
+using CaseRecord.Content;
 
 namespace CaseRecord.Tests.Unit;
 
 public sealed class QuotationFinderTests
 {
-    private static IReadOnlyList<FoundQuotation> Find(string text) =>
-        QuotationFinder.Find(ParagraphSplitter.Split(text, new HashSet<string>()));
+    private static IReadOnlyList<FoundQuotation> Find(string text, QuoteMarks marks = QuoteMarks.Double) =>
+        QuotationFinder.Find(ParagraphSplitter.Split(text, new HashSet<string>()), marks);
+
+    /// <summary>The words of each quotation, marks stripped, paragraphs joined by '|'.</summary>
+    private static string[] Words(string text, QuoteMarks marks)
+    {
+        var ps = ParagraphSplitter.Split(text, new HashSet<string>());
+        return [.. QuotationFinder.Find(ps, marks).Select(q => string.Join("|", q.Segments.Select(s => QuotationFinder.Inner(ps[s.Paragraph - 1].Text, s).ToString())))];
+    }
 
     private static string Covered(string text, FoundQuotation q)
     {
@@ -90,5 +98,98 @@ public sealed class QuotationFinderTests
         var found = Find(text);
         var marks = text.Count(c => c is '“' or '”' or '"');
         Assert.InRange(found.Count, 1, marks);
+    }
+
+    [Theory]
+    [InlineData(QuoteMarks.Single)]
+    [InlineData(QuoteMarks.Both)]
+    public void Single_marks_and_possessives_stay_linear_on_hostile_input(QuoteMarks marks)
+    {
+        // One paragraph of 100,000 ambiguous possessives among stray marks: each asks whether a closing mark follows.
+        var text = string.Concat(Enumerable.Repeat("‘the girls’ homes ’n’ ’90s “a ‘b’ ", 100_000)) + "end’";
+        var found = Find(text, marks);
+        Assert.InRange(found.Count, 1, text.Count(c => c is '‘' or '“'));
+    }
+
+    [Fact]
+    public void With_double_marks_single_quotes_outside_a_quotation_quote_nothing()
+    {
+        const string text = "The ‘plan’ failed, it’s said. She said: “It was ‘good enough’.”";
+        Assert.Equal(["It was ‘good enough’."], Words(text, QuoteMarks.Double));
+        Assert.Equal(Words(text, QuoteMarks.Double), Find(text).Select(q => Covered(text, q)[1..^1]));
+    }
+
+    [Fact]
+    public void With_single_marks_single_quotes_quote_and_double_ones_inside_are_nested()
+    {
+        const string text = "She said: ‘They called it “a review”, and it wasn’t.’ Then she left.";
+        var q = Assert.Single(Find(text, QuoteMarks.Single));
+        Assert.Equal("‘They called it “a review”, and it wasn’t.’", Covered(text, q));
+        Assert.True(q.IsClosed);
+        Assert.False(q.IsPartial);
+        Assert.Equal(["They called it “a review”, and it wasn’t."], Words(text, QuoteMarks.Single));
+        // Double marks alone are not quotations then.
+        Assert.Empty(Find("The “plan” failed.", QuoteMarks.Single));
+    }
+
+    [Fact]
+    public void With_both_either_kind_opens_a_quotation_closed_by_its_own_kind()
+    {
+        const string text = "He said: “One ‘nested’ word.” She said: ‘Two “nested” words.’ And \"three\".";
+        Assert.Equal(["One ‘nested’ word.", "Two “nested” words.", "three"], Words(text, QuoteMarks.Both));
+        // With one kind, the other is no mark at all outside a quotation of the first.
+        Assert.Equal(["One ‘nested’ word.", "nested", "three"], Words(text, QuoteMarks.Double));
+        Assert.Equal(["nested", "Two “nested” words."], Words(text, QuoteMarks.Single));
+    }
+
+    [Theory]
+    [InlineData(QuoteMarks.Single)]
+    [InlineData(QuoteMarks.Both)]
+    public void Apostrophes_are_never_quote_marks(QuoteMarks marks)
+    {
+        const string outside = "It’s the girls’ homes since the ’90s, rock ’n’ roll and rock ‘n’ roll, said O’Brien, don’t you know.";
+        Assert.Empty(Find(outside, marks));
+        const string inside = "She said: ‘It’s the girls’ homes since the ’90s, rock ’n’ roll, O’Brien, don’t you know.’";
+        Assert.Equal(["It’s the girls’ homes since the ’90s, rock ’n’ roll, O’Brien, don’t you know."], Words(inside, marks));
+    }
+
+    [Fact]
+    public void A_single_mark_opens_only_at_the_start_of_a_word_and_closes_only_at_the_end_of_one()
+    {
+        Assert.Empty(Find("The word x‘y is not quoted, nor is ‘ this.", QuoteMarks.Single));
+        Assert.Equal(["first", "second", "third"], Words("(‘first’) —‘second’; and ‘third’.", QuoteMarks.Single));
+        // Closes before punctuation, not before a letter.
+        Assert.Equal(["We can’t stop,"], Words("‘We can’t stop,’ she said.", QuoteMarks.Single));
+    }
+
+    [Fact]
+    public void A_plural_possessive_is_an_apostrophe_when_a_closing_mark_follows_and_closes_otherwise()
+    {
+        Assert.Equal(["We failed the girls’ families and the boys’ ones,"], Words("‘We failed the girls’ families and the boys’ ones,’ she said.", QuoteMarks.Single));
+        Assert.Equal(["We failed the girls"], Words("‘We failed the girls’ she said.", QuoteMarks.Single));
+        Assert.Equal(["We failed the girls"], Words("‘We failed the girls’, she said of the parents’ complaint.", QuoteMarks.Single));
+    }
+
+    [Fact]
+    public void The_words_keep_an_apostrophe_that_opens_or_ends_a_paragraph()
+    {
+        // p2 continues the quotation without a mark: its ’ is the ’90s', not a mark to strip.
+        const string text = "She said: ‘It began then.\n\n’90s policing was different.’";
+        Assert.Equal(["It began then.|’90s policing was different."], Words(text, QuoteMarks.Single));
+        const string reopened = "She said: ‘One.\n\n‘Two, said the Jones’ son.’";
+        Assert.Equal(["One.|Two, said the Jones’ son."], Words(reopened, QuoteMarks.Single));
+        // A quotation never closed ends at its paragraph's end: a ’ there is the girls', not a mark.
+        Assert.Equal(["We let down the girls’"], Words("She said: “We let down the girls’", QuoteMarks.Both));
+    }
+
+    [Fact]
+    public void An_article_is_analysed_with_the_quote_marks_of_its_context()
+    {
+        const string text = "Intro.\n\nSara Thornton said: ‘We failed the girls’ families.’";
+        var thornton = Support.Analyse.Person("sara-thornton", "Sara Thornton");
+        Assert.Empty(Support.Analyse.Text(text, speakers: [thornton]).Quotations);
+        var q = Assert.Single(Support.Analyse.Text(text, QuoteMarks.Single, speakers: [thornton]).Quotations);
+        Assert.Equal("We failed the girls’ families.", q.Text);
+        Assert.Equal("sara-thornton", q.SpeakerSlug);
     }
 }

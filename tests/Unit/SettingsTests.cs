@@ -64,4 +64,41 @@ public sealed class SettingsTests
         Assert.Equal("--setting LinksUseHttps", e.At.Path);
         Assert.Contains("must be true or false, not 'maybe'", e.Message);
     }
+
+    [Fact]
+    public void Quote_marks_are_double_unless_set_and_the_command_line_wins()
+    {
+        Assert.Equal(QuoteMarks.Double, Load("{}").Settings.QuoteMarks);
+        var (s, d) = Load("{ \"QuoteMarks\": \"single\" }");
+        Assert.Empty(d);
+        Assert.Equal(QuoteMarks.Single, s.QuoteMarks);
+        Assert.Equal(QuoteMarks.Both, Load("{ \"QuoteMarks\": \"single\" }", new() { ["QuoteMarks"] = "Both" }).Settings.QuoteMarks);
+        Assert.Equal(QuoteMarks.Double, Load("{ \"QuoteMarks\": \"single\" }", new() { ["quotemarks"] = "double" }).Settings.QuoteMarks);
+    }
+
+    [Fact]
+    public void Any_other_quote_marks_are_an_error_where_the_setting_is_written()
+    {
+        var (s, d) = Load("{\n  \"SiteTitle\": \"x\",\n  \"QuoteMarks\": \"curly\"\n}");
+        var e = Assert.Single(d);
+        Assert.True(e.IsError);
+        Assert.Equal(new SourcePosition("statiq.json", 3, 3), e.At);
+        Assert.Equal("setting 'QuoteMarks' must be double, single or both, not 'curly'", e.Message);
+        Assert.Equal(QuoteMarks.Double, s.QuoteMarks);
+
+        var (_, fromCommandLine) = Load("{}", new() { ["QuoteMarks"] = "1" });
+        Assert.Equal("--setting QuoteMarks", Assert.Single(fromCommandLine).At.Path);
+        Assert.Contains("'QuoteMarks' must be a string", Assert.Single(Load("{ \"QuoteMarks\": 2 }").Diagnostics).Message);
+    }
+
+    [Fact]
+    public void The_quote_marks_are_part_of_what_decides_a_kept_analysis_is_still_good()
+    {
+        var project = new MemoryContentSource().Add("statiq.json", "{}");
+        string ContextKey(string marks) =>
+            new ContentLoader(project, new Dictionary<string, string> { ["QuoteMarks"] = marks }).Load().ContextFingerprint;
+        Assert.Equal(ContextKey("double"), new ContentLoader(project, new Dictionary<string, string>()).Load().ContextFingerprint);
+        Assert.NotEqual(ContextKey("double"), ContextKey("single"));
+        Assert.NotEqual(ContextKey("single"), ContextKey("both"));
+    }
 }
