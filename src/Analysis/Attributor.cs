@@ -72,20 +72,22 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         {
             var p = tp.Paragraph;
             var orgHits = organisations.Find(tp.Text).Where(h => !IsQuoted(tp, h.Start)).Select(h => (h.Start, h.End, h.Slug));
-            var mentions = MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people);
+            var found0 = MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people);
+            var first = new Mentions(found0);
             // The source of a speech cue is a subject wherever it stands ("During the trial one young woman … said").
             var cueTokens = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
             for (var t = 0; t < tp.Tokens.Length; t++)
-                if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, mentions, t).Subject is { } s)
+                if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, first, t).Subject is { } s)
                     cueTokens.TryAdd(s, t);
             var cueOf = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
-            mentions = [.. mentions.Select(m =>
+            var read2 = new Mentions(found0.Select(m =>
             {
                 if (!cueTokens.TryGetValue(m, out var cue)) return m;
                 var subject = m.Role == Role.Subject ? m : m with { Role = Role.Subject };
                 cueOf[subject] = cue;
                 return subject;
-            })];
+            }));
+            var mentions = read2;
             foreach (var m in mentions)
             {
                 if (m.Kind == MentionKind.Pronoun)
@@ -172,7 +174,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
     }
 
     /// <summary>The nearest cue tied to the quotation; when a cue before it and one after it name different sources, the editor decides.</summary>
-    private Outcome? FromCue(TokenizedParagraph tp, List<Mention> mentions, int quoteToken, Dictionary<Mention, Antecedent> resolved)
+    private Outcome? FromCue(TokenizedParagraph tp, Mentions mentions, int quoteToken, Dictionary<Mention, Antecedent> resolved)
     {
         var links = CueLinker.Links(tp, mentions, quoteToken);
         if (links.Count == 0) return null;
@@ -227,8 +229,9 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         if (previous is null || previous.Basis is AttributionBasis.NotSpeech || previousSentence < 0) return null;
         var sentence = tp.Tokens[quoteToken].Sentence;
         if (sentence != previousSentence + 1 && sentence != previousSentence) return null;
-        foreach (var t in tp.Tokens)
-            if (t.Sentence == sentence && t.IsWord) return null;
+        var (from, to) = tp.SentenceTokens(sentence);
+        for (var t = from; t < to; t++)
+            if (tp.Tokens[t].IsWord) return null;
         return Continue(previous, tp.Paragraph.Number);
     }
 
@@ -251,7 +254,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
     /// quotation, or of a speech cue after it ("He added:"), unless somebody else is introduced
     /// after it as a subject; a paragraph that names nobody passes on what came before.
     /// </summary>
-    private Outcome? Carry(TokenizedParagraph tp, List<Mention> mentions, Dictionary<Mention, int> cueOf, Outcome?[] result,
+    private Outcome? Carry(TokenizedParagraph tp, Mentions mentions, Dictionary<Mention, int> cueOf, Outcome?[] result,
         Dictionary<Mention, Antecedent> resolved, Outcome? before)
     {
         var lastQuote = -1;

@@ -15,10 +15,13 @@ public sealed class Antecedents
     /// <summary>Adds a mention in reading order; a pronoun is added as what it was resolved to.</summary>
     public void Read(Mention mention, Mention? means = null) => _read.Add((mention, means ?? mention));
 
+    /// <summary>How many mentions back an antecedent may be: further back is no evidence, and the bound keeps hostile texts linear.</summary>
+    public const int Reach = 60;
+
     public Antecedent Resolve(string pronoun)
     {
         var rivals = new List<Mention>();
-        for (var i = _read.Count - 1; i >= 0; i--)
+        for (var i = _read.Count - 1; i >= 0 && i >= _read.Count - Reach; i--)
         {
             var (m, means) = _read[i];
             if (means.Kind == MentionKind.Pronoun || !means.Agrees(pronoun)) continue;

@@ -15,12 +15,15 @@ public static class CueLinker
     /// <summary>How many words may stand between a cue and the quotation it introduces; more when a colon ends them.</summary>
     public const int MaxGap = 12, MaxGapToColon = 25;
 
-    public static List<CueLink> Links(TokenizedParagraph tp, IReadOnlyList<Mention> mentions, int quoteToken)
+    /// <summary>How far from a quotation, in tokens, a cue is looked for: it keeps a paragraph of thousands of quotations linear.</summary>
+    private const int WindowBefore = 3 * MaxGapToColon, WindowAfter = 12;
+
+    public static List<CueLink> Links(TokenizedParagraph tp, Mentions mentions, int quoteToken)
     {
         var links = new List<CueLink>();
         var sentence = tp.Tokens[quoteToken].Sentence;
         if (Caption(tp, mentions, quoteToken) is { } caption) links.Add(caption);
-        for (var c = 0; c < tp.Tokens.Length; c++)
+        for (var c = Math.Max(0, quoteToken - WindowBefore); c < tp.Tokens.Length && c <= quoteToken + WindowAfter; c++)
         {
             if (tp.Tokens[c].Sentence != sentence || !tp.Tokens[c].IsWord) continue;
             var word = tp.Of(c);
@@ -39,7 +42,7 @@ public static class CueLinker
     }
 
     /// <summary>The source of the cue at <paramref name="c"/>: the mention just before it (adverbs and an appositive between commas skipped), or just after it when it is inverted ("said Dr Lee").</summary>
-    public static (Mention? Subject, bool Inverted) SubjectOf(TokenizedParagraph tp, IReadOnlyList<Mention> mentions, int c)
+    public static (Mention? Subject, bool Inverted) SubjectOf(TokenizedParagraph tp, Mentions mentions, int c)
     {
         var sentence = tp.Tokens[c].Sentence;
         var k = c - 1;
@@ -73,7 +76,7 @@ public static class CueLinker
     }
 
     /// <summary>A cue before the quotation ties to it when only a few words stand between, none of them marking the quoted words as a claim or a label.</summary>
-    private static CueLink? Before(TokenizedParagraph tp, IReadOnlyList<Mention> mentions, int c, Mention? subject, bool inverted, int quoteToken)
+    private static CueLink? Before(TokenizedParagraph tp, Mentions mentions, int c, Mention? subject, bool inverted, int quoteToken)
     {
         var cue = tp.Of(c);
         var from = inverted && subject is not null ? subject.TokEnd : c + 1;
@@ -107,10 +110,10 @@ public static class CueLinker
         tp.Of(c - 1).ToLowerInvariant() is "was" or "were" or "is" or "been" or "being";
 
     /// <summary>"…, adding: “…”": a participle's source is the subject of the cue before it in the sentence.</summary>
-    private static Mention? Participle(TokenizedParagraph tp, IReadOnlyList<Mention> mentions, int c)
+    private static Mention? Participle(TokenizedParagraph tp, Mentions mentions, int c)
     {
         if (!tp.Of(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
-        for (var k = c - 1; k >= 0 && tp.Tokens[k].Sentence == tp.Tokens[c].Sentence; k--)
+        for (var k = c - 1; k >= 0 && k >= c - WindowBefore && tp.Tokens[k].Sentence == tp.Tokens[c].Sentence; k--)
             if (tp.Tokens[k].IsWord && Lexicon.Cues.Contains(tp.Of(k)) && SubjectOf(tp, mentions, k).Subject is { } s) return s;
         return null;
     }
@@ -133,7 +136,7 @@ public static class CueLinker
     }
 
     /// <summary>"Maggie Blyth: “…”" (a caption or a transcript's speaker line): a mention, a colon, the quotation.</summary>
-    private static CueLink? Caption(TokenizedParagraph tp, IReadOnlyList<Mention> mentions, int quoteToken)
+    private static CueLink? Caption(TokenizedParagraph tp, Mentions mentions, int quoteToken)
     {
         if (quoteToken < 2 || !tp.IsPunct(quoteToken - 1, ':')) return null;
         var m = EndingAt(mentions, quoteToken - 1);
@@ -144,15 +147,7 @@ public static class CueLinker
     private static char LastPunctBefore(TokenizedParagraph tp, int quoteToken) =>
         quoteToken > 0 && tp.Tokens[quoteToken - 1].Kind == TokenKind.Punct ? tp.Text[tp.Tokens[quoteToken - 1].Start] : ' ';
 
-    public static Mention? EndingAt(IReadOnlyList<Mention> mentions, int tokEnd)
-    {
-        foreach (var m in mentions) if (m.TokEnd == tokEnd) return m;
-        return null;
-    }
+    public static Mention? EndingAt(Mentions mentions, int tokEnd) => mentions.EndingAt(tokEnd);
 
-    public static Mention? StartingAt(IReadOnlyList<Mention> mentions, int tokStart)
-    {
-        foreach (var m in mentions) if (m.TokStart == tokStart) return m;
-        return null;
-    }
+    public static Mention? StartingAt(Mentions mentions, int tokStart) => mentions.StartingAt(tokStart);
 }

@@ -25,3 +25,28 @@ public sealed record Mention(int Paragraph, int TokStart, int TokEnd, MentionKin
         _ => Gender == Gender.They,
     };
 }
+
+/// <summary>A paragraph's mentions in reading order, found by where they start or end in one look-up.</summary>
+public sealed class Mentions : IReadOnlyList<Mention>
+{
+    private readonly List<Mention> _items;
+    private readonly Dictionary<int, Mention> _byStart = [];
+    private readonly Dictionary<int, Mention> _byEnd = [];
+
+    public Mentions(IEnumerable<Mention> items)
+    {
+        _items = [.. items];
+        foreach (var m in _items)
+        {
+            _byStart.TryAdd(m.TokStart, m);
+            _byEnd.TryAdd(m.TokEnd, m);
+        }
+    }
+
+    public Mention? StartingAt(int token) => _byStart.GetValueOrDefault(token);
+    public Mention? EndingAt(int token) => _byEnd.GetValueOrDefault(token);
+    public Mention this[int index] => _items[index];
+    public int Count => _items.Count;
+    public IEnumerator<Mention> GetEnumerator() => _items.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -61,7 +61,16 @@ public sealed class TokenizedParagraph
             i++;
         }
         Tokens = tokens.ToImmutable();
+        var firsts = new Dictionary<int, (int, int)>();
+        for (var t = 0; t < Tokens.Length; t++)
+            firsts[Tokens[t].Sentence] = firsts.TryGetValue(Tokens[t].Sentence, out var r) ? (r.Item1, t + 1) : (t, t + 1);
+        _sentences = firsts;
     }
+
+    private readonly Dictionary<int, (int From, int To)> _sentences;
+
+    /// <summary>The tokens [From, To) of sentence <paramref name="sentence"/>.</summary>
+    public (int From, int To) SentenceTokens(int sentence) => _sentences.GetValueOrDefault(sentence);
 
     public Paragraph Paragraph { get; }
     public ImmutableArray<Token> Tokens { get; }
