@@ -77,8 +77,13 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
             // The source of a speech cue is a subject wherever it stands ("During the trial one young woman … said").
             var cueTokens = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
             for (var t = 0; t < tp.Tokens.Length; t++)
+            {
                 if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, first, t).Subject is { } s)
                     cueTokens.TryAdd(s, t);
+                // "…, according to Dr Nair": the one it is according to is a source, and a subject for what follows.
+                if (tp.IsWord(t, "according") && tp.IsWord(t + 1, "to") && first.StartingAt(t + 2) is { Kind: not MentionKind.Pronoun } according)
+                    cueTokens.TryAdd(according, t);
+            }
             var cueOf = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
             var read2 = new Mentions(found0.Select(m =>
             {

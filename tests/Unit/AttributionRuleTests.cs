@@ -60,6 +60,10 @@ public sealed class AttributionRuleTests
     // Continuations: a quote-only paragraph after someone new is introduced does not inherit.
     [InlineData("Mr Harris said: “We will look again.”\n\nJoanna Simons, who chairs the panel, disagreed.\n\n“It is too late.”", "paul-harris|(none)")]
     [InlineData("Mr Harris said: “We will look again.”\n\n“We owe it to the families.”", "paul-harris|paul-harris")]
+    // US style: role words between the quotation and the name, "Dr." with a full stop, a straight quote.
+    [InlineData("\"Nobody wanted this,\" board President Joanna Simons said before the vote. \"But we must.\"", "joanna-simons|joanna-simons")]
+    [InlineData("“It spreads fast,” county Health Commissioner Dr. Ann Lee said at a briefing.", "ann-lee")]
+    [InlineData("Ann Lee scored twice.\n\nLee, 19, who is known as “Tulip”, said she had “just run and hoped”.", "(none)|ann-lee")]
     // Two speakers of the same gender equally likely.
     [InlineData("Ms Thornton told Joanna Simons the plan.\n\nShe said: “It will work.”", "(none)")]
     // Named person who is not a speaker.

@@ -5,8 +5,9 @@ public sealed record Antecedent(Mention? Mention, IReadOnlyList<Mention> Rivals)
 
 /// <summary>
 /// Resolves she, he and they to the most recent subject that agrees in gender, walking back over
-/// the mentions read so far. A named person who agrees and stands between as an object or in a
-/// subordinate clause is a rival: the text does not settle who is meant, so the editor decides.
+/// the mentions read so far. A person who agrees and is joined to that subject ("Alvarez and
+/// Harper") or was told something after it ("Ms Thornton told Joanna Simons") is a rival: the text
+/// does not settle who is meant, so the editor decides.
 /// </summary>
 public sealed class Antecedents
 {
@@ -27,12 +28,19 @@ public sealed class Antecedents
             if (means.Kind == MentionKind.Pronoun || !means.Agrees(pronoun)) continue;
             if (m.Role == Role.Subject)
             {
+                // "Alvarez and Harper spoke …": either may be meant.
+                for (var j = i - 1; j >= 0 && _read[j + 1].Mention.Joined; j--)
+                    if (_read[j].Means.Agrees(pronoun) && IsRival(_read[j].Means, pronoun)) rivals.Add(_read[j].Means);
                 rivals.RemoveAll(r => r.Entity == means.Entity);
                 return new Antecedent(means, rivals);
             }
-            if (means.Kind is MentionKind.Speaker or MentionKind.Person && !rivals.Exists(r => r.Entity == means.Entity))
+            if (m.Listener && IsRival(means, pronoun) && !rivals.Exists(r => r.Entity == means.Entity))
                 rivals.Add(means);
         }
         return new Antecedent(null, rivals);
     }
+
+    /// <summary>A rival is a person the pronoun may as well mean: a speaker, or someone named whose gender is known to agree.</summary>
+    private static bool IsRival(Mention m, string pronoun) =>
+        m.Kind == MentionKind.Speaker || (m.Kind == MentionKind.Person && m.Gender != Gender.Unknown && m.Agrees(pronoun));
 }

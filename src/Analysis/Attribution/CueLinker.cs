@@ -13,7 +13,7 @@ public sealed record CueLink(string Rule, string Cue, Mention Source, int Distan
 public static class CueLinker
 {
     /// <summary>How many words may stand between a cue and the quotation it introduces; more when a colon ends them.</summary>
-    public const int MaxGap = 12, MaxGapToColon = 25;
+    public const int MaxGap = 16, MaxGapToColon = 25;
 
     /// <summary>How far from a quotation, in tokens, a cue is looked for: it keeps a paragraph of thousands of quotations linear.</summary>
     private const int WindowBefore = 3 * MaxGapToColon, WindowAfter = 12;
@@ -29,7 +29,7 @@ public static class CueLinker
             var word = tp.Of(c);
             if (word.Equals("according", StringComparison.OrdinalIgnoreCase) && tp.IsWord(c + 1, "to"))
             {
-                if (StartingAt(mentions, c + 2) is { } m) links.Add(new CueLink("according-to", "according to", m, Math.Abs(quoteToken - c)));
+                if (AfterTitles(tp, mentions, (c + 2)) is { } m) links.Add(new CueLink("according-to", "according to", m, Math.Abs(quoteToken - c)));
                 continue;
             }
             if (!Lexicon.Cues.Contains(word) && !Lexicon.QuotingVerbs.Contains(word)) continue;
@@ -38,13 +38,48 @@ public static class CueLinker
             else if (c > quoteToken && subject is not null && !Lexicon.QuotingVerbs.Contains(word) && After(tp, quoteToken, c, subject, inverted)) 
                 links.Add(new CueLink("cue", word, subject, c - quoteToken));
         }
+        if (links.Count == 0 && NextSentenceCue(tp, mentions, quoteToken) is { } next) links.Add(next);
         return links;
+    }
+
+    /// <summary>"“Did you see that email?” Ms Haddad asked.": the question mark ends the sentence, but the cue right after it is the quotation's.</summary>
+    private static CueLink? NextSentenceCue(TokenizedParagraph tp, Mentions mentions, int quoteToken)
+    {
+        var q = tp.Tokens[quoteToken];
+        var n = quoteToken + 1;
+        if (n >= tp.Tokens.Length || tp.Tokens[n].Sentence == q.Sentence) return null;
+        var inner = tp.Text[q.Start..q.End].TrimEnd('”', '"', '’', ' ');
+        if (inner.Length == 0 || inner[^1] is not ('?' or '!')) return null;
+        if (AfterTitles(tp, mentions, (n)) is { } m && m.Kind != MentionKind.Pronoun || (StartingAt(mentions, n) is { Kind: MentionKind.Pronoun } p && (m = p) is not null))
+        {
+            var c = m!.TokEnd;
+            while (c < tp.Tokens.Length && tp.Tokens[c].IsWord && Lexicon.Adverbs.Contains(tp.Of(c))) c++;
+            if (c < tp.Tokens.Length && tp.Tokens[c].IsWord && Lexicon.Cues.Contains(tp.Of(c)) && !tp.Of(c).EndsWith("ing", StringComparison.Ordinal))
+                return new CueLink("cue", tp.Of(c), m, c - quoteToken);
+        }
+        if (tp.Tokens[n].IsWord && Lexicon.Cues.Contains(tp.Of(n)) && AfterTitles(tp, mentions, (n + 1)) is { } after && after.Kind != MentionKind.Pronoun)
+            return new CueLink("cue", tp.Of(n), after, 1);
+        return null;
+    }
+
+    /// <summary>The mention at <paramref name="t"/>, or after the titles and role words there ("Superintendent Marcus Bell").</summary>
+    private static Mention? AfterTitles(TokenizedParagraph tp, Mentions mentions, int t) =>
+        StartingAt(mentions, t) ?? StartingAt(mentions, SkipTitles(tp, t));
+
+    /// <summary>The first token after titles and role words ("Dr", "Superintendent", "board President") that may stand before a name.</summary>
+    private static int SkipTitles(TokenizedParagraph tp, int t)
+    {
+        while (t < tp.Tokens.Length && ((tp.Tokens[t].IsWord && Lexicon.IsTitleWord(tp.Of(t)) && tp.Of(t).ToLowerInvariant() is not ("of" or "the" or "and"))
+               || tp.IsPunct(t, '.'))) t++;
+        return t;
     }
 
     /// <summary>The source of the cue at <paramref name="c"/>: the mention just before it (adverbs and an appositive between commas skipped), or just after it when it is inverted ("said Dr Lee").</summary>
     public static (Mention? Subject, bool Inverted) SubjectOf(TokenizedParagraph tp, Mentions mentions, int c)
     {
         var sentence = tp.Tokens[c].Sentence;
+        // A participle ("…, saying", "adding:") has no subject of its own: see Participle.
+        if (tp.Of(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return (null, false);
         var k = c - 1;
         var skipped = 0;
         while (k >= 0 && tp.Tokens[k].Sentence == sentence && tp.Tokens[k].IsWord && Lexicon.Adverbs.Contains(tp.Of(k)) && skipped < 4) { k--; skipped++; }
@@ -53,14 +88,27 @@ public static class CueLinker
             if (EndingAt(mentions, k + 1) is { } direct) return (direct, false);
             if (tp.IsPunct(k, ','))
             {
-                // "Roger Stone, leader of the council, said": the name before the appositive.
-                for (var j = k - 1; j >= 0 && j >= k - 20 && tp.Tokens[j].Sentence == sentence && tp.Tokens[j].Kind != TokenKind.Quote; j--)
-                    if (tp.IsPunct(j, ','))
-                    {
-                        if (EndingAt(mentions, j) is { } appositive && appositive.Kind != MentionKind.Pronoun) return (appositive, false);
-                        break;
-                    }
+                // "The chief inspector of prisons, Imogen Farrow, said": the name set off by commas.
+                for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence && tp.Tokens[j].Kind != TokenKind.Quote; j--)
+                {
+                    if (!tp.IsPunct(j, ',')) continue;
+                    if (AfterTitles(tp, mentions, (j + 1)) is { } named && named.TokEnd == k && named.Kind is MentionKind.Speaker or MentionKind.Person && named.Gender != Gender.They)
+                        return (named, false);
+                    break;
+                }
+                // "Roger Stone, leader of the council, said", "Joan Tilley, 78, who …, said": the name before the appositives.
+                for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence; j--)
+                {
+                    if (!tp.IsPunct(j, ',')) continue;
+                    if (EndingAt(mentions, j) is { } appositive && appositive.Kind != MentionKind.Pronoun) return (appositive, false);
+                }
             }
+            // "She accepted the figures but said …": the subject of the clause the cue is joined to.
+            if (tp.Tokens[k].IsWord && tp.Of(k).ToLowerInvariant() is "and" or "but")
+                for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence && tp.Tokens[j].Kind != TokenKind.Quote; j--)
+                    if (EndingAt(mentions, j + 1) is { Role: Role.Subject } clause && (clause.TokStart == 0 || tp.StartsSentence(clause.TokStart) || MentionFinder.RoleOf(tp, clause.TokStart, clause.TokEnd) == Role.Subject)
+                        && tp.Tokens[clause.TokStart].Sentence == sentence && IsFirstSubject(tp, mentions, clause))
+                        return (clause, false);
         }
         // Inverted: "“…,” said Dr Lee" or "…, said a spokesman".
         var before = c - 1;
@@ -70,7 +118,7 @@ public static class CueLinker
         {
             var a = c + 1;
             while (a < tp.Tokens.Length && tp.Tokens[a].IsWord && Lexicon.Adverbs.Contains(tp.Of(a))) a++;
-            if (StartingAt(mentions, a) is { } after && after.Kind != MentionKind.Pronoun) return (after, true);
+            if (AfterTitles(tp, mentions, (a)) is { } after && after.Kind != MentionKind.Pronoun) return (after, true);
         }
         return (null, false);
     }
@@ -100,10 +148,31 @@ public static class CueLinker
             if (k > c && Lexicon.Cues.Contains(w) && SubjectOf(tp, mentions, k).Subject is not null) return null;
         }
         if (Lexicon.QuotingVerbs.Contains(cue)) return null;
+        if (IsLabel(tp, quoteToken)) return null;
         var colon = LastPunctBefore(tp, quoteToken) == ':';
         if (words > (colon ? MaxGapToColon : MaxGap)) return null;
         subject ??= Participle(tp, mentions, c);
         return subject is null ? null : new CueLink("cue", cue, subject, quoteToken - c);
+    }
+
+    /// <summary>Whether <paramref name="m"/> is the first mention of its sentence, so the subject of its main clause.</summary>
+    private static bool IsFirstSubject(TokenizedParagraph tp, Mentions mentions, Mention m)
+    {
+        var (from, _) = tp.SentenceTokens(tp.Tokens[m.TokStart].Sentence);
+        foreach (var other in mentions)
+            if (other.TokStart >= from && other.TokStart < m.TokStart) return false;
+        return true;
+    }
+
+    /// <summary>"the club’s much-discussed “project”": a quoted word after a possessive is a label, not words spoken.</summary>
+    private static bool IsLabel(TokenizedParagraph tp, int quoteToken)
+    {
+        for (var k = quoteToken - 1; k >= 0 && k >= quoteToken - 2 && tp.Tokens[k].IsWord; k--)
+        {
+            var w = tp.Of(k);
+            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static bool IsPassive(TokenizedParagraph tp, int c) =>
@@ -125,6 +194,9 @@ public static class CueLinker
         var between = 0;
         for (var k = quoteToken + 1; k < first; k++)
         {
+            if (tp.Tokens[k].IsWord && k >= first - 6 && !Lexicon.Cues.Contains(tp.Of(k)) && !Lexicon.Subordinators.Contains(tp.Of(k))
+                && !Lexicon.Coordinators.Contains(tp.Of(k)) && !Lexicon.Determiners.Contains(tp.Of(k))) continue; // "board President Linda Alvarez said"
+            if (tp.IsPunct(k, '.') && k > quoteToken + 1 && k >= first - 6) continue; // "Dr. Rachel Kim"
             if (tp.Tokens[k].Kind != TokenKind.Punct || tp.Text[tp.Tokens[k].Start] is not (',' or '—' or '–' or '-')) return false;
             between++;
         }
@@ -139,8 +211,13 @@ public static class CueLinker
     private static CueLink? Caption(TokenizedParagraph tp, Mentions mentions, int quoteToken)
     {
         if (quoteToken < 2 || !tp.IsPunct(quoteToken - 1, ':')) return null;
-        var m = EndingAt(mentions, quoteToken - 1);
-        if (m is null || m.Kind == MentionKind.Pronoun || !tp.StartsSentence(m.TokStart)) return null;
+        var end = quoteToken - 1;
+        while (end > 0 && tp.Tokens[end - 1].IsWord && Lexicon.PostNominals.Contains(tp.Of(end - 1))) end--;
+        var m = EndingAt(mentions, end);
+        if (m is null || m.Kind == MentionKind.Pronoun) return null;
+        var start = m.TokStart;
+        while (start > 0 && tp.Tokens[start - 1].IsWord && Lexicon.IsTitleWord(tp.Of(start - 1)) && !tp.StartsSentence(start)) start--;
+        if (!tp.StartsSentence(start)) return null;
         return new CueLink("caption", ":", m, 1);
     }
 

@@ -25,7 +25,7 @@ public static class Lexicon
         maintained maintains accepted accepts denied denies admitted pleaded pleads told testified testifies
         reported reports observed observes complained complains joked jokes shouted cried sobbed whispered
         apologised apologized promised promises pledged pledges demanded demands questioned queries queried
-        texted emailed messaged wrote recommended recommends spoke speaks
+        texted emailed messaged wrote recommended recommends spoke speaks accused accuses criticised criticized
         """);
 
     /// <summary>Cues whose subject is not the speaker of what follows: "X quoted Y as saying".</summary>
@@ -101,6 +101,13 @@ public static class Lexicon
         ("Canon", Gender.Unknown), ("Captain", Gender.Unknown), ("Capt", Gender.Unknown), ("Officer", Gender.Unknown),
     }.OrderByDescending(t => t.Item1.Length)];
 
+    /// <summary>A title or role word that may stand before a name ("Dr", "Cllr", "Superintendent", "board", "President").</summary>
+    public static bool IsTitleWord(string word) =>
+        RoleWords.Contains(word) || Array.Exists(Titles, t => !t.Title.Contains(' ') && string.Equals(t.Title, word, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Letters after a name that stand before a caption's colon: "Leila Haddad KC:".</summary>
+    public static readonly FrozenSet<string> PostNominals = Set("KC QC MP MEP MSP OBE MBE CBE JP PhD MD Jr Sr");
+
     public static Gender TitleGender(string title)
     {
         foreach (var (t, g) in Titles)
@@ -142,12 +149,10 @@ public static class Lexicon
             teenagers people mothers fathers women men girls boys critics protesters protestors police prosecutors
             investigators inspectors detectives jurors staff bosses chiefs ministers mps
             """, Gender.They);
-        // Documents and bodies that "say" what they contain: the review's words are the review's.
+        // Documents that "say" what they contain: the review's words are the review's.
         Add("""
             review report inquiry investigation statement letter judgment judgement ruling study survey audit document
             email post petition complaint lawsuit indictment filing minutes verdict assessment evaluation analysis
-            spokesperson's council force authority government department ministry trust board committee panel
-            commission service club company firm charity organisation organization agency watchdog regulator
             """, Gender.They);
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

@@ -10,7 +10,10 @@ public enum Role { Subject, Minor, Object }
 /// One mention of a person, body or description outside quotations: tokens [TokStart, TokEnd) of
 /// paragraph <see cref="Paragraph"/>, with the words as printed.
 /// </summary>
-public sealed record Mention(int Paragraph, int TokStart, int TokEnd, MentionKind Kind, string? Slug, Gender Gender, string Text, Role Role)
+/// <param name="Joined">Joined to the mention before it by "and" ("Alvarez and Harper"): both are the subject.</param>
+/// <param name="Listener">The object of "told", "asked" …: a person just as likely meant by a later pronoun.</param>
+public sealed record Mention(int Paragraph, int TokStart, int TokEnd, MentionKind Kind, string? Slug, Gender Gender, string Text, Role Role,
+    bool Joined = false, bool Listener = false)
 {
     /// <summary>Who is meant, for telling mentions of one entity from another.</summary>
     public string Entity => Kind == MentionKind.Speaker ? "speaker:" + Slug : Kind + ":" + Text.ToLowerInvariant();

@@ -58,9 +58,9 @@ public static class MentionFinder
             for (var t = from; t < to; t++) named[t] = true;
         Descriptions(tp, (from, to, kind, slug, gender) =>
         {
-            var covered = true;
-            for (var t = from; t < to; t++) covered &= named[t];
-            if (!covered && !named[from]) Take(from, to, kind, slug, gender);
+            // "the Carver Falls Police Department" is the body's name, not a description of someone.
+            var tail = tp.Of(from, to).Split(' ').Any(w => w is "of" or "for" or "from" or "at");
+            if (!named[from] && (tail || !named[to - 1])) Take(from, to, kind, slug, gender);
         }, Free);
         foreach (var ((start, end, slug), (from, to)) in speakerRanges)
         {
@@ -84,8 +84,11 @@ public static class MentionFinder
             if (!taken[t] && tp.Tokens[t].IsWord && tp.Of(t).ToLowerInvariant() is "she" or "he" or "they")
                 Take(t, t + 1, MentionKind.Pronoun, null, Gender.Unknown);
 
+        var ends = found.Select(f => f.To).ToHashSet();
         return [.. found.OrderBy(f => f.From).Select(f => new Mention(tp.Paragraph.Number, f.From, f.To, f.Kind, f.Slug, f.Gender,
-            tp.Of(f.From, f.To), RoleOf(tp, f.From, f.To)))];
+            tp.Of(f.From, f.To), RoleOf(tp, f.From, f.To),
+            Joined: f.From >= 2 && (tp.IsWord(f.From - 1, "and") || tp.IsPunct(f.From - 1, '&')) && ends.Contains(f.From - 1),
+            Listener: f.From >= 1 && tp.Tokens[f.From - 1].IsWord && Lexicon.ToldVerbs.Contains(tp.Of(f.From - 1))))];
     }
 
     /// <summary>"Cllr Stone", "Det Supt Harris", "Mrs Jones": a speaker when one has the surname, else a person of the title's gender.</summary>
@@ -233,8 +236,11 @@ public static class MentionFinder
     {
         if (IsPossessive(tp, to - 1)) return Role.Object;
         var k = from - 1;
-        while (k >= 0 && tp.Tokens[k].IsWord && tp.Tokens[k].Sentence == tp.Tokens[from].Sentence && Lexicon.RoleWords.Contains(tp.Of(k))) k--;
+        // "Opposition leader Councillor Helen Carter", "board President Linda Alvarez": words of the role.
+        while (k >= 0 && tp.Tokens[k].IsWord && tp.Tokens[k].Sentence == tp.Tokens[from].Sentence
+               && (Lexicon.IsTitleWord(tp.Of(k)) || (tp.IsCapitalised(k) && !Lexicon.NotNames.Contains(tp.Of(k))))) k--;
         if (k < 0 || tp.Tokens[k].Sentence != tp.Tokens[from].Sentence) return Role.Subject;
+        if (tp.StartsSentence(k) && Lexicon.Determiners.Contains(tp.Of(k)) && k < from - 1) return Role.Subject;
         var tok = tp.Tokens[k];
         if (tok.Kind == TokenKind.Quote) return Role.Subject;
         if (tok.Kind == TokenKind.Punct) return tp.Text[tok.Start] is ',' or ';' or ':' or '(' or '–' or '—' or '-' ? Role.Subject : Role.Object;

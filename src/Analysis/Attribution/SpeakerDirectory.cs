@@ -78,13 +78,13 @@ public sealed partial class SpeakerDirectory
                 foreach (Match m in pattern.Matches(text))
                 {
                     var before = m.Groups[1].Value;
-                    if (before == given || Lexicon.NotNames.Contains(before) || Lexicon.RoleWords.Contains(before)) continue;
                     var title = Lexicon.Titles.FirstOrDefault(t => t.Title.Equals(before, StringComparison.OrdinalIgnoreCase));
                     if (title.Title is not null)
                     {
                         if (genders[slug] == Gender.Unknown && title.Gender != Gender.Unknown) genders[slug] = title.Gender;
                         continue;
                     }
+                    if (before == given || Lexicon.NotNames.Contains(before) || Lexicon.RoleWords.Contains(before)) continue;
                     surnames.Remove(surname); // another person with this surname: "Jane Thornton"
                 }
             }
