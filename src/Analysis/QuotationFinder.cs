@@ -13,7 +13,10 @@ public sealed record FoundQuotation(ImmutableArray<QuoteSegment> Segments, bool 
 /// that quote are the <see cref="QuoteMarks"/> setting's: curly or straight double quotes, curly
 /// single quotes, or either; inside a quotation the other kind is a nested quote that belongs to
 /// it. An apostrophe (it’s, the girls’, ’90s, rock ’n’ roll) is never a quote mark. A quotation
-/// left open at a paragraph's end runs on into the next, which may re-open it with a mark or not.
+/// left open at a paragraph's end runs on through the paragraphs that re-open it with a mark or
+/// have no mark at all, until its closing mark; one that a paragraph neither re-opens nor closes
+/// before opening another, or that the text ends in, was never closed, and ends with the last
+/// paragraph that re-opened it (or opened it).
 /// </summary>
 public static class QuotationFinder
 {
@@ -28,12 +31,22 @@ public static class QuotationFinder
     {
         var found = ImmutableArray.CreateBuilder<FoundQuotation>();
         var segments = ImmutableArray.CreateBuilder<QuoteSegment>();
+        // Paragraphs with no mark at all after an open quotation's last marked one: its own if a
+        // later paragraph re-opens or closes it, given back if it turns out never to be closed.
+        var tentative = new List<QuoteSegment>();
         Kind? open = null;
         var depth = 0;
         var openedIn = "";
 
+        void TakeTentative()
+        {
+            segments.AddRange(tentative);
+            tentative.Clear();
+        }
+
         void Close(bool closed)
         {
+            tentative.Clear();
             var first = segments[0];
             found.Add(new FoundQuotation(segments.ToImmutable(), closed, segments.Count == 1 && IsPartial(openedIn, first)));
             segments.Clear();
@@ -52,16 +65,25 @@ public static class QuotationFinder
             if (open is { } continued)
             {
                 var first = scan.Next(0, out var mark);
+                if (first < 0)
+                {
+                    // A continued paragraph may lack the opening mark: the quotation runs on, if a later mark says so.
+                    tentative.Add(new QuoteSegment(p.Number, 0, text.Length));
+                    continue;
+                }
                 if (first == 0 && OpensKind(mark) == continued)
                 {
                     // The usual re-opening mark of a continued paragraph.
+                    TakeTentative();
                     segOpens = true;
                     from = 1;
                     depth = 1;
                 }
-                else if (!ClosesBeforeOpening(ref scan, first, mark, continued))
+                else if (ClosesBeforeOpening(ref scan, first, mark, continued)) TakeTentative();
+                else
                 {
-                    // Nothing here closes the quotation: it was never closed. End it where its last paragraph ended.
+                    // This opens another quotation before closing the open one: that was never closed.
+                    // It ends where its last marked paragraph ended.
                     Close(closed: false);
                 }
             }

@@ -77,6 +77,73 @@ public sealed class QuotationFinderTests
     }
 
     [Fact]
+    public void A_quotation_runs_on_through_a_paragraph_with_no_marks_to_the_next_that_reopens_it()
+    {
+        const string text = "Mr Harris said: “We will look again.\n\nThe council's cabinet meets on Tuesday to decide.\n\n“We owe it to the families to get the process right.”";
+        var q = Assert.Single(Find(text));
+        Assert.Equal([1, 2, 3], q.Segments.Select(s => s.Paragraph));
+        Assert.True(q.IsClosed);
+        Assert.False(q.IsPartial);
+        Assert.Equal(["We will look again.|The council's cabinet meets on Tuesday to decide.|We owe it to the families to get the process right."], Words(text, QuoteMarks.Double));
+    }
+
+    [Fact]
+    public void A_quotation_runs_on_through_paragraphs_with_no_marks_to_its_closing_mark()
+    {
+        const string text = "She said: “One.\n\nTwo.\n\nThree, it’s ‘said’.\n\nFour.”\n\nAfter.";
+        var q = Assert.Single(Find(text));
+        Assert.Equal([1, 2, 3, 4], q.Segments.Select(s => s.Paragraph));
+        Assert.True(q.IsClosed);
+    }
+
+    [Fact]
+    public void A_quotation_that_another_opens_after_unmarked_paragraphs_was_never_closed_and_gives_them_back()
+    {
+        const string text = "She said: “One.\n\n“Two.\n\nNot quoted.\n\nNor this.\n\nHe said “three”.";
+        var found = Find(text);
+        Assert.Equal(2, found.Count);
+        Assert.Equal([1, 2], found[0].Segments.Select(s => s.Paragraph));
+        Assert.False(found[0].IsClosed);
+        Assert.Equal("“One.|“Two.", Covered(text, found[0]));
+        Assert.Equal([5], found[1].Segments.Select(s => s.Paragraph));
+        Assert.True(found[1].IsClosed);
+    }
+
+    [Fact]
+    public void A_quotation_the_text_ends_in_gives_back_the_unmarked_paragraphs_after_its_last_marked_one()
+    {
+        var q = Assert.Single(Find("She said: “One.\n\n“Two.\n\nNot quoted.\n\nNor this."));
+        Assert.Equal([1, 2], q.Segments.Select(s => s.Paragraph));
+        Assert.False(q.IsClosed);
+    }
+
+    [Fact]
+    public void With_single_marks_a_quotation_runs_on_through_unmarked_paragraphs_too()
+    {
+        const string text = "She said: ‘One.\n\nIt’s two, since the ’90s.\n\n‘Three.’";
+        Assert.Equal(["One.|It’s two, since the ’90s.|Three."], Words(text, QuoteMarks.Single));
+        // With double marks the single ones are no marks: nothing is quoted.
+        Assert.Empty(Find(text));
+    }
+
+    [Fact]
+    public void Unmarked_paragraphs_after_a_quotation_stay_linear_whether_it_closes_or_not()
+    {
+        var plain = string.Concat(Enumerable.Repeat("Plain words, no marks.\n\n", 100_000));
+        var unclosed = Assert.Single(Find("She said: “Open.\n\n" + plain));
+        Assert.Equal([1], unclosed.Segments.Select(s => s.Paragraph));
+        Assert.False(unclosed.IsClosed);
+
+        var closed = Assert.Single(Find("She said: “Open.\n\n" + plain + "Closed.”"));
+        Assert.Equal(100_002, closed.Segments.Length);
+        Assert.True(closed.IsClosed);
+
+        // Unclosed quotations one after another, each followed by unmarked paragraphs: each paragraph is taken and given back once.
+        var many = string.Concat(Enumerable.Repeat("He said “open.\n\nPlain.\n\nPlain.\n\nAnd “another”.\n\n", 25_000));
+        Assert.Equal(50_000, Find(many).Count);
+    }
+
+    [Fact]
     public void A_short_quotation_inside_a_sentence_is_partial()
     {
         const string text = "This may have led “to a reluctance that they be recorded”.";
