@@ -9,10 +9,18 @@ using CaseRecord.Rendering;
 
 namespace CaseRecord.Building;
 
+/// <param name="Quotes">Every quotation of the record, counted by the kind of evidence for its source.</param>
 public sealed record BuildStats(
-    int Articles, int Pages, int FilesWritten, int Quotations, int Attributed, int Figures, int Speakers,
+    int Articles, int Pages, int FilesWritten, QuotationTally Quotes, int Figures, int Speakers,
     int ArticlesAnalysed, int PagesRendered, bool Incremental,
-    ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
+    ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total)
+{
+    /// <summary>Quotations that are speech (not the words the editors marked as not speech).</summary>
+    public int Quotations => Quotes.Speech;
+
+    /// <summary>Quotations given to a speaker of the record.</summary>
+    public int Attributed => Quotes.Attributed;
+}
 
 /// <param name="Changed">Paths whose bytes differ from the previous build's (added, changed or removed); all files on a first build.</param>
 /// <param name="FilesByPath">Every file of the site by path (after an incremental build too); none after a failed or streamed build.</param>
@@ -191,18 +199,9 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
     private static BuildStats Stats(AnalysedArticle[] analysed, CaseIndex index, int pages, int written, int analysedNow, int rendered, bool incremental,
         ImmutableArray<(string, TimeSpan)> stages, TimeSpan total)
     {
-        int quotations = 0, attributed = 0, figures = 0;
-        foreach (var a in analysed)
-        {
-            figures += a.Figures.Length;
-            foreach (var q in a.Quotations)
-                if (q.IsSpeech)
-                {
-                    quotations++;
-                    if (q.SpeakerSlug is not null) attributed++;
-                }
-        }
-        return new BuildStats(analysed.Length, pages, written, quotations, attributed, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
+        var quotes = QuotationTally.Of(analysed.SelectMany(a => a.Quotations));
+        var figures = analysed.Sum(a => a.Figures.Length);
+        return new BuildStats(analysed.Length, pages, written, quotes, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
     }
 
     private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)
