@@ -62,30 +62,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var theme = Theme.Load(project, diagnostics);
         Lap("load");
 
-        // Made only if an article needs analysing, and kept by a session while the people and bodies are unchanged.
-        var analyser = new Lazy<ArticleAnalyser>(() =>
-        {
-            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
-                ? kept.Context
-                : new AnalysisContext(loaded.Speakers, loaded.Organisations);
-            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
-            return new ArticleAnalyser(context);
-        });
-        var analysed = new AnalysedArticle[loaded.Articles.Length];
-        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
-        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
-        var analysedNow = 0;
-        Parallel.For(0, analysed.Length, i =>
-        {
-            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
-            {
-                analysed[i] = hit.Result;
-                return;
-            }
-            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
-            Interlocked.Increment(ref analysedNow);
-        });
-        foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
+        var (analysed, keys, analysedNow) = AnalyseArticles(loaded, cache, diagnostics);
         if (cache is not null)
             cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToDictionary(x => x.Result.Doc.Path, StringComparer.Ordinal);
         Lap("analyse");
@@ -154,6 +131,52 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             stages.ToImmutable(), total.Elapsed);
         return new BuildResult(frozen, failed ? [] : changed, stats, loaded.Settings,
             failed ? ImmutableDictionary<string, OutputFile>.Empty : files);
+    }
+
+    /// <summary>
+    /// Loads and analyses the project and joins the record, for a report on it (the <c>quotes</c>
+    /// command): no theme, no pages, nothing written.
+    /// </summary>
+    public (CaseIndex Index, ImmutableArray<Diagnostic> Diagnostics) Analyse()
+    {
+        var diagnostics = new DiagnosticList();
+        var loaded = new ContentLoader(project, settingOverrides).Load();
+        diagnostics.AddRange(loaded.Diagnostics);
+        var (analysed, _, _) = AnalyseArticles(loaded, null, diagnostics);
+        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
+        diagnostics.AddRange(indexDiagnostics);
+        return (index, Sorted(diagnostics.ToImmutable()));
+    }
+
+    /// <summary>Every article analysed, in parallel; with a cache, an article whose key is unchanged keeps its last analysis.</summary>
+    /// <returns>The analyses in the order of <see cref="LoadedProject.Articles"/>, each article's key, and how many were analysed now.</returns>
+    private static (AnalysedArticle[] Analysed, string[] Keys, int AnalysedNow) AnalyseArticles(LoadedProject loaded, BuildCache? cache, DiagnosticList diagnostics)
+    {
+        // Made only if an article needs analysing, and kept by a session while the people and bodies are unchanged.
+        var analyser = new Lazy<ArticleAnalyser>(() =>
+        {
+            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
+                ? kept.Context
+                : new AnalysisContext(loaded.Speakers, loaded.Organisations);
+            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
+            return new ArticleAnalyser(context);
+        });
+        var analysed = new AnalysedArticle[loaded.Articles.Length];
+        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
+        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
+        var analysedNow = 0;
+        Parallel.For(0, analysed.Length, i =>
+        {
+            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
+            {
+                analysed[i] = hit.Result;
+                return;
+            }
+            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
+            Interlocked.Increment(ref analysedNow);
+        });
+        foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
+        return (analysed, keys, analysedNow);
     }
 
     private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
