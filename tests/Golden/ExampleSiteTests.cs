@@ -109,6 +109,29 @@ public sealed class ExampleSiteTests
     }
 
     [Fact]
+    public void The_data_file_gives_each_quotation_its_evidence_and_an_unnamed_source_its_description()
+    {
+        var (_, output) = BuildExample();
+        using var data = JsonDocument.Parse(output.Files["data/case.json"]);
+        var quotations = data.RootElement.GetProperty("quotations").EnumerateArray().ToList();
+        var unnamed = Assert.Single(quotations, q => q.GetProperty("unnamed").ValueKind == JsonValueKind.String);
+        Assert.Equal("riverside-flooding/q9", unnamed.GetProperty("id").GetString());
+        Assert.Equal("a resident whose home flooded twice", unnamed.GetProperty("unnamed").GetString());
+        Assert.Equal(JsonValueKind.Null, unnamed.GetProperty("speaker").ValueKind);
+        Assert.True(unnamed.GetProperty("speech").GetBoolean());
+        Assert.Equal("unnamed", unnamed.GetProperty("attribution").GetString());
+        var evidence = unnamed.GetProperty("evidence");
+        Assert.Equal("override-unnamed", evidence.GetProperty("rule").GetString());
+        Assert.Equal("a resident whose home flooded twice", evidence.GetProperty("source").GetString());
+        Assert.Equal(0, evidence.GetProperty("candidates").GetArrayLength());
+        Assert.Equal("override under 'quotes:': unnamed, \"a resident whose home flooded twice\"", evidence.GetProperty("text").GetString());
+        var notSpeech = Assert.Single(quotations, q => !q.GetProperty("speech").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, notSpeech.GetProperty("unnamed").ValueKind);
+        Assert.Equal("notspeech", notSpeech.GetProperty("attribution").GetString());
+        Assert.All(quotations, q => Assert.False(string.IsNullOrEmpty(q.GetProperty("evidence").GetProperty("text").GetString())));
+    }
+
+    [Fact]
     public void Editor_markdown_cannot_inject_script_or_javascript_links()
     {
         var (_, output) = BuildExample();

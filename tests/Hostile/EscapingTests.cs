@@ -74,5 +74,8 @@ public sealed class EscapingTests
         XDocument.Parse(output.Text("sitemap.xml"));
         using var data = JsonDocument.Parse(output.Files["data/case.json"]);
         Assert.Equal(Evil, data.RootElement.GetProperty("articles")[0].GetProperty("title").GetString());
+        var unnamed = data.RootElement.GetProperty("quotations").EnumerateArray().Single(q => q.GetProperty("unnamed").ValueKind == JsonValueKind.String);
+        Assert.Equal(Evil, unnamed.GetProperty("unnamed").GetString());
+        Assert.Contains(Evil, unnamed.GetProperty("evidence").GetProperty("text").GetString());
     }
 }
