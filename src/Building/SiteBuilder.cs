@@ -9,10 +9,18 @@ using CaseRecord.Rendering;
 
 namespace CaseRecord.Building;
 
+/// <param name="Quotes">Every quotation of the record, counted by the kind of evidence for its source.</param>
 public sealed record BuildStats(
-    int Articles, int Pages, int FilesWritten, int Quotations, int Attributed, int Figures, int Speakers,
+    int Articles, int Pages, int FilesWritten, QuotationTally Quotes, int Figures, int Speakers,
     int ArticlesAnalysed, int PagesRendered, bool Incremental,
-    ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
+    ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total)
+{
+    /// <summary>Quotations that are speech (not the words the editors marked as not speech).</summary>
+    public int Quotations => Quotes.Speech;
+
+    /// <summary>Quotations given to a speaker of the record.</summary>
+    public int Attributed => Quotes.Attributed;
+}
 
 /// <param name="Changed">Paths whose bytes differ from the previous build's (added, changed or removed); all files on a first build.</param>
 /// <param name="FilesByPath">Every file of the site by path (after an incremental build too); none after a failed or streamed build.</param>
@@ -54,30 +62,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var theme = Theme.Load(project, diagnostics);
         Lap("load");
 
-        // Made only if an article needs analysing, and kept by a session while the people, the bodies and the quote marks are unchanged.
-        var analyser = new Lazy<ArticleAnalyser>(() =>
-        {
-            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
-                ? kept.Context
-                : new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
-            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
-            return new ArticleAnalyser(context);
-        });
-        var analysed = new AnalysedArticle[loaded.Articles.Length];
-        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
-        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
-        var analysedNow = 0;
-        Parallel.For(0, analysed.Length, i =>
-        {
-            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
-            {
-                analysed[i] = hit.Result;
-                return;
-            }
-            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
-            Interlocked.Increment(ref analysedNow);
-        });
-        foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
+        var (analysed, keys, analysedNow) = AnalyseArticles(loaded, cache, diagnostics);
         if (cache is not null)
             cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToDictionary(x => x.Result.Doc.Path, StringComparer.Ordinal);
         Lap("analyse");
@@ -148,6 +133,52 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
             failed ? ImmutableDictionary<string, OutputFile>.Empty : files);
     }
 
+    /// <summary>
+    /// Loads and analyses the project and joins the record, for a report on it (the <c>quotes</c>
+    /// command): no theme, no pages, nothing written.
+    /// </summary>
+    public (CaseIndex Index, ImmutableArray<Diagnostic> Diagnostics) Analyse()
+    {
+        var diagnostics = new DiagnosticList();
+        var loaded = new ContentLoader(project, settingOverrides).Load();
+        diagnostics.AddRange(loaded.Diagnostics);
+        var (analysed, _, _) = AnalyseArticles(loaded, null, diagnostics);
+        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
+        diagnostics.AddRange(indexDiagnostics);
+        return (index, Sorted(diagnostics.ToImmutable()));
+    }
+
+    /// <summary>Every article analysed, in parallel; with a cache, an article whose key is unchanged keeps its last analysis.</summary>
+    /// <returns>The analyses in the order of <see cref="LoadedProject.Articles"/>, each article's key, and how many were analysed now.</returns>
+    private static (AnalysedArticle[] Analysed, string[] Keys, int AnalysedNow) AnalyseArticles(LoadedProject loaded, BuildCache? cache, DiagnosticList diagnostics)
+    {
+        // Made only if an article needs analysing, and kept by a session while the people, the bodies and the quote marks are unchanged.
+        var analyser = new Lazy<ArticleAnalyser>(() =>
+        {
+            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
+                ? kept.Context
+                : new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
+            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
+            return new ArticleAnalyser(context);
+        });
+        var analysed = new AnalysedArticle[loaded.Articles.Length];
+        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
+        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
+        var analysedNow = 0;
+        Parallel.For(0, analysed.Length, i =>
+        {
+            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
+            {
+                analysed[i] = hit.Result;
+                return;
+            }
+            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
+            Interlocked.Increment(ref analysedNow);
+        });
+        foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
+        return (analysed, keys, analysedNow);
+    }
+
     private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
         DiagnosticList diagnostics, ImmutableArray<(string, TimeSpan)>.Builder stages, Action<string> lap, Stopwatch total, int analysedNow)
     {
@@ -191,18 +222,9 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
     private static BuildStats Stats(AnalysedArticle[] analysed, CaseIndex index, int pages, int written, int analysedNow, int rendered, bool incremental,
         ImmutableArray<(string, TimeSpan)> stages, TimeSpan total)
     {
-        int quotations = 0, attributed = 0, figures = 0;
-        foreach (var a in analysed)
-        {
-            figures += a.Figures.Length;
-            foreach (var q in a.Quotations)
-                if (q.IsSpeech)
-                {
-                    quotations++;
-                    if (q.SpeakerSlug is not null) attributed++;
-                }
-        }
-        return new BuildStats(analysed.Length, pages, written, quotations, attributed, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
+        var quotes = QuotationTally.Of(analysed.SelectMany(a => a.Quotations));
+        var figures = analysed.Sum(a => a.Figures.Length);
+        return new BuildStats(analysed.Length, pages, written, quotes, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
     }
 
     private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)

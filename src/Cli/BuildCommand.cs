@@ -180,7 +180,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         console.Profile.Width = 4096; // one summary line, never wrapped in logs
         var s = result.Stats;
         var seconds = s.Total.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var counts = $"{Plural(s.Articles, "article")}, {Plural(s.Quotations, "quotation")} ({s.Attributed} attributed), {Plural(s.Figures, "figure")}, {Plural(s.Speakers, "speaker")}";
+        var counts = $"{Plural(s.Articles, "article")}, {Plural(s.Figures, "figure")}, {Plural(s.Speakers, "speaker")}, {s.Quotes.Describe()}";
         var problems = $"{Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}";
         if (!result.Succeeded)
             console.MarkupLine($"[red]Build failed[/]: {Markup.Escape(problems)}; {Markup.Escape(counts)}. Nothing was written; the previous output is unchanged. ({seconds} s)");

@@ -3,7 +3,7 @@ using CaseRecord.Preview;
 
 namespace CaseRecord.Cli;
 
-/// <summary>The command-line surface, Statiq's: build (default), check, preview, serve.</summary>
+/// <summary>The command-line surface, Statiq's: build (default), check, preview, serve; and the editors' review, quotes.</summary>
 public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
 {
     private readonly Option<string> _root = new("--root") { Description = "Project folder (default: the current folder)", DefaultValueFactory = _ => ".", Recursive = true };
@@ -15,6 +15,11 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
     private readonly Option<string?> _virtualDir = new("--virtual-dir") { Description = "Serve the site under this path, e.g. /case-record" };
     private readonly Option<bool> _noWatch = new("--no-watch") { Description = "Do not rebuild when files change" };
     private readonly Option<bool> _noReload = new("--no-reload") { Description = "Do not inject the live-reload script" };
+    private readonly Option<string> _format = new Option<string>("--format") { Description = "text (an aligned table, the default), csv or md", DefaultValueFactory = _ => "text" }
+        .AcceptOnlyFromAmong(QuotesCommand.Formats);
+    private readonly Option<bool> _unattributed = new("--unattributed") { Description = "Only the quotations the build could not attribute" };
+    private readonly Option<string?> _speaker = new("--speaker") { Description = "Only the quotations of this speaker (a slug)" };
+    private readonly Option<string?> _article = new("--article") { Description = "Only the quotations of this article (a slug)" };
 
     public int Run(string[] args)
     {
@@ -29,6 +34,8 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         var check = new Command("check", "Do everything a build does except writing: report errors and warnings");
         var preview = new Command("preview", "Build, serve on http://127.0.0.1:5080/ and rebuild on every change");
         var serve = new Command("serve", "Serve an existing output folder without building");
+        var quotes = new Command("quotes", "List every quotation with its source and the evidence for it, for review; writes nothing");
+        foreach (var o in new Option[] { _format, _unattributed, _speaker, _article }) quotes.Options.Add(o);
         foreach (var o in new Option[] { _port, _virtualDir, _noWatch, _noReload }) preview.Options.Add(o);
         serve.Options.Add(_port);
         serve.Options.Add(_virtualDir);
@@ -36,12 +43,14 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.Subcommands.Add(check);
         root.Subcommands.Add(preview);
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(quotes);
 
         root.SetAction(r => RunBuild(r, write: true));
         build.SetAction(r => RunBuild(r, write: true));
         check.SetAction(r => RunBuild(r, write: false));
         preview.SetAction(r => new PreviewCommand(stdout, stderr).Run(Options(r), r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload)));
         serve.SetAction(r => new PreviewCommand(stdout, stderr).Serve(Options(r), r.GetValue(_port), r.GetValue(_virtualDir)));
+        quotes.SetAction(RunQuotes);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -65,12 +74,18 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose)) { Force = r.GetValue(_force) };
     }
 
-    private int RunBuild(ParseResult r, bool write)
+    private int RunBuild(ParseResult r, bool write) => WithOptions(r, options => new BuildCommand(stdout, stderr).Run(options, write));
+
+    private int RunQuotes(ParseResult r) => WithOptions(r, options =>
+        new QuotesCommand(stdout, stderr).Run(options, new QuotesQuery(r.GetValue(_format) ?? "text", r.GetValue(_unattributed), r.GetValue(_speaker), r.GetValue(_article))));
+
+    /// <summary>Runs a command with the options given, or says what is wrong with them (exit 2).</summary>
+    private int WithOptions(ParseResult r, Func<BuildOptions, int> run)
     {
         BuildOptions options;
         try { options = Options(r); }
         catch (UsageException e) { stderr.WriteLine($"error: {e.Message}"); return 2; }
-        return new BuildCommand(stdout, stderr).Run(options, write);
+        return run(options);
     }
 }
 

@@ -14,7 +14,7 @@ namespace CaseRecord.Rendering;
 /// </summary>
 public static class OpenData
 {
-    public const string SchemaVersion = "1.0";
+    public const string SchemaVersion = "1.1";
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -157,6 +157,8 @@ public static class OpenData
                 if (q.IsSpeech && q.SpeakerSlug is { } speaker) json.WriteString("speaker", speaker); else json.WriteNull("speaker");
                 json.WriteBoolean("speech", q.IsSpeech);
                 json.WriteString("attribution", q.Basis.ToString().ToLowerInvariant());
+                Optional(json, "unnamed", q.UnnamedSource);
+                Evidence(json, q.Evidence);
                 json.WriteBoolean("partial", q.IsPartial);
                 json.WriteString("anchor", $"p{q.FirstParagraph}");
                 json.WriteStartArray("paragraphs");
@@ -210,6 +212,22 @@ public static class OpenData
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Why the quotation has its source: the attributor's evidence, and the line editors read for it.</summary>
+    private static void Evidence(Utf8JsonWriter json, AttributionEvidence e)
+    {
+        json.WriteStartObject("evidence");
+        json.WriteString("rule", e.Rule);
+        Optional(json, "cue", e.Cue);
+        Optional(json, "source", e.Source);
+        Optional(json, "antecedent", e.Antecedent);
+        if (e.Paragraph is { } paragraph) json.WriteNumber("paragraph", paragraph); else json.WriteNull("paragraph");
+        json.WriteStartArray("candidates");
+        foreach (var c in e.CandidateSlugs) json.WriteStringValue(c);
+        json.WriteEndArray();
+        json.WriteString("text", e.Describe());
         json.WriteEndObject();
     }
 

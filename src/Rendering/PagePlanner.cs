@@ -270,11 +270,13 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
                 }).ToList();
                 return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);
             }).ToList();
-            var saidBy = (quotationsByParagraph.GetValueOrDefault(p.Number) ?? [])
+            var quoted = quotationsByParagraph.GetValueOrDefault(p.Number) ?? [];
+            var saidBy = quoted
                 .Where(x => x.Quote.IsSpeech && x.Quote.SpeakerSlug is not null)
                 .Select(x => x.Quote.SpeakerSlug!).Distinct()
                 .Select(slug => SpeakerLink(path, slug)).OfType<LinkView>().ToList();
-            paragraphs.Add(new ParagraphView(p.Number, p.Anchor, LinkBuilder.Fragment(p.Anchor), pieces, saidBy));
+            var unnamed = quoted.Select(x => x.Quote.UnnamedSource).OfType<string>().Distinct().ToList();
+            paragraphs.Add(new ParagraphView(p.Number, p.Anchor, LinkBuilder.Fragment(p.Anchor), pieces, saidBy, unnamed));
         }
 
         var speakers = a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!)

@@ -138,6 +138,9 @@ public sealed class StructuredData(CaseIndex index, LinkBuilder links)
             Url(person, "url", links.Absolute(SitePaths.Speaker(s.Slug)));
             o["spokenByCharacter"] = person;
         }
+        // A source the text describes but does not name is no Person: credited in words only.
+        else if (q.UnnamedSource is { } unnamed)
+            o["creditText"] = $"{unnamed}, not named";
         var part = new JsonObject { ["@type"] = "NewsArticle", ["headline"] = a.Doc.Title };
         Url(part, "@id", links.Absolute(SitePaths.Article(a.Slug)));
         o["isPartOf"] = part;

@@ -14,7 +14,8 @@ public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel,
 
 public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs);
 
-public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy);
+/// <param name="Unnamed">The descriptions of unnamed sources quoted in the paragraph ("the mother of one victim"), shown after the speakers.</param>
+public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy, IReadOnlyList<string> Unnamed);
 
 public sealed record FigureRowView(
     string Id, string Label, string Value, string Href, string? Percent, decimal? PercentNumber, LinkView? Of,

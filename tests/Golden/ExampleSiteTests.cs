@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using CaseRecord.Building;
 using CaseRecord.Content;
 using CaseRecord.Output;
@@ -80,6 +81,54 @@ public sealed class ExampleSiteTests
         Assert.Null(p6.QuerySelector(".said-by"));
         Assert.DoesNotContain("Operation Dry Feet", output.Text("speakers/priya-shah/index.html"));
         Assert.DoesNotContain("Operation Dry Feet", output.Text("speakers/tom-baker/index.html"));
+    }
+
+    [Fact]
+    public void A_source_the_text_does_not_name_is_shown_with_its_description_and_on_no_speaker_page()
+    {
+        var (_, output) = BuildExample();
+        var doc = TestSite.Html(output, "articles/riverside-flooding/index.html");
+        var p11 = doc.GetElementById("p11")!;
+        var quote = p11.QuerySelector("q.quote")!;
+        Assert.False(quote.ClassList.Contains("unattributed"));
+        var saidBy = p11.QuerySelector(".said-by")!;
+        Assert.Empty(saidBy.QuerySelectorAll("a"));
+        Assert.Equal("a resident whose home flooded twice, not named", saidBy.QuerySelector(".unnamed")!.TextContent);
+        Assert.Equal("Quotation from a resident whose home flooded twice, not named", saidBy.TextContent);
+        Assert.DoesNotContain("Nobody from the council came", output.Text("speakers/priya-shah/index.html"));
+        Assert.DoesNotContain("Nobody from the council came", output.Text("speakers/tom-baker/index.html"));
+
+        // In JSON-LD the source is no Person: credited in words.
+        using var ld = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var quotations = ld.RootElement.GetProperty("@graph").EnumerateArray().Where(n => n.GetProperty("@type").GetString() == "Quotation").ToList();
+        var unnamed = Assert.Single(quotations, q => q.GetProperty("text").GetString()!.StartsWith("Nobody from the council came", StringComparison.Ordinal));
+        Assert.False(unnamed.TryGetProperty("spokenByCharacter", out _));
+        Assert.False(unnamed.TryGetProperty("creator", out _));
+        Assert.Equal("a resident whose home flooded twice, not named", unnamed.GetProperty("creditText").GetString());
+        Assert.All(quotations.Where(q => !q.Equals(unnamed)), q => Assert.False(q.TryGetProperty("creditText", out _)));
+    }
+
+    [Fact]
+    public void The_data_file_gives_each_quotation_its_evidence_and_an_unnamed_source_its_description()
+    {
+        var (_, output) = BuildExample();
+        using var data = JsonDocument.Parse(output.Files["data/case.json"]);
+        var quotations = data.RootElement.GetProperty("quotations").EnumerateArray().ToList();
+        var unnamed = Assert.Single(quotations, q => q.GetProperty("unnamed").ValueKind == JsonValueKind.String);
+        Assert.Equal("riverside-flooding/q9", unnamed.GetProperty("id").GetString());
+        Assert.Equal("a resident whose home flooded twice", unnamed.GetProperty("unnamed").GetString());
+        Assert.Equal(JsonValueKind.Null, unnamed.GetProperty("speaker").ValueKind);
+        Assert.True(unnamed.GetProperty("speech").GetBoolean());
+        Assert.Equal("unnamed", unnamed.GetProperty("attribution").GetString());
+        var evidence = unnamed.GetProperty("evidence");
+        Assert.Equal("override-unnamed", evidence.GetProperty("rule").GetString());
+        Assert.Equal("a resident whose home flooded twice", evidence.GetProperty("source").GetString());
+        Assert.Equal(0, evidence.GetProperty("candidates").GetArrayLength());
+        Assert.Equal("override under 'quotes:': unnamed, \"a resident whose home flooded twice\"", evidence.GetProperty("text").GetString());
+        var notSpeech = Assert.Single(quotations, q => !q.GetProperty("speech").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, notSpeech.GetProperty("unnamed").ValueKind);
+        Assert.Equal("notspeech", notSpeech.GetProperty("attribution").GetString());
+        Assert.All(quotations, q => Assert.False(string.IsNullOrEmpty(q.GetProperty("evidence").GetProperty("text").GetString())));
     }
 
     [Fact]

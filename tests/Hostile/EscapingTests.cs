@@ -14,7 +14,7 @@ public sealed class EscapingTests
     [Fact]
     public void Hostile_text_in_every_field_creates_no_script_and_no_event_attribute()
     {
-        var seed = $"Ms Evil said: “{Evil} 26 times.”\n\nThe {Evil} body counted 1,561 cases.";
+        var seed = $"A witness said: “Nobody came.”\n\nMs Evil said: “{Evil} 26 times.”\n\nThe {Evil} body counted 1,561 cases.";
         var site = new TestSite()
             .File("statiq.json", JsonSerializer.Serialize(new { SiteTitle = Evil, SiteDescription = Evil, Host = "example.org" }))
             .File("input/index.md", $"---\ntitle: {Yaml(Evil)}\n---\n{Evil}\n")
@@ -29,6 +29,9 @@ public sealed class EscapingTests
                 summary: {Yaml(Evil)}
                 tags: [{Yaml(Evil)}]
                 speakers: [evil]
+                quotes:
+                  - match: Nobody came
+                    unnamed: {Yaml(Evil)}
                 figures:
                   - id: times
                     label: {Yaml(Evil)}
@@ -64,10 +67,15 @@ public sealed class EscapingTests
                     Assert.DoesNotContain("javascript:", attribute.Value, StringComparison.OrdinalIgnoreCase);
                 }
         }
-        Assert.Contains(Evil, TestSite.Html(output, "articles/evil/index.html").QuerySelector("h1")!.TextContent);
+        var article = TestSite.Html(output, "articles/evil/index.html");
+        Assert.Contains(Evil, article.QuerySelector("h1")!.TextContent);
+        Assert.Equal($"{Evil}, not named", article.QuerySelector(".said-by .unnamed")!.TextContent);
         Assert.Equal(Evil, XDocument.Parse(output.Text("feed.xml")).Root!.Element(XName.Get("title", "http://www.w3.org/2005/Atom"))!.Value);
         XDocument.Parse(output.Text("sitemap.xml"));
         using var data = JsonDocument.Parse(output.Files["data/case.json"]);
         Assert.Equal(Evil, data.RootElement.GetProperty("articles")[0].GetProperty("title").GetString());
+        var unnamed = data.RootElement.GetProperty("quotations").EnumerateArray().Single(q => q.GetProperty("unnamed").ValueKind == JsonValueKind.String);
+        Assert.Equal(Evil, unnamed.GetProperty("unnamed").GetString());
+        Assert.Contains(Evil, unnamed.GetProperty("evidence").GetProperty("text").GetString());
     }
 }

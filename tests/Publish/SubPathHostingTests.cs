@@ -179,7 +179,7 @@ public sealed class SubPathHostingTests : IAsyncLifetime
     {
         using var json = JsonDocument.Parse(await _http.GetStringAsync(Local + Root + "/data/case.json"));
         var root = json.RootElement;
-        Assert.Equal("1.0", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.1", root.GetProperty("schemaVersion").GetString());
         var article = Assert.Single(root.GetProperty("articles").EnumerateArray());
         Assert.Equal(19, article.GetProperty("paragraphs").GetArrayLength());
         Assert.True(article.GetProperty("paragraphs")[4].GetProperty("omitted").GetBoolean());
@@ -187,6 +187,17 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         var quotations = root.GetProperty("quotations").EnumerateArray().ToList();
         Assert.Equal(["p6", "p8", "p12", "p14", "p16", "p17"], quotations.Select(q => q.GetProperty("anchor").GetString()));
         Assert.All(quotations, q => Assert.Equal("sara-thornton", q.GetProperty("speaker").GetString()));
+        // Each carries the evidence for its source; the seed names every source.
+        Assert.All(quotations, q =>
+        {
+            Assert.Equal(JsonValueKind.Null, q.GetProperty("unnamed").ValueKind);
+            var evidence = q.GetProperty("evidence");
+            Assert.Equal(["rule", "cue", "source", "antecedent", "paragraph", "candidates", "text"], evidence.EnumerateObject().Select(p => p.Name));
+            Assert.False(string.IsNullOrEmpty(evidence.GetProperty("rule").GetString()));
+            Assert.False(string.IsNullOrEmpty(evidence.GetProperty("text").GetString()));
+            Assert.Equal(JsonValueKind.Array, evidence.GetProperty("candidates").ValueKind);
+            Assert.Contains(evidence.GetProperty("paragraph").ValueKind, new[] { JsonValueKind.Null, JsonValueKind.Number });
+        });
         var offences = root.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "offences-recorded");
         Assert.Equal("recorded-contacts", offences.GetProperty("of").GetString());
         Assert.Equal(1.7m, Math.Round(offences.GetProperty("percent").GetDecimal(), 1));

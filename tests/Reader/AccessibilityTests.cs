@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using CaseRecord.Content;
 using CaseRecord.Tests.Support;
 using Microsoft.Playwright;
@@ -9,8 +7,6 @@ namespace CaseRecord.Tests.Reader;
 
 public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper output) : IClassFixture<BuiltSiteFixture>
 {
-    private static readonly string AxeScript = Repo.PathOf("node_modules/axe-core/axe.min.js");
-
     /// <param name="bypassCsp">Only for injecting axe-core, which the pages' own policy rightly refuses.</param>
     private async Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true, bool bypassCsp = false)
     {
@@ -25,15 +21,11 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
     [InlineData(ColorScheme.Dark)]
     public async Task Every_page_type_passes_axe_core_for_wcag_2_2_aa(ColorScheme scheme)
     {
-        Assert.True(File.Exists(AxeScript), "npm package axe-core is missing: run 'npm ci' (.ci/run does)");
         var failures = new List<string>();
         foreach (var path in BuiltSiteFixture.PageTypes)
         {
             var page = await Open(path, scheme, bypassCsp: true);
-            await page.AddScriptTagAsync(new() { Path = AxeScript });
-            var result = await page.EvaluateAsync<JsonElement>(
-                "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }); return r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ') + ')'); }");
-            foreach (var v in result.EnumerateArray()) failures.Add($"/{path} [{scheme}] {v.GetString()}");
+            foreach (var v in await PageCheckers.AxeViolations(page)) failures.Add($"/{path} [{scheme}] {v}");
             await page.Context.CloseAsync();
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -169,12 +161,8 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
     [Fact]
     public void The_nu_html_checker_finds_no_errors_in_the_whole_output()
     {
-        var jar = Repo.PathOf("node_modules/vnu-jar/build/dist/vnu.jar");
-        Assert.True(File.Exists(jar), "npm package vnu-jar is missing: run 'npm ci' (.ci/run does)");
-        using var process = Process.Start(new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--skip-non-html", site.Output]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, said);
+        var (exitCode, said) = PageCheckers.NuHtmlErrors(site.Output);
+        Assert.True(exitCode == 0, said);
     }
 
     [Fact]
