@@ -57,6 +57,7 @@ public sealed class AttributionRuleTests
     [InlineData("Thames Valley Police said in a statement: “We accept the findings.”\n\nThey added: “Lessons have been learned.”", "thames-valley-police|thames-valley-police")]
     // Scare quotes with no cue.
     [InlineData("Ms Thornton leads what critics call a “closed shop” force.", "(none)")]
+    [InlineData("Ms Thornton rejected what she called “armchair policing”.", "sara-thornton")]
     // Continuations: a quote-only paragraph after someone new is introduced does not inherit.
     [InlineData("Mr Harris said: “We will look again.”\n\nJoanna Simons, who chairs the panel, disagreed.\n\n“It is too late.”", "paul-harris|(none)")]
     [InlineData("Mr Harris said: “We will look again.”\n\n“We owe it to the families.”", "paul-harris|paul-harris")]

@@ -25,7 +25,7 @@ public static class Lexicon
         maintained maintains accepted accepts denied denies admitted pleaded pleads told testified testifies
         reported reports observed observes complained complains joked jokes shouted cried sobbed whispered
         apologised apologized promised promises pledged pledges demanded demands questioned queries queried
-        texted emailed messaged wrote recommended recommends spoke speaks accused accuses criticised criticized
+        texted emailed messaged wrote recommended recommends spoke speaks accused accuses criticised criticized called calls
         """);
 
     /// <summary>Cues whose subject is not the speaker of what follows: "X quoted Y as saying".</summary>
