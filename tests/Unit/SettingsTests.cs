@@ -101,4 +101,15 @@ public sealed class SettingsTests
         Assert.NotEqual(ContextKey("double"), ContextKey("single"));
         Assert.NotEqual(ContextKey("single"), ContextKey("both"));
     }
+
+    [Fact]
+    public void A_build_finds_quotations_in_the_marks_its_settings_name()
+    {
+        var site = new Support.TestSite(withTheme: false)
+            .Seed("a.txt", "Intro.\n\nSara Thornton said: ‘We failed the girls’ families.’")
+            .Speaker("sara-thornton", "Sara Thornton")
+            .Article("a", "title: A\nsource: seeds/a.txt\n");
+        Assert.Equal(0, site.Build().Result.Stats.Quotations);
+        Assert.Equal(1, site.Build(new Dictionary<string, string> { ["QuoteMarks"] = "single" }).Result.Stats.Quotations);
+    }
 }
