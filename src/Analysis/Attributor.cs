@@ -219,7 +219,8 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
                 var hint = a.Mention.Kind == MentionKind.Description
                     ? $"add an override with 'unnamed: \"{LowerFirst(a.Mention.Text)}\"'"
                     : "add a speaker file for them, or an override";
-                return Unattributed(link, m.Text, [a.Mention.Text], $"'{m.Text}' stands for {a.Mention.Text} (p{a.Mention.Paragraph}), who is not a listed speaker: {hint}", a.Mention.Entity);
+                var who = a.Mention.Kind == MentionKind.Description ? LowerFirst(a.Mention.Text) : a.Mention.Text;
+                return Unattributed(link, m.Text, [who], $"'{m.Text}' stands for {who} (p{a.Mention.Paragraph}), who is not a listed speaker: {hint}", a.Mention.Entity);
             default:
                 return Unattributed(link, m.Text, [m.Text], $"its source '{m.Text}' is not a listed speaker: add a speaker file (with this name or an alias), or an override", m.Entity);
         }

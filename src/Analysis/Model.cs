@@ -51,7 +51,8 @@ public sealed record AttributionEvidence(
         "override" => "override under 'quotes:'",
         "override-unnamed" => $"override under 'quotes:': unnamed, \"{Source}\"",
         "not-speech" => "override under 'quotes:': not speech",
-        "continuation" => $"continues the quotation of p{Paragraph}",
+        // The quotation or cue continued, with the evidence that gave it its source.
+        "continuation" => $"continues p{Paragraph}" + (Cue is null ? "" : $" (cue \"{Cue}\", source \"{Source}\"{(Antecedent is null ? "" : " = " + Antecedent)})"),
         "pronoun" => $"cue \"{Cue}\", source \"{Source}\" = {Antecedent} (p{Paragraph})",
         "unnamed" => $"cue \"{Cue}\", unnamed source \"{Source}\"",
         "unattributed" => Reason ?? "no speech cue with a known source",

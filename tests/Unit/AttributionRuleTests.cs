@@ -67,6 +67,9 @@ public sealed class AttributionRuleTests
     [InlineData("Ann Lee scored twice.\n\nLee, 19, who is known as “Tulip”, said she had “just run and hoped”.", "(none)|ann-lee")]
     // Two speakers of the same gender equally likely.
     [InlineData("Ms Thornton told Joanna Simons the plan.\n\nShe said: “It will work.”", "(none)")]
+    // A person described through someone named is the subject a pronoun stands for, not the named one.
+    [InlineData("Ms Thornton found Mrs Gilbert on the floor. She was taken to hospital.\n\nMrs Gilbert’s daughter later dismissed the account.\n\nShe told the paper: “Nobody came.”", "(none)")]
+    [InlineData("Det Supt Paul Harris led the search.\n\nChloe’s mother sat beside him.\n\nShe said: “Please come home.”", "(none)")]
     // Named person who is not a speaker.
     [InlineData("Ms Thornton spoke. Later Mary Jones, a parent, stood up.\n\nShe said: “We were ignored.”", "(none)")]
     public void Pattern(string text, string expected) =>

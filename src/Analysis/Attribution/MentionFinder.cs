@@ -144,7 +144,8 @@ public static class MentionFinder
             if (!tp.Tokens[t].IsWord) continue;
             var word = tp.Of(t);
             int head;
-            if (Lexicon.Determiners.Contains(word) && (char.IsLower(word[0]) || tp.StartsSentence(t) || !tp.IsCapitalised(t + 1) || Lexicon.Determiners.Contains(word)))
+            var start = t;
+            if (Lexicon.Determiners.Contains(word))
             {
                 head = -1;
                 for (var k = t + 1; k < n && k <= t + 5 && tp.Tokens[k].IsWord && tp.Tokens[k].Sentence == tp.Tokens[t].Sentence; k++)
@@ -156,6 +157,14 @@ public static class MentionFinder
                     else if (Lexicon.PersonNouns.ContainsKey(w)) continue; // "the victim's mother"
                 }
                 if (head < 0) continue;
+            }
+            else if (tp.IsCapitalised(t) && IsPossessive(tp, t) && t + 1 < n && tp.Tokens[t + 1].IsWord
+                     && Lexicon.PersonNouns.ContainsKey(tp.Of(t + 1)) && !IsPossessive(tp, t + 1))
+            {
+                // "Chloe’s mother", "Mrs Gilbert’s daughter": a person described through someone named.
+                head = t + 1;
+                while (start > 0 && tp.IsCapitalised(start - 1) && free(start - 1, start) && OnlySpaceBetween(tp, start - 1, start)
+                       && tp.Tokens[start - 1].Sentence == tp.Tokens[t].Sentence) start--;
             }
             else if (Lexicon.PersonNouns.TryGetValue(word, out var plural) && plural == Gender.They && word.EndsWith('s')
                      && (tp.StartsSentence(t) || tp.IsPunct(t - 1, ',') || tp.IsWord(t - 1, "and")))
@@ -173,14 +182,15 @@ public static class MentionFinder
                     var w = tp.Of(k);
                     if (Lexicon.Cues.Contains(w) || Lexicon.Adverbs.Contains(w) || Lexicon.Subordinators.Contains(w) || w is "and" or "or") break;
                     if (Lexicon.Determiners.Contains(w) || Lexicon.PersonNouns.ContainsKey(w) || tp.IsCapitalised(k)) { last = k; k++; continue; }
+                    if (w == "of" && k + 1 < n && Lexicon.Determiners.Contains(tp.Of(k + 1))) { k++; continue; } // "the mother of one of the girls"
                     if (k + 1 < n && Lexicon.PersonNouns.ContainsKey(tp.Of(k + 1))) { k++; continue; }
                     break;
                 }
                 if (last >= 0 && (Lexicon.PersonNouns.ContainsKey(tp.Of(last)) || tp.IsCapitalised(last))) end = last + 1;
             }
-            if (!free(t, end)) continue;
+            if (!free(start, end)) continue;
             var gender = Lexicon.PersonNouns[tp.Of(head)];
-            take(t, end, MentionKind.Description, null, gender);
+            take(start, end, MentionKind.Description, null, gender);
             t = end - 1;
         }
     }
@@ -193,7 +203,8 @@ public static class MentionFinder
         {
             if (!tp.IsCapitalised(t) || !free(t, t + 1)) continue;
             var from = t;
-            while (from < n && tp.IsCapitalised(from) && Lexicon.NotNames.Contains(tp.Of(from)) && free(from, from + 1)) from++;
+            // Sentence openers and titles left over from a name ("Det Supt" before a speaker's name) are not a name.
+            while (from < n && tp.IsCapitalised(from) && (Lexicon.NotNames.Contains(tp.Of(from)) || Lexicon.IsTitleWord(tp.Of(from))) && free(from, from + 1)) from++;
             var to = from;
             while (to < n && tp.IsCapitalised(to) && free(to, to + 1) && (to == from || (tp.Tokens[to].Sentence == tp.Tokens[from].Sentence
                    && !Lexicon.NotNames.Contains(tp.Of(to)) && OnlySpaceBetween(tp, to - 1, to))))
