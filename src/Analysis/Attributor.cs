@@ -62,6 +62,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         var present = listed.Concat(hits.Values.SelectMany(h => h).Select(h => h.Item3).OfType<string>()).ToHashSet(StringComparer.Ordinal);
         var people = directory.For(present, read.Select(r => r.Text));
 
+        var byNumber = paragraphs.ToDictionary(p => p.Number);
         var overrides = doc.Quotes.Select(o => (Override: o, Key: NameMatcher.FoldQuotes(o.Match.Value), Uses: new List<int>())).ToList();
         var result = new Outcome?[found.Length];
         var antecedents = new Antecedents();
@@ -117,7 +118,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
                     if (result[index] is { } earlier) { previousInParagraph = earlier; previousSentence = tok.Sentence; }
                     continue;
                 }
-                var outcome = Override(q, index, tp, overrides)
+                var outcome = Override(q, index, byNumber, overrides)
                     ?? FromCue(tp, mentions, t, resolved)
                     ?? SplitQuotation(tp, t, previousInParagraph, previousSentence)
                     ?? (IsQuoteOnly(tp) ? Continued(carry) : null)
@@ -131,7 +132,6 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         }
 
         var quotations = ImmutableArray.CreateBuilder<Quotation>(found.Length);
-        var byNumber = paragraphs.ToDictionary(p => p.Number);
         for (var i = 0; i < found.Length; i++)
         {
             var q = found[i];
@@ -159,11 +159,11 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         return quotations.ToImmutable();
     }
 
-    private static Outcome? Override(FoundQuotation q, int index, TokenizedParagraph tp, List<(QuoteOverride Override, string Key, List<int> Uses)> overrides)
+    /// <summary>An override whose words are inside the quotation, in any of its paragraphs.</summary>
+    private static Outcome? Override(FoundQuotation q, int index, Dictionary<int, Paragraph> byNumber, List<(QuoteOverride Override, string Key, List<int> Uses)> overrides)
     {
         if (overrides.Count == 0) return null;
-        var folded = NameMatcher.FoldQuotes(string.Join("\n\n", q.Segments.Select(s => s.Paragraph == tp.Paragraph.Number
-            ? tp.Text[s.Start..s.End] : "")));
+        var folded = NameMatcher.FoldQuotes(string.Join("\n\n", q.Segments.Select(s => QuotationFinder.Inner(byNumber[s.Paragraph].Text, s).ToString())));
         Outcome? chosen = null;
         foreach (var (o, key, uses) in overrides)
         {

@@ -99,6 +99,16 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void An_override_may_match_words_in_any_paragraph_of_a_continued_quotation()
+    {
+        const string text = "The chair spoke.\n\n“We will look again.\n\n“We owe it to the families.”";
+        var a = Analyse.Text(text, extraYaml: "quotes:\n  - match: owe it to the families\n    speaker: sara-thornton\n", speakers: [Thornton]);
+        Assert.Equal(["sara-thornton"], Speakers(a));
+        Assert.Equal(AttributionBasis.Override, a.Quotations[0].Basis);
+        Assert.DoesNotContain(a.Diagnostics, d => d.IsError);
+    }
+
+    [Fact]
     public void An_override_that_matches_no_quotation_is_an_error_at_its_line()
     {
         var a = Analyse.Text("Ms Thornton said: “Yes.”", extraYaml: "quotes:\n  - match: nowhere\n    speaker: sara-thornton\n", speakers: [Thornton]);
