@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using CaseRecord.Analysis.Attribution;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
@@ -14,9 +13,9 @@ namespace CaseRecord.Analysis;
 /// left unattributed with a warning that says why and how to settle it. Every decision keeps its
 /// evidence.
 /// </summary>
-public sealed partial class Attributor(NameMatcher speakers, NameMatcher organisations, SpeakerDirectory directory)
+public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, SpeakerDirectory directory)
 {
-    private sealed record Outcome(string? Slug, AttributionBasis Basis, AttributionEvidence Evidence, string? Problem = null, string? Entity = null);
+    private sealed record Outcome(string? Slug, AttributionBasis Basis, AttributionEvidence Evidence, string? Entity = null);
 
     public ImmutableArray<Quotation> Attribute(
         ArticleDoc doc,
@@ -73,27 +72,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
         {
             var p = tp.Paragraph;
             var orgHits = organisations.Find(tp.Text).Where(h => !IsQuoted(tp, h.Start)).Select(h => (h.Start, h.End, h.Slug));
-            var found0 = MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people);
-            var first = new Mentions(found0);
-            // The source of a speech cue is a subject wherever it stands ("During the trial one young woman … said").
-            var cueTokens = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
-            for (var t = 0; t < tp.Tokens.Length; t++)
-            {
-                if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, first, t).Subject is { } s)
-                    cueTokens.TryAdd(s, t);
-                // "…, according to Dr Nair": the one it is according to is a source, and a subject for what follows.
-                if (tp.IsWord(t, "according") && tp.IsWord(t + 1, "to") && first.StartingAt(t + 2) is { Kind: not MentionKind.Pronoun } according)
-                    cueTokens.TryAdd(according, t);
-            }
-            var cueOf = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
-            var read2 = new Mentions(found0.Select(m =>
-            {
-                if (!cueTokens.TryGetValue(m, out var cue)) return m;
-                var subject = m.Role == Role.Subject ? m : m with { Role = Role.Subject };
-                cueOf[subject] = cue;
-                return subject;
-            }));
-            var mentions = read2;
+            var (mentions, cueOf) = WithCueSubjects(tp, new Mentions(MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people)));
             foreach (var m in mentions)
             {
                 if (m.Kind == MentionKind.Pronoun)
@@ -105,6 +84,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
                 else antecedents.Read(m);
             }
 
+            var quoteOnly = IsQuoteOnly(tp);
             Outcome? previousInParagraph = null;
             var previousSentence = -1;
             for (var t = 0; t < tp.Tokens.Length; t++)
@@ -121,7 +101,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
                 var outcome = Override(q, index, byNumber, overrides)
                     ?? FromCue(tp, mentions, t, resolved)
                     ?? SplitQuotation(tp, t, previousInParagraph, previousSentence)
-                    ?? (IsQuoteOnly(tp) ? Continued(carry) : null)
+                    ?? (quoteOnly ? carry : null)
                     ?? new Outcome(null, AttributionBasis.Unattributed, new AttributionEvidence("unattributed",
                         Reason: "no speech cue in its sentence names a source"));
                 result[index] = outcome;
@@ -142,7 +122,7 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
             var at = source.PositionOf(first.Start + q.Segments[0].Start);
             if (outcome.Basis == AttributionBasis.Unattributed)
                 diagnostics.Warning(at, $"quotation in {first.Anchor} of {doc.Path} cannot be attributed (\"{Snippet(parts[0].ToString())}\"): "
-                    + (outcome.Problem ?? outcome.Evidence.Reason ?? "no evidence")
+                    + (outcome.Evidence.Reason ?? "no evidence")
                     + "; name the speaker in its sentence or add an override under 'quotes:'"
                     + (outcome.Evidence.CandidateSlugs.Length > 0 ? $" (candidates: {string.Join(", ", outcome.Evidence.CandidateSlugs)})" : ""));
             if (!q.IsClosed)
@@ -157,6 +137,31 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
                 diagnostics.Error(o.Match.At, $"override match '{o.Match.Value}' is inside {uses.Count} quotations ({string.Join(", ", uses.Select(u => $"p{found[u].Segments[0].Paragraph}"))}); use words from only one");
         }
         return quotations.ToImmutable();
+    }
+
+    /// <summary>
+    /// The source of a speech cue is a subject wherever it stands ("During the trial one young
+    /// woman … said"), and so is the one a statement is "according to"; each is kept with its cue.
+    /// </summary>
+    private static (Mentions Mentions, Dictionary<Mention, int> CueOf) WithCueSubjects(TokenizedParagraph tp, Mentions found)
+    {
+        var cueTokens = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+        for (var t = 0; t < tp.Tokens.Length; t++)
+        {
+            if (tp.Tokens[t].IsWord && Lexicon.Cues.Contains(tp.Of(t)) && CueLinker.SubjectOf(tp, found, t).Subject is { } s)
+                cueTokens.TryAdd(s, t);
+            if (tp.IsWord(t, "according") && tp.IsWord(t + 1, "to") && found.StartingAt(t + 2) is { Kind: not MentionKind.Pronoun } according)
+                cueTokens.TryAdd(according, t);
+        }
+        var cueOf = new Dictionary<Mention, int>(ReferenceEqualityComparer.Instance);
+        var mentions = new Mentions(found.Select(m =>
+        {
+            if (!cueTokens.TryGetValue(m, out var cue)) return m;
+            var subject = m.Role == Role.Subject ? m : m with { Role = Role.Subject };
+            cueOf[subject] = cue;
+            return subject;
+        }));
+        return (mentions, cueOf);
     }
 
     /// <summary>An override whose words are inside the quotation, in any of its paragraphs.</summary>
@@ -240,8 +245,6 @@ public sealed partial class Attributor(NameMatcher speakers, NameMatcher organis
             if (tp.Tokens[t].IsWord) return null;
         return Continue(previous, tp.Paragraph.Number);
     }
-
-    private static Outcome? Continued(Outcome? carry) => carry;
 
     private static Outcome Continue(Outcome origin, int paragraph)
     {

@@ -29,13 +29,13 @@ public static class CueLinker
             var word = tp.Of(c);
             if (word.Equals("according", StringComparison.OrdinalIgnoreCase) && tp.IsWord(c + 1, "to"))
             {
-                if (AfterTitles(tp, mentions, (c + 2)) is { } m) links.Add(new CueLink("according-to", "according to", m, Math.Abs(quoteToken - c)));
+                if (AfterTitles(tp, mentions, c + 2) is { } m) links.Add(new CueLink("according-to", "according to", m, Math.Abs(quoteToken - c)));
                 continue;
             }
             if (!Lexicon.Cues.Contains(word) && !Lexicon.QuotingVerbs.Contains(word)) continue;
             var (subject, inverted) = SubjectOf(tp, mentions, c);
             if (c < quoteToken && Before(tp, mentions, c, subject, inverted, quoteToken) is { } pre) links.Add(pre);
-            else if (c > quoteToken && subject is not null && !Lexicon.QuotingVerbs.Contains(word) && After(tp, quoteToken, c, subject, inverted)) 
+            else if (c > quoteToken && subject is not null && !Lexicon.QuotingVerbs.Contains(word) && After(tp, quoteToken, c, subject, inverted))
                 links.Add(new CueLink("cue", word, subject, c - quoteToken));
         }
         if (links.Count == 0 && NextSentenceCue(tp, mentions, quoteToken) is { } next) links.Add(next);
@@ -50,21 +50,23 @@ public static class CueLinker
         if (n >= tp.Tokens.Length || tp.Tokens[n].Sentence == q.Sentence) return null;
         var inner = tp.Text[q.Start..q.End].TrimEnd('”', '"', '’', ' ');
         if (inner.Length == 0 || inner[^1] is not ('?' or '!')) return null;
-        if (AfterTitles(tp, mentions, (n)) is { } m && m.Kind != MentionKind.Pronoun || (StartingAt(mentions, n) is { Kind: MentionKind.Pronoun } p && (m = p) is not null))
+        // "… Ms Haddad asked", "… she asked": a source and then its cue.
+        var m = mentions.StartingAt(n) is { Kind: MentionKind.Pronoun } pronoun ? pronoun : AfterTitles(tp, mentions, n);
+        if (m is not null)
         {
-            var c = m!.TokEnd;
+            var c = m.TokEnd;
             while (c < tp.Tokens.Length && tp.Tokens[c].IsWord && Lexicon.Adverbs.Contains(tp.Of(c))) c++;
             if (c < tp.Tokens.Length && tp.Tokens[c].IsWord && Lexicon.Cues.Contains(tp.Of(c)) && !tp.Of(c).EndsWith("ing", StringComparison.Ordinal))
                 return new CueLink("cue", tp.Of(c), m, c - quoteToken);
         }
-        if (tp.Tokens[n].IsWord && Lexicon.Cues.Contains(tp.Of(n)) && AfterTitles(tp, mentions, (n + 1)) is { } after && after.Kind != MentionKind.Pronoun)
+        if (tp.Tokens[n].IsWord && Lexicon.Cues.Contains(tp.Of(n)) && AfterTitles(tp, mentions, n + 1) is { } after && after.Kind != MentionKind.Pronoun)
             return new CueLink("cue", tp.Of(n), after, 1);
         return null;
     }
 
     /// <summary>The mention at <paramref name="t"/>, or after the titles and role words there ("Superintendent Marcus Bell").</summary>
     private static Mention? AfterTitles(TokenizedParagraph tp, Mentions mentions, int t) =>
-        StartingAt(mentions, t) ?? StartingAt(mentions, SkipTitles(tp, t));
+        mentions.StartingAt(t) ?? mentions.StartingAt(SkipTitles(tp, t));
 
     /// <summary>The first token after titles and role words ("Dr", "Superintendent", "board President") that may stand before a name.</summary>
     private static int SkipTitles(TokenizedParagraph tp, int t)
@@ -85,14 +87,14 @@ public static class CueLinker
         while (k >= 0 && tp.Tokens[k].Sentence == sentence && tp.Tokens[k].IsWord && Lexicon.Adverbs.Contains(tp.Of(k)) && skipped < 4) { k--; skipped++; }
         if (k >= 0 && tp.Tokens[k].Sentence == sentence)
         {
-            if (EndingAt(mentions, k + 1) is { } direct) return (direct, false);
+            if (mentions.EndingAt(k + 1) is { } direct) return (direct, false);
             if (tp.IsPunct(k, ','))
             {
                 // "The chief inspector of prisons, Imogen Farrow, said": the name set off by commas.
                 for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence && tp.Tokens[j].Kind != TokenKind.Quote; j--)
                 {
                     if (!tp.IsPunct(j, ',')) continue;
-                    if (AfterTitles(tp, mentions, (j + 1)) is { } named && named.TokEnd == k && named.Kind is MentionKind.Speaker or MentionKind.Person && named.Gender != Gender.They)
+                    if (AfterTitles(tp, mentions, j + 1) is { } named && named.TokEnd == k && named.Kind is MentionKind.Speaker or MentionKind.Person && named.Gender != Gender.They)
                         return (named, false);
                     break;
                 }
@@ -100,15 +102,15 @@ public static class CueLinker
                 for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence; j--)
                 {
                     if (!tp.IsPunct(j, ',')) continue;
-                    if (EndingAt(mentions, j) is { } appositive && appositive.Kind != MentionKind.Pronoun) return (appositive, false);
+                    if (mentions.EndingAt(j) is { } appositive && appositive.Kind != MentionKind.Pronoun) return (appositive, false);
                 }
             }
-            // "She accepted the figures but said …": the subject of the clause the cue is joined to.
-            if (tp.Tokens[k].IsWord && tp.Of(k).ToLowerInvariant() is "and" or "but")
-                for (var j = k - 1; j >= 0 && j >= k - 30 && tp.Tokens[j].Sentence == sentence && tp.Tokens[j].Kind != TokenKind.Quote; j--)
-                    if (EndingAt(mentions, j + 1) is { Role: Role.Subject } clause && (clause.TokStart == 0 || tp.StartsSentence(clause.TokStart) || MentionFinder.RoleOf(tp, clause.TokStart, clause.TokEnd) == Role.Subject)
-                        && tp.Tokens[clause.TokStart].Sentence == sentence && IsFirstSubject(tp, mentions, clause))
-                        return (clause, false);
+            // "She accepted the figures but said …": the subject of the clause the cue is joined to, the sentence's first mention.
+            if (tp.Tokens[k].IsWord && tp.Of(k).ToLowerInvariant() is "and" or "but"
+                && mentions.FirstFrom(tp.SentenceTokens(sentence).From) is { Role: Role.Subject } clause
+                && clause.TokEnd <= k && clause.TokEnd - 1 >= k - 30 && NoQuoteBetween(tp, clause.TokEnd, k)
+                && (tp.StartsSentence(clause.TokStart) || MentionFinder.RoleOf(tp, clause.TokStart, clause.TokEnd) == Role.Subject))
+                return (clause, false);
         }
         // Inverted: "“…,” said Dr Lee" or "…, said a spokesman".
         var before = c - 1;
@@ -118,7 +120,7 @@ public static class CueLinker
         {
             var a = c + 1;
             while (a < tp.Tokens.Length && tp.Tokens[a].IsWord && Lexicon.Adverbs.Contains(tp.Of(a))) a++;
-            if (AfterTitles(tp, mentions, (a)) is { } after && after.Kind != MentionKind.Pronoun) return (after, true);
+            if (AfterTitles(tp, mentions, a) is { } after && after.Kind != MentionKind.Pronoun) return (after, true);
         }
         return (null, false);
     }
@@ -129,7 +131,6 @@ public static class CueLinker
         var cue = tp.Of(c);
         var from = inverted && subject is not null ? subject.TokEnd : c + 1;
         var words = 0;
-        Mention? quotedAs = null;
         for (var k = from; k < quoteToken; k++)
         {
             var t = tp.Tokens[k];
@@ -140,7 +141,7 @@ public static class CueLinker
             if (Lexicon.Blockers.Contains(w)) return null;
             if (w.Equals("as", StringComparison.OrdinalIgnoreCase) && k + 1 < quoteToken && tp.Of(k + 1).ToLowerInvariant() is "saying" or "telling" or "stating" or "writing" or "adding" or "having")
             {
-                quotedAs = EndingAt(mentions, k) ?? subject;
+                var quotedAs = mentions.EndingAt(k) ?? subject;
                 if (quotedAs is null || (quotedAs == subject && Lexicon.QuotingVerbs.Contains(cue) && !IsPassive(tp, c))) return null;
                 return new CueLink("quoted-as", "as " + tp.Of(k + 1), quotedAs, quoteToken - c);
             }
@@ -155,12 +156,9 @@ public static class CueLinker
         return subject is null ? null : new CueLink("cue", cue, subject, quoteToken - c);
     }
 
-    /// <summary>Whether <paramref name="m"/> is the first mention of its sentence, so the subject of its main clause.</summary>
-    private static bool IsFirstSubject(TokenizedParagraph tp, Mentions mentions, Mention m)
+    private static bool NoQuoteBetween(TokenizedParagraph tp, int from, int to)
     {
-        var (from, _) = tp.SentenceTokens(tp.Tokens[m.TokStart].Sentence);
-        foreach (var other in mentions)
-            if (other.TokStart >= from && other.TokStart < m.TokStart) return false;
+        for (var k = from; k < to; k++) if (tp.Tokens[k].Kind == TokenKind.Quote) return false;
         return true;
     }
 
@@ -168,10 +166,7 @@ public static class CueLinker
     private static bool IsLabel(TokenizedParagraph tp, int quoteToken)
     {
         for (var k = quoteToken - 1; k >= 0 && k >= quoteToken - 2 && tp.Tokens[k].IsWord; k--)
-        {
-            var w = tp.Of(k);
-            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) return true;
-        }
+            if (Lexicon.EndsWithApostropheS(tp.Of(k))) return true;
         return false;
     }
 
@@ -213,7 +208,7 @@ public static class CueLinker
         if (quoteToken < 2 || !tp.IsPunct(quoteToken - 1, ':')) return null;
         var end = quoteToken - 1;
         while (end > 0 && tp.Tokens[end - 1].IsWord && Lexicon.PostNominals.Contains(tp.Of(end - 1))) end--;
-        var m = EndingAt(mentions, end);
+        var m = mentions.EndingAt(end);
         if (m is null || m.Kind == MentionKind.Pronoun) return null;
         var start = m.TokStart;
         while (start > 0 && tp.Tokens[start - 1].IsWord && Lexicon.IsTitleWord(tp.Of(start - 1)) && !tp.StartsSentence(start)) start--;
@@ -224,7 +219,4 @@ public static class CueLinker
     private static char LastPunctBefore(TokenizedParagraph tp, int quoteToken) =>
         quoteToken > 0 && tp.Tokens[quoteToken - 1].Kind == TokenKind.Punct ? tp.Text[tp.Tokens[quoteToken - 1].Start] : ' ';
 
-    public static Mention? EndingAt(Mentions mentions, int tokEnd) => mentions.EndingAt(tokEnd);
-
-    public static Mention? StartingAt(Mentions mentions, int tokStart) => mentions.StartingAt(tokStart);
 }

@@ -101,19 +101,28 @@ public static class Lexicon
         ("Canon", Gender.Unknown), ("Captain", Gender.Unknown), ("Capt", Gender.Unknown), ("Officer", Gender.Unknown),
     }.OrderByDescending(t => t.Item1.Length)];
 
+    /// <summary>Each title's words, longest title first, for matching token by token.</summary>
+    public static readonly (string[] Words, Gender Gender)[] TitleWords = [.. Titles.Select(t => (t.Title.Split(' '), t.Gender))];
+
+    private static readonly FrozenDictionary<string, Gender> GenderByTitle =
+        Titles.GroupBy(t => t.Title, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.First().Gender, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> TitleOrRole =
+        RoleWords.Concat(Titles.Where(t => !t.Title.Contains(' ')).Select(t => t.Title)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A title or role word that may stand before a name ("Dr", "Cllr", "Superintendent", "board", "President").</summary>
-    public static bool IsTitleWord(string word) =>
-        RoleWords.Contains(word) || Array.Exists(Titles, t => !t.Title.Contains(' ') && string.Equals(t.Title, word, StringComparison.OrdinalIgnoreCase));
+    public static bool IsTitleWord(string word) => TitleOrRole.Contains(word);
+
+    public static bool IsTitle(string title) => GenderByTitle.ContainsKey(title);
 
     /// <summary>Letters after a name that stand before a caption's colon: "Leila Haddad KC:".</summary>
     public static readonly FrozenSet<string> PostNominals = Set("KC QC MP MEP MSP OBE MBE CBE JP PhD MD Jr Sr");
 
-    public static Gender TitleGender(string title)
-    {
-        foreach (var (t, g) in Titles)
-            if (string.Equals(t, title, StringComparison.OrdinalIgnoreCase)) return g;
-        return Gender.Unknown;
-    }
+    /// <summary>"Stansfeld’s", "victim's": a word ending in an apostrophe and s.</summary>
+    public static bool EndsWithApostropheS(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+
+    public static Gender TitleGender(string title) => GenderByTitle.GetValueOrDefault(title, Gender.Unknown);
 
     /// <summary>Nouns that describe a person or people without naming them, with the gender each carries.</summary>
     public static readonly FrozenDictionary<string, Gender> PersonNouns = BuildPersonNouns();

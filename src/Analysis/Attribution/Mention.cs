@@ -47,6 +47,18 @@ public sealed class Mentions : IReadOnlyList<Mention>
     }
 
     public Mention? StartingAt(int token) => _byStart.GetValueOrDefault(token);
+
+    /// <summary>The first mention that starts at or after <paramref name="token"/>.</summary>
+    public Mention? FirstFrom(int token)
+    {
+        int lo = 0, hi = _items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_items[mid].TokStart < token) lo = mid + 1; else hi = mid;
+        }
+        return lo < _items.Count ? _items[lo] : null;
+    }
     public Mention? EndingAt(int token) => _byEnd.GetValueOrDefault(token);
     public Mention this[int index] => _items[index];
     public int Count => _items.Count;

@@ -54,7 +54,7 @@ public static class MentionFinder
         var speakerRanges = speakerHits.Select(h => (h, Range(h.Start, h.End))).ToList();
         var orgRanges = organisationHits.Select(h => (h, Range(h.Start, h.End))).ToList();
         var named = new bool[tp.Tokens.Length];
-        foreach (var (_, (from, to)) in speakerRanges.Select(x => ((object)x.h, x.Item2)).Concat(orgRanges.Select(x => ((object)x.h, x.Item2))))
+        foreach (var (from, to) in speakerRanges.Select(x => x.Item2).Concat(orgRanges.Select(x => x.Item2)))
             for (var t = from; t < to; t++) named[t] = true;
         Descriptions(tp, (from, to, kind, slug, gender) =>
         {
@@ -98,9 +98,8 @@ public static class MentionFinder
         for (var t = 0; t < tp.Tokens.Length; t++)
         {
             if (!tp.Tokens[t].IsWord || !char.IsUpper(tp.Text[tp.Tokens[t].Start])) continue;
-            foreach (var (title, gender) in Lexicon.Titles)
+            foreach (var (words, gender) in Lexicon.TitleWords)
             {
-                var words = title.Split(' ');
                 var k = t;
                 var ok = true;
                 foreach (var w in words)
@@ -152,14 +151,14 @@ public static class MentionFinder
                 {
                     var w = Bare(tp.Of(k));
                     if (Lexicon.Cues.Contains(tp.Of(k)) || Lexicon.Subordinators.Contains(tp.Of(k)) || Lexicon.Determiners.Contains(tp.Of(k))) break;
-                    if (Lexicon.PersonNouns.ContainsKey(tp.Of(k)) && !IsPossessive(tp, k)) head = k;
+                    if (Lexicon.PersonNouns.ContainsKey(tp.Of(k)) && !tp.IsPossessive(k)) head = k;
                     else if (head >= 0) break;
                     else if (Lexicon.PersonNouns.ContainsKey(w)) continue; // "the victim's mother"
                 }
                 if (head < 0) continue;
             }
-            else if (tp.IsCapitalised(t) && IsPossessive(tp, t) && t + 1 < n && tp.Tokens[t + 1].IsWord
-                     && Lexicon.PersonNouns.ContainsKey(tp.Of(t + 1)) && !IsPossessive(tp, t + 1))
+            else if (tp.IsCapitalised(t) && tp.IsPossessive(t) && t + 1 < n && tp.Tokens[t + 1].IsWord
+                     && Lexicon.PersonNouns.ContainsKey(tp.Of(t + 1)) && !tp.IsPossessive(t + 1))
             {
                 // "Chloe’s mother", "Mrs Gilbert’s daughter": a person described through someone named.
                 head = t + 1;
@@ -226,16 +225,7 @@ public static class MentionFinder
         return true;
     }
 
-    private static string Bare(string word) =>
-        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
-
-    private static bool IsPossessive(TokenizedParagraph tp, int t)
-    {
-        var w = tp.Of(t);
-        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) return true;
-        var after = tp.Tokens[t].End;
-        return after < tp.Text.Length && tp.Text[after] is '\'' or '’' && (after + 1 >= tp.Text.Length || !char.IsLetter(tp.Text[after + 1]));
-    }
+    private static string Bare(string word) => Lexicon.EndsWithApostropheS(word) ? word[..^2] : word;
 
     /// <summary>
     /// The mention's role from the word before it, role words such as "council leader" skipped:
@@ -245,7 +235,7 @@ public static class MentionFinder
     /// </summary>
     public static Role RoleOf(TokenizedParagraph tp, int from, int to)
     {
-        if (IsPossessive(tp, to - 1)) return Role.Object;
+        if (tp.IsPossessive(to - 1)) return Role.Object;
         var k = from - 1;
         // "Opposition leader Councillor Helen Carter", "board President Linda Alvarez": words of the role.
         while (k >= 0 && tp.Tokens[k].IsWord && tp.Tokens[k].Sentence == tp.Tokens[from].Sentence

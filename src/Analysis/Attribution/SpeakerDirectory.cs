@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using CaseRecord.Content;
 
 namespace CaseRecord.Analysis.Attribution;
@@ -59,6 +58,31 @@ public sealed partial class SpeakerDirectory
         return given is not null && Lexicon.FirstNames.TryGetValue(given, out var byName) ? byName : Gender.Unknown;
     }
 
+    /// <summary>
+    /// The capitalised word printed before each whole-word <paramref name="surname"/> in
+    /// <paramref name="text"/> ("Jane" of "Jane Thornton", "Ms" of "Ms Thornton"): a capital,
+    /// then small letters, apostrophes or hyphens, then white space.
+    /// </summary>
+    public static IEnumerable<string> WordsBefore(string text, string surname)
+    {
+        var taken = 0; // as a regex would, a match does not reuse the words of the one before
+        for (var at = text.IndexOf(surname, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surname, at + surname.Length, StringComparison.Ordinal))
+        {
+            var end = at + surname.Length;
+            if (end < text.Length && char.IsLetter(text[end])) continue;
+            var k = at;
+            while (k > 0 && char.IsWhiteSpace(text[k - 1])) k--;
+            if (k == at) continue;
+            var wordEnd = k;
+            while (k > 0 && (char.IsLower(text[k - 1]) || text[k - 1] is '\'' or '’' or '-')) k--;
+            if (k == 0 || k == wordEnd || !char.IsUpper(text[k - 1])) continue;
+            k--;
+            if ((k > 0 && char.IsLetter(text[k - 1])) || k < taken) continue;
+            taken = end;
+            yield return text[k..wordEnd];
+        }
+    }
+
     /// <summary>The article's view: its present speakers' genders (a title printed before the name settles an unknown one), and the bare surnames that mean one of them.</summary>
     public ArticlePeople For(IReadOnlySet<string> present, IEnumerable<string> paragraphs)
     {
@@ -72,22 +96,18 @@ public sealed partial class SpeakerDirectory
         foreach (var (surname, slug) in surnames.ToList())
         {
             var given = _speakers[slug].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            var pattern = new Regex(@"(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+)\s+" + Regex.Escape(surname) + @"(?![\p{L}])", RegexOptions.CultureInvariant);
             foreach (var text in texts)
-            {
-                foreach (Match m in pattern.Matches(text))
+                foreach (var before in WordsBefore(text, surname))
                 {
-                    var before = m.Groups[1].Value;
-                    var title = Lexicon.Titles.FirstOrDefault(t => t.Title.Equals(before, StringComparison.OrdinalIgnoreCase));
-                    if (title.Title is not null)
+                    if (Lexicon.IsTitle(before))
                     {
-                        if (genders[slug] == Gender.Unknown && title.Gender != Gender.Unknown) genders[slug] = title.Gender;
+                        var implied = Lexicon.TitleGender(before);
+                        if (genders[slug] == Gender.Unknown && implied != Gender.Unknown) genders[slug] = implied;
                         continue;
                     }
                     if (before == given || Lexicon.NotNames.Contains(before) || Lexicon.RoleWords.Contains(before)) continue;
                     surnames.Remove(surname); // another person with this surname: "Jane Thornton"
                 }
-            }
         }
         return new ArticlePeople(genders, surnames, _bySurname, present);
     }

@@ -61,6 +61,10 @@ public sealed class TokenizedParagraph
             i++;
         }
         Tokens = tokens.ToImmutable();
+        // Each word's text, made once: the rules ask for it many times.
+        _texts = new string[Tokens.Length];
+        for (var t = 0; t < Tokens.Length; t++)
+            if (Tokens[t].Kind != TokenKind.Quote) _texts[t] = text[Tokens[t].Start..Tokens[t].End];
         var firsts = new Dictionary<int, (int, int)>();
         for (var t = 0; t < Tokens.Length; t++)
             firsts[Tokens[t].Sentence] = firsts.TryGetValue(Tokens[t].Sentence, out var r) ? (r.Item1, t + 1) : (t, t + 1);
@@ -68,6 +72,7 @@ public sealed class TokenizedParagraph
     }
 
     private readonly Dictionary<int, (int From, int To)> _sentences;
+    private readonly string[] _texts;
 
     /// <summary>The tokens [From, To) of sentence <paramref name="sentence"/>.</summary>
     public (int From, int To) SentenceTokens(int sentence) => _sentences.GetValueOrDefault(sentence);
@@ -76,11 +81,19 @@ public sealed class TokenizedParagraph
     public ImmutableArray<Token> Tokens { get; }
     public string Text => Paragraph.Text;
 
-    public string Of(int token) => Text[Tokens[token].Start..Tokens[token].End];
+    public string Of(int token) => _texts[token] ?? Text[Tokens[token].Start..Tokens[token].End];
     public string Of(int from, int to) => to <= from ? "" : Text[Tokens[from].Start..Tokens[to - 1].End];
 
     public bool IsWord(int t, string word) => t >= 0 && t < Tokens.Length && Tokens[t].IsWord && string.Equals(Of(t), word, StringComparison.OrdinalIgnoreCase);
     public bool IsPunct(int t, char c) => t >= 0 && t < Tokens.Length && Tokens[t].Kind == TokenKind.Punct && Text[Tokens[t].Start] == c;
+    /// <summary>"Mr Stansfeld’s claims", "the girls’ homes": a word that owns the next.</summary>
+    public bool IsPossessive(int t)
+    {
+        if (Lexicon.EndsWithApostropheS(Of(t))) return true;
+        var after = Tokens[t].End;
+        return after < Text.Length && Text[after] is '\'' or '’' && (after + 1 >= Text.Length || !char.IsLetter(Text[after + 1]));
+    }
+
     public bool IsCapitalised(int t) => t >= 0 && t < Tokens.Length && Tokens[t].IsWord && char.IsUpper(Text[Tokens[t].Start]);
 
     /// <summary>The first token of <paramref name="t"/>'s sentence.</summary>
