@@ -20,9 +20,6 @@ public sealed record FoundQuotation(ImmutableArray<QuoteSegment> Segments, bool 
 /// </summary>
 public static class QuotationFinder
 {
-    public static bool IsOpening(char c) => c is '“' or '"' or '„';
-    public static bool IsClosing(char c) => c is '”' or '"';
-
     private enum Kind { Double, Single }
 
     private enum Mark { OpenDouble, CloseDouble, StraightDouble, OpenSingle, CloseSingle }
