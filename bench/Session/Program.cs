@@ -14,7 +14,7 @@ var runs = positional.Length > 2 ? int.Parse(positional[2], System.Globalization
 // As the preview reads the project: stamps and listings kept until a change at that path is seen.
 var source = new CaseRecord.Preview.WatchedContentSource(new DiskContentSource(root));
 var builder = new SiteBuilder(source, new Dictionary<string, string>());
-var cache = new BuildCache();
+var previous = new PreviousBuild();
 
 BuildResult Timed(string what)
 {
@@ -24,7 +24,7 @@ BuildResult Timed(string what)
     var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     var (allocated, paused) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
     var clock = Stopwatch.StartNew();
-    var result = builder.Build(null, cache);
+    (var result, previous) = builder.Build(null, previous);
     Console.WriteLine($"{what}: {clock.ElapsedMilliseconds} ms, {result.Stats.PagesRendered} of {result.Stats.Pages} pages rendered, {result.Changed.Length} files changed");
     Console.WriteLine("  " + string.Join(" · ", result.Stats.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms")));
     Console.WriteLine($"  collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +

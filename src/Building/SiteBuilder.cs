@@ -42,95 +42,76 @@ public sealed record BuildResult(
 /// <summary>
 /// The one place that knows the order of the stages: load → analyse → index → render → write.
 /// Each stage takes the previous stage's immutable result and returns a new one; nothing is
-/// written unless every stage succeeded.
+/// written unless every stage succeeded. How the site is rendered is one of three strategies over
+/// the same stages: streamed to disk, whole in memory, or (in a session) only what changed.
 /// </summary>
 public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<string, string> settingOverrides)
 {
     private readonly MarkdownRenderer _markdown = new();
 
+    /// <summary>A build on its own: streamed to a disk sink, page by page, or whole into memory.</summary>
     /// <param name="progress">Told the name of each stage as it finishes, for a progress display.</param>
-    public BuildResult Build(IOutputSink? sink, BuildCache? cache = null, IProgress<string>? progress = null)
+    public BuildResult Build(IOutputSink? sink, IProgress<string>? progress = null)
     {
-        var total = Stopwatch.StartNew();
-        var stages = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
+        var clock = new StageClock(progress);
         var diagnostics = new DiagnosticList();
-        var clock = Stopwatch.StartNew();
-        void Lap(string stage) { stages.Add((stage, clock.Elapsed)); clock.Restart(); progress?.Report(stage); }
-
-        var loaded = new ContentLoader(project, settingOverrides, cache?.Load).Load();
+        var loaded = new ContentLoader(project, settingOverrides).Load();
         diagnostics.AddRange(loaded.Diagnostics);
         var theme = Theme.Load(project, diagnostics);
-        Lap("load");
-
-        var (analysed, keys, analysedNow) = AnalyseArticles(loaded, cache, diagnostics);
-        if (cache is not null)
-            cache.Analyses = analysed.Select((a, i) => new BuildCache.Analysis(keys[i], a)).ToDictionary(x => x.Result.Doc.Path, StringComparer.Ordinal);
-        Lap("analyse");
-
-        // In a session, the last good site is reused where settings, speakers and organisations
-        // are unchanged: its index brought up to date when only a few articles changed.
-        var sameRecord = cache?.Last is { } kept && kept.SettingsKey == loaded.SettingsFingerprint && kept.ContextKey == loaded.ContextFingerprint ? kept : null;
-        ImmutableArray<AnalysedArticle> analyses = [.. analysed];
-        var updated = sameRecord is null || diagnostics.HasErrors ? null : CaseIndexer.Update(sameRecord.Index, loaded, analyses);
-        var (index, indexDiagnostics) = updated is not null ? (updated, []) : CaseIndexer.Index(loaded, analyses);
+        clock.Lap("load");
+        var analyses = Analyse(loaded, null, diagnostics, out _);
+        clock.Lap("analyse");
+        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analyses.Select(a => a.Result)]);
         diagnostics.AddRange(indexDiagnostics);
-        Lap("index");
+        clock.Lap("index");
+        var analysed = analyses.Select(a => a.Result).ToArray();
+        if (sink is IStreamingSink streaming)
+            return Finish(StreamedSite.Render(new SiteRenderer(theme, _markdown), index, loaded.Settings, streaming, diagnostics, clock),
+                loaded, analysed, index, analysed.Length, diagnostics, clock);
+        var site = diagnostics.HasErrors ? null : WholeSite.Render(new SiteRenderer(theme, _markdown), index, SiteRenderer.DataFile(index).File, null, null, diagnostics, clock);
+        return Finish(Written(site, sink, diagnostics, clock), loaded, analysed, index, analysed.Length, diagnostics, clock);
+    }
 
-        // A plain build to disk streams: each page goes to the sink as it is made and only its
-        // links are kept, so memory holds the record, never the whole site.
-        if (cache is null && sink is IStreamingSink streaming)
-            return Streamed(loaded, analysed, index, theme, streaming, diagnostics, stages, Lap, total, analysedNow);
+    /// <summary>
+    /// A build in a long-running session: what <paramref name="previous"/> holds is reused where its
+    /// inputs are unchanged, down to the pages, and the value for the next build is returned.
+    /// </summary>
+    public (BuildResult Result, PreviousBuild Next) Build(IOutputSink? sink, PreviousBuild previous, IProgress<string>? progress = null)
+    {
+        var clock = new StageClock(progress);
+        var diagnostics = new DiagnosticList();
+        var (loaded, memo) = new ContentLoader(project, settingOverrides).Load(previous.Load);
+        diagnostics.AddRange(loaded.Diagnostics);
+        var theme = Theme.Load(project, diagnostics);
+        clock.Lap("load");
+        var analyses = Analyse(loaded, previous, diagnostics, out var context);
+        var analysed = analyses.Select(a => a.Result).ToArray();
+        var next = previous with
+        {
+            Load = memo,
+            Analyses = analyses.ToImmutableDictionary(a => a.Result.Doc.Path, StringComparer.Ordinal),
+            Context = context ?? previous.Context,
+        };
+        clock.Lap("analyse");
 
-        var files = ImmutableSortedDictionary<string, OutputFile>.Empty.WithComparers(StringComparer.Ordinal);
-        var changed = ImmutableArray<string>.Empty;
-        var rendered = 0;
-        var pageCount = 0;
-        var incremental = false;
-        var articleKeys = analysed.Select((a, i) => (a.Doc.Path, keys[i])).ToDictionary(x => x.Path, x => x.Item2, StringComparer.Ordinal);
+        // The last good site is reused where settings, speakers and organisations are unchanged:
+        // its index brought up to date, and with it the list of what changed.
+        var same = previous.Site is { } kept && kept.SettingsKey == loaded.SettingsFingerprint && kept.ContextKey == loaded.ContextFingerprint ? kept : null;
+        var updated = same is null || diagnostics.HasErrors ? null : CaseIndexer.Update(same.Index, loaded, [.. analysed]);
+        var (index, delta) = updated ?? (Full(loaded, analysed, diagnostics), IndexDelta.Everything);
+        clock.Lap("index");
+        if (diagnostics.HasErrors) return (Finish(null, loaded, analysed, index, CountAnalysed(analyses, previous), diagnostics, clock), next);
+
+        // Its pages too, where the theme is also unchanged.
+        var last = same is not null && same.ThemeKey == theme.Fingerprint ? same : null;
+        var renderer = new SiteRenderer(theme, _markdown);
+        var (data, chunks) = SiteRenderer.DataFile(index, same?.Data ?? OpenDataChunks.None);
+        var site = last is not null && !delta.IsEverything
+            ? IncrementalSite.Render(renderer, index, delta, data, last, previous.PageIds, diagnostics, clock)
+            : WholeSite.Render(renderer, index, data, last?.Files ?? previous.Site?.Files, previous.PageIds, diagnostics, clock);
         if (!diagnostics.HasErrors)
-        {
-            // Its pages too, where the theme is also unchanged.
-            var last = sameRecord is not null && sameRecord.ThemeKey == theme.Fingerprint ? sameRecord : null;
-            cache?.OpenData.Use(loaded.SettingsFingerprint);
-            // The data file and the choice of pages both read the finished index only: side by side.
-            var data = Task.Run(() => SiteRenderer.DataFile(index, cache?.OpenData));
-            var plan = last is not null ? IncrementalPlan.For(last, index, articleKeys) : null;
-            Lap("plan");
-            var job = new SiteRenderer(theme, _markdown).Prepare(index, plan?.Pages, plan?.Sources, data.GetAwaiter().GetResult(), plan?.SamePages);
-            Lap("data");
-            var output = SiteRenderer.Render(job);
-            Lap("render");
-            diagnostics.AddRange(output.Diagnostics);
-            pageCount = output.AllPages.Length;
-            rendered = plan is null ? pageCount : output.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-            incremental = plan is not null;
-            (files, changed) = plan is null
-                ? (output.Files.ToImmutableSortedDictionary(f => f.Path, f => f, StringComparer.Ordinal), ImmutableArray<string>.Empty)
-                : IncrementalPlan.Merge(last!, output.Files, output.AllPages, index);
-            if (plan is null) changed = Changes(cache?.Last?.Files, files);
-            Lap("merge");
-            // An incremental build checks the pages it rendered; the others and their targets are unchanged.
-            var toCheck = plan is null ? files.Keys : (IEnumerable<string>)plan.Pages;
-            diagnostics.AddRange(Checks.LinkValidator.Validate(files, toCheck, loaded.Settings, cache?.PageIds));
-            if (cache is not null && !diagnostics.HasErrors)
-                cache.Last = new BuildCache.LastSite(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, articleKeys, files, output.AllPages);
-            Lap("links");
-        }
-
-        var frozen = Sorted(diagnostics.ToImmutable());
-        var written = 0;
-        var failed = frozen.Any(d => d.IsError);
-        if (sink is not null && !failed && !files.IsEmpty)
-        {
-            sink.Write([.. files.Values]);
-            written = files.Count;
-        }
-        Lap("write");
-
-        var stats = Stats(analysed, index, pageCount, written, analysedNow, rendered, incremental,
-            stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, failed ? [] : changed, stats, loaded.Settings,
-            failed ? ImmutableDictionary<string, OutputFile>.Empty : files);
+            next = next with { Site = new(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, site.Files, site.AllPages, chunks) };
+        return (Finish(Written(site, sink, diagnostics, clock), loaded, analysed, index, CountAnalysed(analyses, previous), diagnostics, clock), next);
     }
 
     /// <summary>
@@ -142,101 +123,73 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var diagnostics = new DiagnosticList();
         var loaded = new ContentLoader(project, settingOverrides).Load();
         diagnostics.AddRange(loaded.Diagnostics);
-        var (analysed, _, _) = AnalyseArticles(loaded, null, diagnostics);
-        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
-        diagnostics.AddRange(indexDiagnostics);
+        var analysed = Analyse(loaded, null, diagnostics, out _).Select(a => a.Result).ToArray();
+        var index = Full(loaded, analysed, diagnostics);
         return (index, Sorted(diagnostics.ToImmutable()));
     }
 
-    /// <summary>Every article analysed, in parallel; with a cache, an article whose key is unchanged keeps its last analysis.</summary>
-    /// <returns>The analyses in the order of <see cref="LoadedProject.Articles"/>, each article's key, and how many were analysed now.</returns>
-    private static (AnalysedArticle[] Analysed, string[] Keys, int AnalysedNow) AnalyseArticles(LoadedProject loaded, BuildCache? cache, DiagnosticList diagnostics)
+    private static CaseIndex Full(LoadedProject loaded, AnalysedArticle[] analysed, DiagnosticList diagnostics)
     {
+        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
+        diagnostics.AddRange(indexDiagnostics);
+        return index;
+    }
+
+    /// <summary>Every article analysed, in parallel, in the order of <see cref="LoadedProject.Articles"/>; an article whose key is unchanged keeps its last analysis.</summary>
+    /// <param name="context">The analysis context, when one was made or kept for this build.</param>
+    private static PreviousBuild.KeptAnalysis[] Analyse(LoadedProject loaded, PreviousBuild? previous, DiagnosticList diagnostics, out PreviousBuild.KeptContext? context)
+    {
+        var made = (PreviousBuild.KeptContext?)null;
         // Made only if an article needs analysing, and kept by a session while the people, the bodies and the quote marks are unchanged.
         var analyser = new Lazy<ArticleAnalyser>(() =>
         {
-            var context = cache?.Context is { } kept && kept.Key == loaded.ContextFingerprint
-                ? kept.Context
-                : new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
-            if (cache is not null) cache.Context = (loaded.ContextFingerprint, context);
-            return new ArticleAnalyser(context);
+            made = previous?.Context is { } kept && kept.Key == loaded.ContextFingerprint
+                ? kept
+                : new(loaded.ContextFingerprint, new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks));
+            return new ArticleAnalyser(made.Context);
         });
-        var analysed = new AnalysedArticle[loaded.Articles.Length];
-        var keys = loaded.Articles.Select(a => a.Fingerprint + loaded.ContextFingerprint).ToArray();
-        var previous = cache?.Analyses ?? new Dictionary<string, BuildCache.Analysis>();
-        var analysedNow = 0;
+        var analysed = new PreviousBuild.KeptAnalysis[loaded.Articles.Length];
         Parallel.For(0, analysed.Length, i =>
         {
-            if (previous.TryGetValue(loaded.Articles[i].Doc.Path, out var hit) && hit.Key == keys[i])
-            {
-                analysed[i] = hit.Result;
-                return;
-            }
-            analysed[i] = analyser.Value.Analyse(loaded.Articles[i]);
-            Interlocked.Increment(ref analysedNow);
+            var article = loaded.Articles[i];
+            var key = article.Fingerprint + loaded.ContextFingerprint;
+            analysed[i] = previous is not null && previous.Analyses.TryGetValue(article.Doc.Path, out var hit) && hit.Key == key
+                ? hit
+                : new(key, analyser.Value.Analyse(article));
         });
-        foreach (var a in analysed) diagnostics.AddRange(a.Diagnostics);
-        return (analysed, keys, analysedNow);
+        foreach (var a in analysed) diagnostics.AddRange(a.Result.Diagnostics);
+        context = made;
+        return analysed;
     }
 
-    private BuildResult Streamed(LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, Theme theme, IStreamingSink sink,
-        DiagnosticList diagnostics, ImmutableArray<(string, TimeSpan)>.Builder stages, Action<string> lap, Stopwatch total, int analysedNow)
+    private static int CountAnalysed(PreviousBuild.KeptAnalysis[] analyses, PreviousBuild previous) =>
+        analyses.Count(a => !previous.Analyses.TryGetValue(a.Result.Doc.Path, out var hit) || !ReferenceEquals(hit, a));
+
+    /// <summary>The site written to the sink, if every stage succeeded.</summary>
+    private static SiteOutcome? Written(SiteOutcome? site, IOutputSink? sink, DiagnosticList diagnostics, StageClock clock)
     {
-        var pages = 0;
-        var files = 0;
+        if (site is null) return null;
         var written = 0;
-        if (!diagnostics.HasErrors)
+        if (sink is not null && !diagnostics.HasErrors && !site.Files.IsEmpty)
         {
-            using var session = sink.Begin();
-            // The data file first, straight to disk: the pages show its size.
-            var dataBytes = session.Add(SitePaths.Data, stream => OpenData.Write(index, new LinkBuilder(index.Settings), stream));
-            files++;
-            lap("data");
-            var job = new SiteRenderer(theme, _markdown).Prepare(index, dataWritten: dataBytes);
-            var links = new Checks.LinkChecker(job.AllPaths.Contains, loaded.Settings);
-            diagnostics.AddRange(job.Run((file, text) =>
-            {
-                if (file.Path.EndsWith(".html", StringComparison.Ordinal))
-                {
-                    links.Scan(file.Path, text ?? System.Text.Encoding.UTF8.GetString(file.Content));
-                    Interlocked.Increment(ref pages);
-                }
-                session.Add(file);
-                Interlocked.Increment(ref files);
-            }));
-            lap("render");
-            diagnostics.AddRange(links.Finish());
-            lap("links");
-            if (!diagnostics.HasErrors)
-            {
-                session.Commit();
-                written = files;
-            }
+            sink.Write([.. site.Files.Values]);
+            written = site.Files.Count;
         }
-        lap("write");
+        clock.Lap("write");
+        return site with { Written = written };
+    }
+
+    private static BuildResult Finish(SiteOutcome? site, LoadedProject loaded, AnalysedArticle[] analysed, CaseIndex index, int analysedNow,
+        DiagnosticList diagnostics, StageClock clock)
+    {
+        if (site is null) clock.Lap("write");
         var frozen = Sorted(diagnostics.ToImmutable());
-        var stats = Stats(analysed, index, pages, written, analysedNow, analysed.Length, false, stages.ToImmutable(), total.Elapsed);
-        return new BuildResult(frozen, [], stats, loaded.Settings, ImmutableDictionary<string, OutputFile>.Empty);
-    }
-
-    private static BuildStats Stats(AnalysedArticle[] analysed, CaseIndex index, int pages, int written, int analysedNow, int rendered, bool incremental,
-        ImmutableArray<(string, TimeSpan)> stages, TimeSpan total)
-    {
+        var failed = frozen.Any(d => d.IsError);
         var quotes = QuotationTally.Of(analysed.SelectMany(a => a.Quotations));
-        var figures = analysed.Sum(a => a.Figures.Length);
-        return new BuildStats(analysed.Length, pages, written, quotes, figures, index.Speakers.Length, analysedNow, rendered, incremental, stages, total);
-    }
-
-    private static ImmutableArray<string> Changes(ImmutableSortedDictionary<string, OutputFile>? before, ImmutableSortedDictionary<string, OutputFile> after)
-    {
-        if (before is null) return [.. after.Keys];
-        var changed = ImmutableArray.CreateBuilder<string>();
-        foreach (var (path, file) in after)
-            if (!before.TryGetValue(path, out var old) || !old.SameBytes(file))
-                changed.Add(path);
-        foreach (var path in before.Keys)
-            if (!after.ContainsKey(path)) changed.Add(path);
-        return changed.ToImmutable();
+        var stats = new BuildStats(analysed.Length, site?.Pages ?? 0, failed ? 0 : site?.Written ?? 0, quotes, analysed.Sum(a => a.Figures.Length), index.Speakers.Length,
+            analysedNow, site?.Rendered ?? 0, site?.Incremental ?? false, clock.Stages, clock.Total);
+        return new BuildResult(frozen, failed || site is null ? [] : site.Changed, stats, loaded.Settings,
+            failed || site is null ? ImmutableDictionary<string, OutputFile>.Empty : site.Files);
     }
 
     /// <summary>Diagnostics in file, line, column order so every run prints them the same way.</summary>

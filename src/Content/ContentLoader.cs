@@ -7,20 +7,35 @@ namespace CaseRecord.Content;
 /// <summary>
 /// What a long-running session keeps between loads: each document that read cleanly, with the
 /// text it was read from (and its source text's hash), so an unchanged file is not parsed again;
-/// and both files' stamps, so one whose stamp is unchanged is not even read.
+/// and both files' stamps, so one whose stamp is unchanged is not even read. A value: each load
+/// returns the next one.
 /// </summary>
-public sealed class LoadCache
+public sealed class LoadMemo
 {
     internal sealed record Entry(string Text, object Result, ImmutableArray<Diagnostic> Diagnostics, string? SeedPath, string? SeedSha,
         FileStamp? Stamp = null, FileStamp? SeedStamp = null);
 
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
+    public static readonly LoadMemo None = new(new Dictionary<string, Entry>());
+
+    internal LoadMemo(IReadOnlyDictionary<string, Entry> entries) => Entries = entries;
+
+    internal IReadOnlyDictionary<string, Entry> Entries { get; }
 }
 
 /// <summary>The load stage: reads settings, every input document and every source text.</summary>
-public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<string, string> settingOverrides, LoadCache? loadCache = null)
+public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<string, string> settingOverrides)
 {
-    public LoadedProject Load()
+    public LoadedProject Load() => Load(null).Project;
+
+    /// <summary>A load that reuses what <paramref name="memo"/> read, and returns what the next may reuse.</summary>
+    public (LoadedProject Project, LoadMemo Memo) Load(LoadMemo? memo)
+    {
+        var next = memo is null ? null : new System.Collections.Concurrent.ConcurrentDictionary<string, LoadMemo.Entry>(StringComparer.Ordinal);
+        var project = Load(memo, next);
+        return (project, next is null ? LoadMemo.None : new LoadMemo(new Dictionary<string, LoadMemo.Entry>(next, StringComparer.Ordinal)));
+    }
+
+    private LoadedProject Load(LoadMemo? memo, System.Collections.Concurrent.ConcurrentDictionary<string, LoadMemo.Entry>? next)
     {
         var diagnostics = new DiagnosticList();
         var settings = SettingsLoader.Load(project, settingOverrides, diagnostics);
@@ -35,7 +50,7 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
             if (doc is null) return null;
             var source = SeedReader.Read(project, doc, d);
             return source is null ? null : new LoadedArticle(doc, source, Fingerprint.Of(path, text, source.Sha256));
-        }, diagnostics, cached: true);
+        }, diagnostics, memo, next);
         var contextTexts = new List<string>();
         // Speakers and organisations are cheap and few: they are read afresh, and their texts fingerprinted.
         var speakers = ReadAll("input/speakers", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadSpeaker(path, text, d); }, diagnostics);
@@ -47,9 +62,9 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
     }
 
     /// <summary>Reads each Markdown file of a folder in parallel, keeping the files' order.</summary>
-    private ImmutableArray<T> ReadAll<T>(string folder, Func<string, string, DiagnosticList, T?> read, DiagnosticList diagnostics, bool cached = false) where T : class
+    private ImmutableArray<T> ReadAll<T>(string folder, Func<string, string, DiagnosticList, T?> read, DiagnosticList diagnostics,
+        LoadMemo? cache = null, System.Collections.Concurrent.ConcurrentDictionary<string, LoadMemo.Entry>? next = null) where T : class
     {
-        var cache = cached ? loadCache : null;
         var files = project.ListFiles(folder, ".md");
         var results = new T?[files.Count];
         var perFile = new ImmutableArray<Diagnostic>[files.Count];
@@ -63,6 +78,7 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
             {
                 results[i] = (T)known.Result;
                 perFile[i] = known.Diagnostics;
+                next![path] = known;
                 return;
             }
             var d = new DiagnosticList();
@@ -72,27 +88,26 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
                 results[i] = (T)hit.Result;
                 perFile[i] = hit.Diagnostics;
                 // Both were read and found unchanged; their stamps now are good for the next load.
-                cache.Entries[path] = hit with { Stamp = stamp, SeedStamp = hit.SeedPath is null ? null : project.Stamp(hit.SeedPath) };
+                next![path] = hit with { Stamp = stamp, SeedStamp = hit.SeedPath is null ? null : project.Stamp(hit.SeedPath) };
                 return;
             }
             results[i] = text is null ? null : read(path, text, d);
             perFile[i] = d.ToImmutable();
-            if (cache is null) return;
+            if (next is null) return;
             if (results[i] is { } result && !d.HasErrors)
             {
                 var seed = (result as LoadedArticle)?.Source;
                 // The source's stamp comes after its reading; a source changed in between is too
                 // young to have one (see DiskContentSource.Stamp), so it is hashed again next time.
-                cache.Entries[path] = new LoadCache.Entry(text!, result, perFile[i], seed?.Path, seed?.Sha256,
+                next[path] = new LoadMemo.Entry(text!, result, perFile[i], seed?.Path, seed?.Sha256,
                     stamp, seed is null ? null : project.Stamp(seed.Path));
             }
-            else cache.Entries.TryRemove(path, out _);
         });
         foreach (var d in perFile) diagnostics.AddRange(d);
         return [.. results.OfType<T>()];
     }
 
-    private bool SeedUnchanged(LoadCache.Entry entry)
+    private bool SeedUnchanged(LoadMemo.Entry entry)
     {
         if (entry.SeedPath is null) return true;
         try

@@ -59,5 +59,34 @@ public sealed record CaseIndex(
     internal IReadOnlyDictionary<(decimal Value, FigureKind Kind), ImmutableArray<string>>? SameValueGroups { get; init; }
 
     public SpeakerDoc? Speaker(string slug) => _speakers.GetValueOrDefault(slug);
+
+    private Dictionary<string, AnalysedArticle>? _articlesBySlug;
+
+    /// <summary>The article with this slug (the first, if an editor gave two the same), or null.</summary>
+    public AnalysedArticle? Article(string slug)
+    {
+        var bySlug = Volatile.Read(ref _articlesBySlug);
+        if (bySlug is null)
+        {
+            bySlug = new Dictionary<string, AnalysedArticle>(Articles.Length, StringComparer.Ordinal);
+            foreach (var a in Articles) bySlug.TryAdd(a.Slug, a);
+            Volatile.Write(ref _articlesBySlug, bySlug);
+        }
+        return bySlug.GetValueOrDefault(slug);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _articlesQuoting = new(StringComparer.Ordinal);
+
+    /// <summary>How many articles quote the speaker; counted once (every page of the speaker's list shows it).</summary>
+    public int ArticlesQuoting(string slug) => _articlesQuoting.GetOrAdd(slug, s => ArticlesIn(QuotationsBySpeaker.GetValueOrDefault(s, [])));
+
+    /// <summary>How many articles a list of quotations comes from: in the record's order, an article's stand side by side.</summary>
+    public static int ArticlesIn(ImmutableArray<QuotationRef> quotations)
+    {
+        var count = 0;
+        for (var i = 0; i < quotations.Length; i++)
+            if (i == 0 || !ReferenceEquals(quotations[i].Article, quotations[i - 1].Article)) count++;
+        return count;
+    }
     public OrganisationDoc? Organisation(string slug) => _organisations.GetValueOrDefault(slug);
 }

@@ -54,7 +54,8 @@ public static class CaseIndexer
     /// many changes, or anything the editor must be told about), and the full join is made instead.
     /// </summary>
     /// <param name="last">Built from the same settings, speakers and organisations, without errors.</param>
-    public static CaseIndex? Update(CaseIndex last, LoadedProject project, ImmutableArray<AnalysedArticle> analysed)
+    /// <returns>The index, and what changed since <paramref name="last"/>.</returns>
+    public static (CaseIndex Index, IndexDelta Delta)? Update(CaseIndex last, LoadedProject project, ImmutableArray<AnalysedArticle> analysed)
     {
         // An unchanged article's analysis is reused as the same object (the build cache's rule).
         // Each last article by where its figures begin in the last figure order.
@@ -78,7 +79,7 @@ public static class CaseIndexer
 
         var figures = UpdateFigures(last, lastFigures, added, removed);
         if (figures is null) return null;
-        var (entries, groups, made) = figures.Value;
+        var (entries, groups, made, rows, changedGroups) = figures.Value;
         // The entries made again, by the entry they replace.
         var renewed = new Dictionary<FigureEntry, FigureEntry>(ReferenceEqualityComparer.Instance);
         foreach (var (id, entry) in made)
@@ -87,12 +88,17 @@ public static class CaseIndexer
         if (UpdatedTimeline(last, removed, added, lastFigures, entries, renewed) is not { } timeline) return null;
 
         // Merged sorted the added articles, which the lists below rely on.
-        var bySpeaker = Regrouped(last.QuotationsBySpeaker, now, added, removed, QuotationsOf, r => r.Article);
-        var byOrganisation = Regrouped(last.MentionsByOrganisation, now, added, removed, MentionsOf, r => r.Article);
+        var (bySpeaker, speakersReached) = Regrouped(last.QuotationsBySpeaker, now, added, removed, QuotationsOf, r => r.Article);
+        var (byOrganisation, organisationsReached) = Regrouped(last.MentionsByOrganisation, now, added, removed, MentionsOf, r => r.Article);
         if (bySpeaker is null || byOrganisation is null) return null;
 
-        return new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
+        var index = new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
             entries, inOrder, bySpeaker, byOrganisation, timeline) { SameValueGroups = groups };
+        var delta = new IndexDelta(last,
+            [.. added.Concat(removed).Select(a => a.Doc.Path)],
+            [.. rows.Concat(removed.SelectMany(a => a.Figures).Select(f => f.Id))], [.. changedGroups],
+            speakersReached, organisationsReached);
+        return (index, delta);
     }
 
     /// <summary>
@@ -229,7 +235,9 @@ public static class CaseIndexer
         return merged?.Length == now.Count ? merged : null;
     }
 
-    private static (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups, Dictionary<string, FigureEntry> Made)? UpdateFigures(
+    /// <returns>The entries and groups; the entries made again; the ids whose rows show something new (a figure of a changed article and, in turn, its shares); the values whose groups changed.</returns>
+    private static (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups, Dictionary<string, FigureEntry> Made,
+        HashSet<string> Rows, List<(decimal, FigureKind)> ChangedGroups)? UpdateFigures(
         CaseIndex last, Dictionary<string, FigureEntry> lastFigures, List<AnalysedArticle> added, List<AnalysedArticle> removed)
     {
         var gone = removed.SelectMany(a => a.Figures).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -245,6 +253,7 @@ public static class CaseIndexer
         static (decimal, FigureKind) KeyOf(LocatedFigure f) => (f.Value, f.Spec.Kind);
         var groups = new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(last.SameValueGroups!);
         var renew = new HashSet<string>(located.Keys, StringComparer.Ordinal);
+        var changedGroups = new List<(decimal, FigureKind)>();
         // The members leaving each group are the removed figures of its value (a group of a common
         // year holds thousands of ids, not read unless it changes); no id coming is a kept member,
         // since an id still in use elsewhere was refused above.
@@ -262,12 +271,18 @@ public static class CaseIndexer
             if (MergeSorted([.. old.Where(id => !leaving.Contains(id))], coming, string.CompareOrdinal) is not { } members) return null;
             if (members.IsEmpty) groups.Remove(key); else groups[key] = members;
             renew.UnionWith(members);
+            changedGroups.Add(key);
         }
-        // A share of a renewed figure holds that entry, so it is renewed too, and its own shares.
-        var queue = new Queue<string>(renew);
-        while (queue.TryDequeue(out var id))
-            foreach (var share in last.SharesOf[id])
-                if (!gone.Contains(share.Id) && renew.Add(share.Id)) queue.Enqueue(share.Id);
+        // A share of a renewed figure holds that entry, so it is renewed too, and its own shares;
+        // its row shows what it is a share of, so it is new where that figure's row is.
+        var rows = new HashSet<string>(located.Keys, StringComparer.Ordinal);
+        foreach (var (set, from) in new[] { (renew, renew.ToList()), (rows, rows.ToList()) })
+        {
+            var queue = new Queue<string>(from);
+            while (queue.TryDequeue(out var id))
+                foreach (var share in last.SharesOf[id])
+                    if (!gone.Contains(share.Id) && set.Add(share.Id)) queue.Enqueue(share.Id);
+        }
         renew.ExceptWith(gone.Where(id => !located.ContainsKey(id)));
 
         var entries = new Dictionary<string, FigureEntry>(lastFigures, StringComparer.Ordinal);
@@ -300,7 +315,7 @@ public static class CaseIndexer
         foreach (var id in renew)
             if (Make(id, visiting) is null || failed) return null;
         foreach (var (id, entry) in made) entries[id] = entry;
-        return (entries, groups, made);
+        return (entries, groups, made, rows, changedGroups);
     }
 
     private static (ImmutableArray<SpeakerDoc>, ImmutableArray<OrganisationDoc>) People(LoadedProject project, DiagnosticList diagnostics)
@@ -334,7 +349,7 @@ public static class CaseIndexer
     /// same object as before. Null on a tie in the order (which <see cref="Merged"/> has ruled out).
     /// </summary>
     /// <param name="added">In the record's order.</param>
-    private static ImmutableDictionary<string, ImmutableArray<T>>? Regrouped<T>(ImmutableDictionary<string, ImmutableArray<T>> last,
+    private static (ImmutableDictionary<string, ImmutableArray<T>>? Lists, ImmutableHashSet<string> Reached) Regrouped<T>(ImmutableDictionary<string, ImmutableArray<T>> last,
         HashSet<AnalysedArticle> now, List<AnalysedArticle> added, List<AnalysedArticle> removed,
         Func<AnalysedArticle, IEnumerable<(string Key, T Item)>> itemsOf, Func<T, AnalysedArticle> articleOf)
     {
@@ -346,10 +361,10 @@ public static class CaseIndexer
         {
             var kept = last.GetValueOrDefault(key, []).Where(x => now.Contains(articleOf(x))).ToList();
             var merged = MergeSorted(kept, [.. coming[key]], (x, y) => CompareArticles(articleOf(x), articleOf(y)));
-            if (merged is not { } items) return null;
+            if (merged is not { } items) return (null, []);
             if (items.IsEmpty) result.Remove(key); else result[key] = items;
         }
-        return result.ToImmutable();
+        return (result.ToImmutable(), [.. reached]);
     }
 
     /// <summary>Dated events in order of date, then article and paragraph; a stable sort, so ties keep the record's order.</summary>

@@ -19,7 +19,7 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly PreviewServerOptions _serverOptions;
     private readonly bool _watch;
     private readonly TextWriter _log;
-    private readonly BuildCache _cache = new();
+    private PreviousBuild _previous = new();
     private readonly SiteBuilder _builder;
     private readonly LiveReloadHub _hub = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -138,7 +138,8 @@ public sealed class PreviewSession : IAsyncDisposable
     private void Rehearse()
     {
         Interlocked.Increment(ref _rehearsals);
-        if (!_cache.ForgetOneArticle()) return;
+        if (_previous.ForgettingOneArticle() is not { } rehearsal) return;
+        _previous = rehearsal;
         if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
             Publish([], result, time);
     }
@@ -154,7 +155,8 @@ public sealed class PreviewSession : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            return _builder.Build(null, _cache);
+            (var result, _previous) = _builder.Build(null, _previous);
+            return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,15 +18,16 @@ public static class OpenData
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <param name="cache">The previous build's elements, in a long-running session: an unchanged article's are copied, not written again.</param>
-    /// <returns>The file's bytes in pieces: the reused elements are not copied into one array.</returns>
-    public static ImmutableArray<ReadOnlyMemory<byte>> Write(CaseIndex index, LinkBuilder links, OpenDataCache? cache = null)
+    /// <param name="previous">The last file's elements, in a long-running session: an unchanged article's are copied, not written again.</param>
+    /// <returns>The file's bytes in pieces (the reused elements are not copied into one array), and its elements for the next file.</returns>
+    public static (ImmutableArray<ReadOnlyMemory<byte>> Pieces, OpenDataChunks? Chunks) Write(CaseIndex index, LinkBuilder links, OpenDataChunks? previous = null)
     {
         var buffer = new Output.ChunkedBuffer();
         var reused = new List<(long At, byte[] Bytes)>();
+        var cache = previous?.Next();
         using (var json = new Utf8JsonWriter(buffer, Options)) Record(json, index, links, cache, reused);
-        cache?.Finished();
-        if (reused.Count == 0) return buffer.Pieces();
+        var chunks = cache?.Finish();
+        if (reused.Count == 0) return (buffer.Pieces(), chunks);
         var skeleton = buffer.ToArray();
         var pieces = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(reused.Count * 2 + 1);
         var from = 0;
@@ -37,7 +38,7 @@ public static class OpenData
             from = (int)at + 1;
         }
         pieces.Add(skeleton.AsMemory(from));
-        return pieces.ToImmutable();
+        return (pieces.ToImmutable(), chunks);
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ public static class OpenData
     /// <summary>Bytes the writer may hold before it hands them on (to the stream or the buffer).</summary>
     private const int FlushAt = 1 << 16;
 
-    private static void Record(Utf8JsonWriter json, CaseIndex index, LinkBuilder links, OpenDataCache? cache, List<(long At, byte[] Bytes)> reused)
+    private static void Record(Utf8JsonWriter json, CaseIndex index, LinkBuilder links, OpenDataChunks.Writer? cache, List<(long At, byte[] Bytes)> reused)
     {
         // With a cache, the writer lays out a one-byte stand-in for kept bytes (so commas and
         // indentation stay the writer's), which Write then replaces with the bytes.

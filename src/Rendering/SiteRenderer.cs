@@ -34,6 +34,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         return new Rendered([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], job.AllPages, diagnostics);
     }
 
+    /// <summary>The site's pages for this index, to ask which a change reaches (the size of the data file, shown on one page, left out).</summary>
+    public PagePlanner Planner(CaseIndex index, long dataBytes = 0) => new(index, markdown, theme.AssetPath, dataBytes);
+
     /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
     /// <param name="only">The pages to render, when not all.</param>
     /// <param name="data">The open data file, when made beforehand (see <see cref="DataFile"/>).</param>
@@ -43,8 +46,8 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         ImmutableArray<string>? samePages = null, long? dataWritten = null)
     {
         var links = new LinkBuilder(index.Settings);
-        if (dataWritten is null) data ??= DataFile(index);
-        var planner = new PagePlanner(index, markdown, theme.AssetPath) { DataBytes = dataWritten ?? data!.Length };
+        if (dataWritten is null) data ??= DataFile(index).File;
+        var planner = Planner(index, dataWritten ?? data!.Length);
         // A rebuild of a few pages plans only those; the list of every page is the last build's
         // when the caller knows the record still has the same pages.
         var known = only is null ? null : samePages;
@@ -82,8 +85,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     }
 
     /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
-    public static OutputFile DataFile(CaseIndex index, OpenDataCache? cache = null) =>
-        new(SitePaths.Data, OpenData.Write(index, new LinkBuilder(index.Settings), cache));
+    public static (OutputFile File, OpenDataChunks? Chunks) DataFile(CaseIndex index, OpenDataChunks? previous = null)
+    {
+        var (pieces, chunks) = OpenData.Write(index, new LinkBuilder(index.Settings), previous);
+        return (new OutputFile(SitePaths.Data, pieces), chunks);
+    }
 
     /// <summary>A planned site: <see cref="Run"/> hands each file to a consumer as soon as it is made, from several threads.</summary>
     public sealed class RenderJob

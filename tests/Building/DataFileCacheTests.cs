@@ -48,20 +48,20 @@ public sealed class DataFileCacheTests
     {
         var site = new TestSite().Speaker("alex-morgan", "Alex Morgan");
         for (var i = 1; i <= Articles; i++) WriteArticle(site, i);
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(site.Source, new Dictionary<string, string>());
-        Assert.True(builder.Build(null, cache).Succeeded);
-        var (first, none) = cache.OpenData.Chunks;
+        Assert.True(cache.Build(builder).Succeeded);
+        var (first, none) = cache.Previous.Site!.Data!.Chunks;
         Assert.Equal(0, none);
         Assert.True(first > 20, $"{first} chunks");
 
         void Check(string what)
         {
-            var result = builder.Build(null, cache);
+            var result = cache.Build(builder);
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
             Assert.True(result.Stats.Incremental, what);
             Assert.Equal(FullData(site), Data(result));
-            var (written, copied) = cache.OpenData.Chunks;
+            var (written, copied) = cache.Previous.Site!.Data!.Chunks;
             // The article's chunk in each of the four sections (articles, quotations, figures, events), or the one after it.
             Assert.True(written is >= 1 and <= 8 && copied >= first - 8, $"{what}: {written} chunks written, {copied} copied of {first}");
         }

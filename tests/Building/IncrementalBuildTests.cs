@@ -1,3 +1,4 @@
+using CaseRecord.Rendering.Pages;
 using CaseRecord.Building;
 using CaseRecord.Content;
 using CaseRecord.Output;
@@ -37,13 +38,13 @@ public sealed class IncrementalBuildTests
     public void Editing_an_article_rerenders_only_its_pages_and_matches_a_full_build()
     {
         var source = TwoArticles();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        var first = builder.Build(null, cache);
+        var first = cache.Build(builder);
         Assert.False(first.Stats.Incremental);
 
         Edit(source, ArticlePath, t => t.Replace("title: Chief constable Sara Thornton refuses", "title: Chief Constable Sara Thornton refuses"));
-        var second = builder.Build(null, cache);
+        var second = cache.Build(builder);
 
         Assert.True(second.Succeeded);
         Assert.True(second.Stats.Incremental);
@@ -62,10 +63,10 @@ public sealed class IncrementalBuildTests
     public void Nothing_changed_means_nothing_analysed_and_no_file_changed()
     {
         var source = RepoCopy();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        builder.Build(null, cache);
-        var again = builder.Build(null, cache);
+        cache.Build(builder);
+        var again = cache.Build(builder);
         Assert.Equal(0, again.Stats.ArticlesAnalysed);
         Assert.Empty(again.Changed);
     }
@@ -74,15 +75,15 @@ public sealed class IncrementalBuildTests
     public void A_theme_or_speaker_change_renders_everything_again()
     {
         var source = RepoCopy();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        var first = builder.Build(null, cache);
+        var first = cache.Build(builder);
         Edit(source, "theme/layouts/_layout.sbn", t => t.Replace("Skip to content", "Skip to the content"));
-        var themed = builder.Build(null, cache);
+        var themed = cache.Build(builder);
         Assert.False(themed.Stats.Incremental);
         Assert.Equal(first.Stats.Pages, themed.Stats.PagesRendered);
         Edit(source, "input/speakers/sara-thornton.md", t => t.Replace("role: Chief Constable", "role: Former Chief Constable"));
-        var spoke = builder.Build(null, cache);
+        var spoke = cache.Build(builder);
         Assert.False(spoke.Stats.Incremental);
         Assert.Equal(1, spoke.Stats.ArticlesAnalysed);
         AssertSameAsFullBuild(source, spoke);
@@ -92,16 +93,16 @@ public sealed class IncrementalBuildTests
     public void A_failed_build_keeps_the_last_good_site_for_the_next_increment()
     {
         var source = RepoCopy();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        builder.Build(null, cache);
+        cache.Build(builder);
         var good = System.Text.Encoding.UTF8.GetString(source.ReadAllBytes(ArticlePath));
         source.Add(ArticlePath, good.Replace("speakers: [sara-thornton]", "speakers: [sara-thornton"));
-        var broken = builder.Build(null, cache);
+        var broken = cache.Build(builder);
         Assert.False(broken.Succeeded);
         Assert.Empty(broken.Files);
         source.Add(ArticlePath, good.Replace("publisher: Oxford Mail", "publisher: The Oxford Mail"));
-        var mended = builder.Build(null, cache);
+        var mended = cache.Build(builder);
         Assert.True(mended.Succeeded);
         Assert.True(mended.Stats.Incremental);
         AssertSameAsFullBuild(source, mended);
@@ -113,15 +114,15 @@ public sealed class IncrementalBuildTests
         var (_, example) = ExampleSiteTests.BuildExample();
         Assert.NotEmpty(example.Files);
         var source = RepoCopy();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        builder.Build(null, cache);
+        cache.Build(builder);
         var exampleRoot = Repo.PathOf("tests/sites/two-speakers");
         source.Add("seeds/riverside-flooding.txt", File.ReadAllBytes(Path.Combine(exampleRoot, "seeds/riverside-flooding.txt")));
         var article = File.ReadAllText(Path.Combine(exampleRoot, "input/articles/riverside-flooding.md"))
             .Replace("speakers: [priya-shah, tom-baker]\n", "");
         source.Add("input/articles/riverside-flooding.md", article);
-        var added = builder.Build(null, cache);
+        var added = cache.Build(builder);
         Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
         Assert.True(added.Stats.Incremental);
         Assert.Contains("articles/riverside-flooding/index.html", added.Changed);
@@ -137,23 +138,23 @@ public sealed class IncrementalBuildTests
         string Quotes(int count) => string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Ms Thornton said: “Point {i}.”"));
         project.Write("input/speakers/sara-thornton.md", "---\nname: Sara Thornton\n---\n");
         project.Write("input/articles/quotes.md", "---\ntitle: Quotes\nsource: seeds/quotes.txt\nspeakers: [sara-thornton]\n---\n");
-        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage));
+        project.Write("seeds/quotes.txt", Quotes(SpeakerPages.PerPage));
         foreach (var file in Directory.EnumerateFiles(project.Root, "*", SearchOption.AllDirectories))
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
         var source = new DiskContentSource(project.Root);
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        Assert.True(builder.Build(null, cache).Succeeded);
+        Assert.True(cache.Build(builder).Succeeded);
         const string second = "speakers/sara-thornton/page/2/index.html";
 
-        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage + 1));
-        var grown = builder.Build(null, cache);
+        project.Write("seeds/quotes.txt", Quotes(SpeakerPages.PerPage + 1));
+        var grown = cache.Build(builder);
         Assert.True(grown.Stats.Incremental);
         Assert.Contains(second, grown.FilesByPath.Keys);
         AssertSameAsFullBuild(source, grown);
 
-        project.Write("seeds/quotes.txt", Quotes(PagePlanner.QuotationsPerPage));
-        var shrunk = builder.Build(null, cache);
+        project.Write("seeds/quotes.txt", Quotes(SpeakerPages.PerPage));
+        var shrunk = cache.Build(builder);
         Assert.True(shrunk.Stats.Incremental);
         Assert.DoesNotContain(second, shrunk.FilesByPath.Keys);
         AssertSameAsFullBuild(source, shrunk);
@@ -180,12 +181,12 @@ public sealed class IncrementalBuildTests
     public void At_scale_an_edit_rerenders_few_pages_and_still_matches_a_full_build(string edited, bool few)
     {
         var source = ManyArticles(30);
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        var first = builder.Build(null, cache);
+        var first = cache.Build(builder);
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics.Take(5)));
         Edit(source, edited, t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (edited)"));
-        var second = builder.Build(null, cache);
+        var second = cache.Build(builder);
         Assert.True(second.Stats.Incremental);
         if (few) Assert.True(second.Stats.PagesRendered < first.Stats.Pages / 4, $"{second.Stats.PagesRendered} of {first.Stats.Pages}");
         AssertSameAsFullBuild(source, second);
@@ -195,12 +196,12 @@ public sealed class IncrementalBuildTests
     public void A_changed_source_text_is_seen_even_when_the_article_file_is_not_touched()
     {
         var source = RepoCopy();
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        Assert.True(builder.Build(null, cache).Succeeded);
+        Assert.True(cache.Build(builder).Succeeded);
         const string seed = "seeds/000_fbf6e240cee8247d.txt";
         source.Add(seed, [.. source.ReadAllBytes(seed), .. "\n\nA paragraph added later."u8.ToArray()]);
-        var again = builder.Build(null, cache);
+        var again = cache.Build(builder);
         Assert.False(again.Succeeded);
         Assert.Contains(again.Diagnostics, d => d.IsError && d.Message.StartsWith("sha256 does not match", StringComparison.Ordinal));
     }
@@ -210,18 +211,18 @@ public sealed class IncrementalBuildTests
     {
         // 121 articles and 1,331 figures: two pages of articles, seven of figures.
         var source = ManyArticles(120);
-        var cache = new BuildCache();
+        var cache = new BuildSession();
         var builder = new SiteBuilder(source, new Dictionary<string, string>());
-        var first = builder.Build(null, cache);
+        var first = cache.Build(builder);
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics.Take(5)));
         Assert.Contains(first.Files, f => f.Path == "figures/page/7/index.html");
 
         Edit(source, "input/articles/copy-110.md", t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (edited)"));
-        var edited = builder.Build(null, cache);
+        var edited = cache.Build(builder);
         Assert.True(edited.Stats.Incremental);
         AssertSameAsFullBuild(source, edited);
         // The data file copies what the edit did not reach: the article's chunk in each section, and the chunks of its timeline events.
-        var (written, copied) = cache.OpenData.Chunks;
+        var (written, copied) = cache.Previous.Site!.Data!.Chunks;
         Assert.True(written >= 1 && written * 4 < copied, $"{written} chunks written, {copied} copied");
         var listPages = edited.Changed.Where(p => p.Contains("/page/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(listPages);
@@ -229,7 +230,7 @@ public sealed class IncrementalBuildTests
 
         // One fewer article shortens every list, so every later page (and its pager) is made again.
         source.Remove("input/articles/copy-003.md");
-        var removed = builder.Build(null, cache);
+        var removed = cache.Build(builder);
         Assert.True(removed.Stats.Incremental);
         AssertSameAsFullBuild(source, removed);
         Assert.Contains("figures/page/7/index.html", removed.Changed);

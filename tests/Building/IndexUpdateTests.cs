@@ -16,68 +16,16 @@ namespace CaseRecord.Tests.Building;
 /// </summary>
 public sealed class IndexUpdateTests
 {
-    private static readonly int[] Counts = [10, 20, 30, 40];
-    private static readonly int[] Years = [2010, 2012, 2015];
-
-    /// <summary>An article whose numbers come from small pools, so equal values form groups across articles, and whose shares may point into another article.</summary>
-    private static void WriteArticle(TestSite site, Random random, int n, int shareOf, string title)
-    {
-        var cases = Counts[random.Next(Counts.Length)];
-        var closed = Counts[random.Next(Counts.Length)];
-        var arrests = Counts[random.Next(Counts.Length)];
-        var year = Years[random.Next(Years.Length)];
-        var text = $"There were {cases} cases in {year}, police said.\n\n\"We closed {closed} of the cases quickly,\" said Alex Morgan of Riverside Council.\n\nOfficers made {arrests} arrests.\n";
-        site.Seed($"a{n}.txt", text);
-        var published = random.Next(3) == 0 ? "" : $"published: 2024-0{1 + random.Next(3)}-01\n";
-        var ofArrests = random.Next(2) == 0 ? $"    of: closed-{n}\n" : "";
-        site.Article($"a{n}", $"""
-            title: {title}
-            source: seeds/a{n}.txt
-            sha256: {TestSite.Sha256(text)}
-            {published}speakers: [alex-morgan]
-            figures:
-              - id: cases-{n}
-                label: Cases
-                match: {cases} cases
-              - id: closed-{n}
-                label: Cases closed
-                match: {closed} of the cases
-                of: cases-{shareOf}
-              - id: year-{n}
-                label: Year
-                kind: year
-                match: in {year}
-                event: Cases were counted.
-              - id: arrests-{n}
-                label: Arrests
-                match: {arrests} arrests
-            {ofArrests}
-            """.Replace("\n\n", "\n", StringComparison.Ordinal));
-    }
-
     [Fact]
     public void After_any_edits_the_updated_index_is_the_full_index()
     {
         var random = new Random(20261129);
-        var site = new TestSite()
-            .Speaker("alex-morgan", "Alex Morgan", "organisation: riverside-council\n")
-            .Organisation("riverside-council", "Riverside Council");
-        var alive = new List<int>();
-        var shareOf = new Dictionary<int, int>();
-        void Write(int n, int of, string title)
-        {
-            WriteArticle(site, random, n, of, title);
-            shareOf[n] = of;
-        }
-        var next = 0;
-        for (; next < 12; next++)
-        {
-            Write(next, next == 0 ? 0 : random.Next(next), $"Article {next}");
-            alive.Add(next);
-        }
+        var record = GeneratedRecord.Start(random);
+        var (site, alive, shareOf) = (record.Site, record.Alive, record.ShareOf);
+        void Write(int n, int of, string title) => record.Write(n, of, title);
         var builder = new SiteBuilder(site.Source, new Dictionary<string, string>());
-        var cache = new BuildCache();
-        Assert.True(builder.Build(null, cache).Succeeded);
+        var cache = new BuildSession();
+        Assert.True(cache.Build(builder).Succeeded);
 
         var updated = 0;
         var kept = 0;
@@ -100,15 +48,15 @@ public sealed class IndexUpdateTests
                     foreach (var other in alive.Where(o => shareOf[o] == n).ToList()) Write(other, other, $"Article {other}");
                     break;
                 default:
-                    Write(next, alive[random.Next(alive.Count)], $"Article {next}");
-                    alive.Add(next++);
+                    Write(record.Next, alive[random.Next(alive.Count)], $"Article {record.Next}");
+                    alive.Add(record.Next++);
                     break;
             }
-            var last = cache.Last?.Index;
-            var result = builder.Build(null, cache);
+            var last = cache.Previous.Site?.Index;
+            var result = cache.Build(builder);
             var loaded = new ContentLoader(site.Source, new Dictionary<string, string>()).Load();
             // The same analysis objects the build used: unchanged articles' are reused ones.
-            var analysed = loaded.Articles.Select(a => cache.Analyses[a.Doc.Path].Result).ToList();
+            var analysed = loaded.Articles.Select(a => cache.Previous.Analyses[a.Doc.Path].Result).ToList();
             var (full, diagnostics) = CaseIndexer.Index(loaded, [.. analysed]);
             if (last is null) continue;
             var update = CaseIndexer.Update(last, loaded, [.. analysed]);
@@ -120,11 +68,12 @@ public sealed class IndexUpdateTests
             }
             Assert.NotNull(update);
             updated++;
-            Assert.Equal(Dump(full), Dump(update));
-            Assert.Equal(Dump(full), Dump(cache.Last!.Index));
+            var (index, delta) = update.Value;
+            Assert.Equal(Dump(full), Dump(index));
+            Assert.Equal(Dump(full), Dump(cache.Previous.Site!.Index));
             // A rebuild reuses the last list of pages when the record is said to have the same ones.
             var samePages = Paths(last).SequenceEqual(Paths(full));
-            Assert.Equal(samePages, PagePlanner.SamePages(last, update));
+            Assert.Equal(samePages, new PagePlanner(index, new MarkdownRenderer(), p => p).SamePages(delta));
             if (samePages) kept++;
         }
         Assert.True(updated > 30, $"only {updated} of 60 steps were brought up to date");
@@ -135,12 +84,12 @@ public sealed class IndexUpdateTests
     public void Too_many_changes_or_a_duplicate_id_fall_back_to_the_full_join()
     {
         var random = new Random(7);
-        var site = new TestSite().Speaker("alex-morgan", "Alex Morgan").Organisation("riverside-council", "Riverside Council");
-        for (var n = 0; n < 3; n++) WriteArticle(site, random, n, 0, $"Article {n}");
+        var site = GeneratedArticles.Site();
+        for (var n = 0; n < 3; n++) GeneratedArticles.Write(site, random, n, 0, $"Article {n}");
         var builder = new SiteBuilder(site.Source, new Dictionary<string, string>());
-        var cache = new BuildCache();
-        Assert.True(builder.Build(null, cache).Succeeded);
-        var last = cache.Last!.Index;
+        var cache = new BuildSession();
+        Assert.True(cache.Build(builder).Succeeded);
+        var last = cache.Previous.Site!.Index;
 
         // Article 3 copies article 0's figure ids: an error the update must not hide.
         var copy = Encoding.UTF8.GetString(site.Source.ReadAllBytes("input/articles/a0.md"));
@@ -160,8 +109,8 @@ public sealed class IndexUpdateTests
         Assert.Null(CaseIndexer.Update(last, loaded, [.. analysed]));
         Assert.NotEmpty(CaseIndexer.Index(loaded, [.. analysed]).Diagnostics);
 
-        WriteArticle(site, random, 0, 0, "Article 0");
-        for (var n = 4; n < 80; n++) WriteArticle(site, random, n, n, $"Article {n}");
+        GeneratedArticles.Write(site, random, 0, 0, "Article 0");
+        for (var n = 4; n < 80; n++) GeneratedArticles.Write(site, random, n, n, $"Article {n}");
         loaded = new ContentLoader(site.Source, new Dictionary<string, string>()).Load();
         analysed = [.. loaded.Articles.Select(a => reused.GetValueOrDefault(a.Doc.Path) ?? analyser.Analyse(a))];
         Assert.Null(CaseIndexer.Update(last, loaded, [.. analysed]));

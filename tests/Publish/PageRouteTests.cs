@@ -1,3 +1,4 @@
+using CaseRecord.Rendering.Pages;
 using CaseRecord.Analysis;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
@@ -16,15 +17,15 @@ public sealed class PageRouteTests
     /// <summary>Every kind of page, lists long enough to have second pages: 103 articles, a speaker quoted 101 times, an organisation named 201 times, 202 dated events.</summary>
     private static CaseIndex PagedRecord(out TestSite site)
     {
-        var quotes = string.Join("\n\n", Enumerable.Range(1, PagePlanner.QuotationsPerPage + 1).Select(i => $"Ms Thornton said: “Point {i}.”"));
-        var mentions = string.Join("\n\n", Enumerable.Range(1, PagePlanner.MentionsPerPage + 1).Select(i => $"Paragraph {i} names Thames Valley Police."));
+        var quotes = string.Join("\n\n", Enumerable.Range(1, SpeakerPages.PerPage + 1).Select(i => $"Ms Thornton said: “Point {i}.”"));
+        var mentions = string.Join("\n\n", Enumerable.Range(1, OrganisationPages.PerPage + 1).Select(i => $"Paragraph {i} names Thames Valley Police."));
         site = new TestSite()
             .Speaker("sara-thornton", "Sara Thornton", "organisation: thames-valley-police\n")
             .Organisation("thames-valley-police", "Thames Valley Police")
             .Seed("quotes.txt", quotes).Seed("mentions.txt", mentions)
             .Article("quotes", "title: Quotes\nsource: seeds/quotes.txt\nspeakers: [sara-thornton]\n")
             .Article("mentions", "title: Mentions\nsource: seeds/mentions.txt\n");
-        for (var i = 1; i <= PagePlanner.ArticlesPerPage + 1; i++)
+        for (var i = 1; i <= ArticleListPages.PerPage + 1; i++)
         {
             var text = $"There were {i} cases in {1800 + i}, and {i + 1} in {1801 + i}.";
             site.Seed($"a{i:000}.txt", text).Article($"a{i:000}", $"""
@@ -51,7 +52,7 @@ public sealed class PageRouteTests
         var analyser = new ArticleAnalyser(new AnalysisContext(loaded.Speakers, loaded.Organisations));
         var (index, diagnostics) = CaseIndexer.Index(loaded, [.. loaded.Articles.Select(analyser.Analyse)]);
         Assert.Empty(diagnostics);
-        Assert.True(index.Timeline.Length > PagePlanner.EventsPerPage, $"{index.Timeline.Length} events, {index.FiguresInOrder.Length} figures");
+        Assert.True(index.Timeline.Length > TimelinePages.PerPage, $"{index.Timeline.Length} events, {index.FiguresInOrder.Length} figures");
         return index;
     }
 

@@ -1,3 +1,4 @@
+using CaseRecord.Rendering.Pages;
 using CaseRecord.Rendering;
 using CaseRecord.Tests.Support;
 
@@ -9,7 +10,7 @@ public sealed class PagedListTests
     [Fact]
     public void The_articles_list_pages_at_its_limit_and_every_article_is_listed_once()
     {
-        var count = PagePlanner.ArticlesPerPage + 1;
+        var count = ArticleListPages.PerPage + 1;
         var site = new TestSite().Seed("a.txt", "Ms Thornton said: “We failed.”").Speaker("sara-thornton", "Sara Thornton");
         for (var i = 1; i <= count; i++) site.Article($"a{i:000}", $"title: Article {i:000}\nsource: seeds/a.txt\npublished: 2015-01-01\n");
         var (result, output) = site.Build();
@@ -44,7 +45,7 @@ public sealed class PagedListTests
     [Fact]
     public void An_organisation_named_in_many_paragraphs_pages_its_mentions()
     {
-        var count = PagePlanner.MentionsPerPage + 1;
+        var count = OrganisationPages.PerPage + 1;
         var text = string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Paragraph {i} names Thames Valley Police."));
         var (result, output) = new TestSite().Seed("a.txt", text).Organisation("thames-valley-police", "Thames Valley Police")
             .Article("a", "title: A\nsource: seeds/a.txt\n").Build();
@@ -52,7 +53,7 @@ public sealed class PagedListTests
 
         var first = TestSite.Html(output, "organisations/thames-valley-police/index.html");
         var second = TestSite.Html(output, "organisations/thames-valley-police/page/2/index.html");
-        Assert.Equal(PagePlanner.MentionsPerPage, first.QuerySelectorAll("ol.mentions > li").Length);
+        Assert.Equal(OrganisationPages.PerPage, first.QuerySelectorAll("ol.mentions > li").Length);
         Assert.Single(second.QuerySelectorAll("ol.mentions > li"));
         Assert.Contains($"Mentions ({count})", first.QuerySelector("h2:last-of-type")?.TextContent ?? first.Body!.TextContent);
         Assert.Equal("organisations/thames-valley-police/page/2/index.html",
@@ -63,7 +64,7 @@ public sealed class PagedListTests
     [Fact]
     public void A_speaker_quoted_many_times_pages_the_quotations()
     {
-        var count = PagePlanner.QuotationsPerPage + 1;
+        var count = SpeakerPages.PerPage + 1;
         var text = string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Ms Thornton said: “Point {i}.”"));
         var (result, output) = new TestSite().Seed("a.txt", text).Speaker("sara-thornton", "Sara Thornton")
             .Article("a", "title: A\nsource: seeds/a.txt\nspeakers: [sara-thornton]\n").Build();
@@ -71,7 +72,7 @@ public sealed class PagedListTests
 
         var first = TestSite.Html(output, "speakers/sara-thornton/index.html");
         var second = TestSite.Html(output, "speakers/sara-thornton/page/2/index.html");
-        Assert.Equal(PagePlanner.QuotationsPerPage, first.QuerySelectorAll("ol.quotations > li").Length);
+        Assert.Equal(SpeakerPages.PerPage, first.QuerySelectorAll("ol.quotations > li").Length);
         Assert.Contains("Point 101.", Assert.Single(second.QuerySelectorAll("ol.quotations > li")).TextContent);
         Assert.Equal($"Quotations ({count})", first.QuerySelector("#h-quotes")?.TextContent);
         Assert.Equal("speakers/sara-thornton/page/2/index.html",

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Text;
+using CaseRecord.Diagnostics;
+using CaseRecord.Model;
+using CaseRecord.Output;
+using CaseRecord.Rendering;
+
+namespace CaseRecord.Building;
+
+/// <summary>
+/// A plain build to disk: each page goes to the sink as it is made and only its links are kept,
+/// so memory holds the record, never the whole site. Committed only if every link resolves.
+/// </summary>
+internal static class StreamedSite
+{
+    public static SiteOutcome? Render(SiteRenderer renderer, CaseIndex index, Content.SiteSettings settings, IStreamingSink sink,
+        DiagnosticList diagnostics, StageClock clock)
+    {
+        if (diagnostics.HasErrors)
+        {
+            clock.Lap("write");
+            return null;
+        }
+        var pages = 0;
+        var files = 0;
+        var written = 0;
+        var allPages = ImmutableArray<string>.Empty;
+        using (var session = sink.Begin())
+        {
+            // The data file first, straight to disk: the pages show its size.
+            var dataBytes = session.Add(SitePaths.Data, stream => OpenData.Write(index, new LinkBuilder(index.Settings), stream));
+            files++;
+            clock.Lap("data");
+            var job = renderer.Prepare(index, dataWritten: dataBytes);
+            allPages = job.AllPages;
+            var links = new Checks.LinkChecker(job.AllPaths.Contains, settings);
+            diagnostics.AddRange(job.Run((file, text) =>
+            {
+                if (file.Path.EndsWith(".html", StringComparison.Ordinal))
+                {
+                    links.Scan(file.Path, text ?? Encoding.UTF8.GetString(file.Content));
+                    Interlocked.Increment(ref pages);
+                }
+                session.Add(file);
+                Interlocked.Increment(ref files);
+            }));
+            clock.Lap("render");
+            diagnostics.AddRange(links.Finish());
+            clock.Lap("links");
+            if (!diagnostics.HasErrors)
+            {
+                session.Commit();
+                written = files;
+            }
+        }
+        clock.Lap("write");
+        return new SiteOutcome(ImmutableSortedDictionary<string, OutputFile>.Empty, [], allPages, pages, pages, false, written);
+    }
+}

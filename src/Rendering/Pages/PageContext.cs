@@ -1,0 +1,74 @@
+using CaseRecord.Analysis;
+using CaseRecord.Content;
+using CaseRecord.Model;
+
+namespace CaseRecord.Rendering.Pages;
+
+/// <summary>
+/// What every page kind makes its pages from: the record, the link maker, the Markdown pipeline,
+/// the theme's asset names and the size of the data file; and the rows several kinds show (a
+/// figure's row, an article's summary, …), each beside the rule for when it changes.
+/// </summary>
+public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func<string, string> assetPath, long dataBytes)
+{
+    public CaseIndex Index => index;
+    public LinkBuilder Links { get; } = new(index.Settings);
+    public MarkdownRenderer Markdown => markdown;
+    public Func<string, string> AssetPath => assetPath;
+
+    /// <summary>The size of data/case.json, which the data page shows.</summary>
+    public long DataBytes => dataBytes;
+
+    public StructuredData Data => new(index, Links);
+
+    public string Href(string from, string to, string? fragment = null) => Links.Href(from, to, fragment);
+
+    public static PageMeta Meta(System.Text.Json.Nodes.JsonNode jsonLd, string ogType = "website", string? published = null) => new(ogType, published, jsonLd);
+
+    /// <summary>
+    /// A figure's row: label, value, its share of another (that one's label), article and
+    /// paragraph. It changes when its entry does: the index makes an entry again whenever its
+    /// figure, its article or the figure it is a share of changed.
+    /// </summary>
+    public FigureRowView FigureRow(string from, FigureEntry e)
+    {
+        var f = e.Figure;
+        return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), Href(from, SitePaths.Figure(e.Id)),
+            e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
+            e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
+            e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, Href(from, SitePaths.Figure(e.Of.Id))),
+            new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
+            new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
+            f.Spec.Event, ValueFormatter.Kind(f.Spec.Kind));
+    }
+
+    public static bool FigureRowChanged(FigureEntry e, IndexDelta delta) => delta.FigureChanged(e.Id);
+
+    /// <summary>A dated event: its figure's row in another order, and who said it (speakers never change in a delta).</summary>
+    public TimelineEventView TimelineEvent(string from, FigureEntry e)
+    {
+        var f = e.Figure;
+        return new TimelineEventView(ValueFormatter.Value(f.Value, f.Spec.Kind), f.Spec.Event ?? f.Spec.Label, f.Spec.Label,
+            new LinkView(f.Spec.Label, Href(from, SitePaths.Figure(e.Id))),
+            new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
+            new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
+            f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null);
+    }
+
+    /// <summary>An article's summary: all from its own analysis, so it changes with the article.</summary>
+    public ArticleSummaryView ArticleSummary(string from, AnalysedArticle a) => new(
+        a.Doc.Title, Href(from, SitePaths.Article(a.Slug)), a.Doc.Publisher, a.Doc.Published?.Display, a.Doc.Published?.Iso,
+        a.Doc.Summary, a.Quotations.Count(q => q.IsSpeech), a.Figures.Length);
+
+    public static bool ArticleSummaryChanged(AnalysedArticle a, IndexDelta delta) => delta.ArticleChanged(a);
+
+    /// <summary>A speaker's summary, with the number of their quotations (so it changes with any article quoting them).</summary>
+    public SpeakerSummaryView SpeakerSummary(string from, SpeakerDoc s) => new(
+        s.Name, Href(from, SitePaths.Speaker(s.Slug)), s.Role, index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length);
+
+    public LinkView? SpeakerLink(string from, string slug) =>
+        index.Speaker(slug) is { } s ? new LinkView(s.Name, Href(from, SitePaths.Speaker(slug))) : null;
+
+    public LinkView? OrganisationLink(string from, string slug) =>
+        index.Organisation(slug) is { } o ? new LinkView(o.Name, Href(from, SitePaths.Organisation(slug))) : null;
+}
