@@ -105,7 +105,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         // Its pages too, where the theme is also unchanged.
         var last = same is not null && same.ThemeKey == theme.Fingerprint ? same : null;
         var renderer = new SiteRenderer(theme, _markdown);
-        var (data, chunks) = SiteRenderer.DataFile(index, same?.Data ?? OpenDataChunks.None);
+        var (data, chunks) = SiteRenderer.DataFile(index, same?.Data ?? OpenDataChunks.None, delta);
         var site = last is not null && !delta.IsEverything
             ? IncrementalSite.Render(renderer, index, delta, data, last, previous.PageIds, diagnostics, clock)
             : WholeSite.Render(renderer, index, data, last?.Files ?? previous.Site?.Files, previous.PageIds, diagnostics, clock);

@@ -20,11 +20,12 @@ public static class OpenData
 
     /// <param name="previous">The last file's elements, in a long-running session: an unchanged article's are copied, not written again.</param>
     /// <returns>The file's bytes in pieces (the reused elements are not copied into one array), and its elements for the next file.</returns>
-    public static (ImmutableArray<ReadOnlyMemory<byte>> Pieces, OpenDataChunks? Chunks) Write(CaseIndex index, LinkBuilder links, OpenDataChunks? previous = null)
+    /// <param name="delta">What changed since the last file, whose elements are in <paramref name="previous"/>.</param>
+    public static (ImmutableArray<ReadOnlyMemory<byte>> Pieces, OpenDataChunks? Chunks) Write(CaseIndex index, LinkBuilder links, OpenDataChunks? previous = null, IndexDelta? delta = null)
     {
         var buffer = new Output.ChunkedBuffer();
         var reused = new List<(long At, byte[] Bytes)>();
-        var cache = previous?.Next();
+        var cache = previous?.Next(Renewed(index, delta ?? IndexDelta.Everything));
         using (var json = new Utf8JsonWriter(buffer, Options)) Record(json, index, links, cache, reused);
         var chunks = cache?.Finish();
         if (reused.Count == 0) return (buffer.Pieces(), chunks);
@@ -39,6 +40,21 @@ public static class OpenData
         }
         pieces.Add(skeleton.AsMemory(from));
         return (pieces.ToImmutable(), chunks);
+    }
+
+    /// <summary>
+    /// The entries made again only because their groups of equal values changed: new objects
+    /// whose elements (which show no group) are the same as before.
+    /// </summary>
+    private static HashSet<object> Renewed(CaseIndex index, IndexDelta delta)
+    {
+        var renewed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        if (delta.IsEverything || index.SameValueGroups is not { } groups) return renewed;
+        foreach (var key in delta.ValueGroups)
+            if (groups.TryGetValue(key, out var ids))
+                foreach (var id in ids)
+                    if (!delta.FigureChanged(id) && index.Figures.GetValueOrDefault(id) is { } e) renewed.Add(e);
+        return renewed;
     }
 
     /// <summary>
@@ -65,7 +81,7 @@ public static class OpenData
         }
         // The elements of a top-level array, made from these items; with a cache, chunk by chunk
         // (an article's text is long, so fewer of them go to a chunk than figures or events).
-        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Action<Utf8JsonWriter, T> write) where T : class
+        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Func<T, string> key, Action<Utf8JsonWriter, T> write) where T : class
         {
             if (cache is null)
                 foreach (var item in items)
@@ -74,7 +90,7 @@ public static class OpenData
                     if (json.BytesPending >= FlushAt) json.Flush();
                 }
             else
-                cache.Elements(section, items, chunk, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
+                cache.Elements(section, items, chunk, key, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
         }
         json.WriteStartObject();
         json.WriteString("schemaVersion", SchemaVersion);
@@ -88,7 +104,7 @@ public static class OpenData
         json.WriteEndObject();
 
         json.WriteStartArray("articles");
-        Elements(json, 'a', index.Articles, 16, (json, a) =>
+        Elements(json, 'a', index.Articles, 16, a => a.Doc.Path, (json, a) =>
         {
             json.WriteStartObject();
             json.WriteString("slug", a.Slug);
@@ -148,7 +164,7 @@ public static class OpenData
         json.WriteEndArray();
 
         json.WriteStartArray("quotations");
-        Elements(json, 'q', index.Articles, 16, (json, a) =>
+        Elements(json, 'q', index.Articles, 16, a => a.Doc.Path, (json, a) =>
         {
             foreach (var q in a.Quotations)
             {
@@ -173,7 +189,7 @@ public static class OpenData
         json.WriteEndArray();
 
         json.WriteStartArray("figures");
-        Elements(json, 'f', index.FiguresInOrder, 64, WriteFigure);
+        Elements(json, 'f', index.FiguresInOrder, 64, e => e.Id, WriteFigure);
         json.WriteEndArray();
 
         void WriteFigure(Utf8JsonWriter json, FigureEntry e)
@@ -200,7 +216,7 @@ public static class OpenData
         }
 
         json.WriteStartArray("timeline");
-        Elements(json, 't', index.Timeline, 64, WriteEvent);
+        Elements(json, 't', index.Timeline, 64, e => e.Id, WriteEvent);
 
         static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
         {

@@ -85,9 +85,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     }
 
     /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
-    public static (OutputFile File, OpenDataChunks? Chunks) DataFile(CaseIndex index, OpenDataChunks? previous = null)
+    public static (OutputFile File, OpenDataChunks? Chunks) DataFile(CaseIndex index, OpenDataChunks? previous = null, IndexDelta? delta = null)
     {
-        var (pieces, chunks) = OpenData.Write(index, new LinkBuilder(index.Settings), previous);
+        var (pieces, chunks) = OpenData.Write(index, new LinkBuilder(index.Settings), previous, delta);
         return (new OutputFile(SitePaths.Data, pieces), chunks);
     }
 

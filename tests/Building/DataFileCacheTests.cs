@@ -12,10 +12,10 @@ public sealed class DataFileCacheTests
 {
     private const int Articles = 300;
 
-    private static void WriteArticle(TestSite site, int i, string publisher = "Oxford Mail")
+    /// <param name="year">The year counted; by default one of the article's own, so no figure shares a value with another article's.</param>
+    private static void WriteArticle(TestSite site, int i, string publisher = "Oxford Mail", int? year = null)
     {
-        // Values of their own, so no figure shares a value (and an entry) with another article's.
-        var text = $"There were {1000 + i} cases in {1700 + i}. \"We counted them,\" said Alex Morgan.";
+        var text = $"There were {1000 + i} cases in {year ?? 1700 + i}. \"We counted them,\" said Alex Morgan.";
         site.Seed($"a{i:000}.txt", text).Article($"a{i:000}", $"""
             title: Article {i:000}
             source: seeds/a{i:000}.txt
@@ -29,7 +29,7 @@ public sealed class DataFileCacheTests
               - id: year-{i}
                 label: Year
                 kind: year
-                match: in {1700 + i}
+                match: in {year ?? 1700 + i}
                 event: Counted.
             """);
     }
@@ -74,5 +74,33 @@ public sealed class DataFileCacheTests
         Check("removal");
         WriteArticle(site, 1, publisher: "Oxford Mail (edited)");
         Check("edit of the first");
+    }
+
+    [Fact]
+    public void A_figure_joining_a_value_that_hundreds_share_rewrites_only_its_own_chunks()
+    {
+        // Every article counts the same year, so all 300 year figures are one group of equal value.
+        var site = new TestSite().Speaker("alex-morgan", "Alex Morgan");
+        for (var i = 1; i <= Articles; i++) WriteArticle(site, i, year: 2015);
+        var cache = new BuildSession();
+        var builder = new SiteBuilder(site.Source, new Dictionary<string, string>());
+        Assert.True(cache.Build(builder).Succeeded);
+        var (first, _) = cache.Previous.Site!.Data!.Chunks;
+
+        // The group gains a member: each of its entries is made again (each shows the group), but
+        // none of their elements in the data file changes.
+        WriteArticle(site, Articles + 1, year: 2015);
+        var result = cache.Build(builder);
+        Assert.True(result.Stats.Incremental);
+        Assert.Equal(FullData(site), Data(result));
+        var (written, copied) = cache.Previous.Site!.Data!.Chunks;
+        Assert.True(written <= 8 && copied >= first - 8, $"{written} chunks written, {copied} copied of {first}");
+
+        // And the chunks kept hold the renewed entries now, so the next edit copies them by reference.
+        WriteArticle(site, 150, publisher: "Oxford Mail (edited)", year: 2015);
+        result = cache.Build(builder);
+        Assert.Equal(FullData(site), Data(result));
+        (written, copied) = cache.Previous.Site!.Data!.Chunks;
+        Assert.True(written <= 8, $"{written} chunks written, {copied} copied");
     }
 }
