@@ -62,7 +62,10 @@ public sealed record HomeView(string Title, string IntroHtml, IReadOnlyList<Figu
 public sealed record ListView<T>(string Title, IReadOnlyList<T> Items, PagerView? Pager = null);
 
 /// <summary>Where a page of a long list stands: its number, the total, and links to its neighbours and to every page.</summary>
-public sealed record PagerView(int Number, int Count, int First, int Last, int Total, string? PreviousHref, string? NextHref, IReadOnlyList<NavItem> Pages);
+public sealed record PagerView(int Number, int Count, int First, int Last, int Total, string? PreviousHref, string? NextHref, IReadOnlyList<PagerLink> Pages);
+
+/// <summary>A page a pager links to, or a gap (no href) where pages are left out.</summary>
+public sealed record PagerLink(string Text, string? Href, bool Current);
 
 /// <summary>A page of the site by its path, with the work that makes its model deferred.</summary>
 public sealed record PagePlan(string Path, Func<PageSpec> Build);

@@ -80,3 +80,22 @@ public sealed class PagedListTests
         Assert.Contains("page 2 of 2", second.Title);
     }
 }
+
+public sealed class PagerWindowTests
+{
+    [Theory]
+    [InlineData(1, 5, "1 2 3 4 5")]
+    [InlineData(3, 9, "1 2 3 4 5 6 7 8 9")]
+    [InlineData(1, 100, "1 2 3 … 100")]
+    [InlineData(50, 100, "1 … 48 49 50 51 52 … 100")]
+    [InlineData(4, 100, "1 2 3 4 5 6 … 100")]
+    [InlineData(100, 100, "1 … 98 99 100")]
+    public void A_long_list_links_the_first_and_last_pages_and_a_few_around_the_current_one(int number, int count, string expected) =>
+        Assert.Equal(expected, string.Join(" ", CaseRecord.Rendering.Pages.Paged.Shown(number, count).Select(n => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…")));
+
+    [Fact]
+    public void A_pager_stays_the_same_size_however_long_the_list()
+    {
+        Assert.All(Enumerable.Range(1, 3000), n => Assert.InRange(CaseRecord.Rendering.Pages.Paged.Shown(n, 3000).Count(), 3, 2 * CaseRecord.Rendering.Pages.Paged.Window + 5));
+    }
+}
