@@ -11,7 +11,7 @@ public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
 {
     private const string ArticleFile = "input/articles/thornton-refuses-responsibility.md";
 
-    [Fact]
+    [BrowserFact]
     public async Task An_open_page_reloads_by_itself_keeps_its_place_and_shows_build_errors()
     {
         using var project = new TempProject(Repo.Root);
