@@ -15,8 +15,28 @@ public sealed class HostileInputCollection;
 [Collection(nameof(HostileInputTests))]
 public sealed class HostileInputTests(ITestOutputHelper output)
 {
-    // A bound far above the seconds these take, so the test fails on a hang, not on a slow machine.
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+    // Only so a hang fails instead of running on: far above the minutes the largest takes on a busy
+    // machine. Whether the time grows as it should is the ratio in BuildsLinearly.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Builds the seed at half <paramref name="size"/> and at <paramref name="size"/>: parsing and
+    /// attribution (the load and analyse stages) stay linear, so doubling the input may at most
+    /// triple their time (linear doubles it, quadratic quadruples it). A ratio, unlike a bound in
+    /// minutes, catches a regression on a fast machine and does not fail on a slow one.
+    /// </summary>
+    private async Task<(CaseRecord.Building.BuildResult Result, int Marks)> BuildsLinearly(Func<int, string> seedOfSize, int size)
+    {
+        var half = await BuildWith(seedOfSize(size / 2));
+        var full = await BuildWith(seedOfSize(size));
+        var ratio = ParseAndAttribute(full.Result) / ParseAndAttribute(half.Result);
+        output.WriteLine($"parsing and attribution at {size:N0} against {size / 2:N0} characters: {ratio:F2} times the time");
+        Assert.True(ratio <= 3, $"doubling the input made parsing and attribution {ratio:F2} times slower (linear would be 2)");
+        return full;
+    }
+
+    private static double ParseAndAttribute(CaseRecord.Building.BuildResult result) =>
+        result.Stats.Stages.Where(s => s.Stage is "load" or "analyse").Sum(s => s.Time.TotalMilliseconds);
 
     private async Task<(CaseRecord.Building.BuildResult Result, int Marks)> BuildWith(string seed)
     {
@@ -25,23 +45,27 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             .Speaker("sara-thornton", "Sara Thornton")
             .Article("hostile", "title: Hostile\nsource: seeds/hostile.txt\n");
         var clock = Stopwatch.StartNew();
-        var (result, _) = await Task.Run(() => site.Build()).WaitAsync(Bound);
-        output.WriteLine($"{seed.Length:N0} characters built in {clock.ElapsedMilliseconds} ms with {result.WarningCount} warnings shown");
+        var (result, _) = await Task.Run(() => site.Build()).WaitAsync(HangGuard);
+        output.WriteLine($"{seed.Length:N0} characters built in {clock.ElapsedMilliseconds} ms ({string.Join(", ", result.Stats.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:F0} ms"))}) with {result.WarningCount} warnings shown");
         return (result, seed.Count(c => c is '“' or '”' or '"' or '„'));
     }
 
     [Fact]
     public async Task Five_megabytes_of_unmatched_quotation_marks_build_with_warnings()
     {
-        var random = new Random(7);
-        var text = new StringBuilder();
-        string[] pieces = ["“", "”", "\"", "She said", "Ms Thornton", " word", " 12", ".", " he added"];
-        while (text.Length < 5_000_000)
+        static string Seed(int size)
         {
-            for (var i = 0; i < 40; i++) text.Append(pieces[random.Next(pieces.Length)]).Append(' ');
-            text.Append(random.Next(8) == 0 ? "\n\n" : " ");
+            var random = new Random(7);
+            var text = new StringBuilder();
+            string[] pieces = ["“", "”", "\"", "She said", "Ms Thornton", " word", " 12", ".", " he added"];
+            while (text.Length < size)
+            {
+                for (var i = 0; i < 40; i++) text.Append(pieces[random.Next(pieces.Length)]).Append(' ');
+                text.Append(random.Next(8) == 0 ? "\n\n" : " ");
+            }
+            return text.ToString();
         }
-        var (result, _) = await BuildWith(text.ToString());
+        var (result, _) = await BuildsLinearly(Seed, 5_000_000);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.IsError).Take(5)));
         Assert.InRange(result.WarningCount, 1, 200 * 10);
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("more warnings for this article are not shown"));
@@ -50,9 +74,13 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     [Fact]
     public async Task One_line_ten_megabytes_long_builds()
     {
-        var text = new StringBuilder();
-        while (text.Length < 10_000_000) text.Append("Ms Thornton said “it was not good enough” and then “again, 7 times” ");
-        var (result, marks) = await BuildWith(text.ToString());
+        static string Seed(int size)
+        {
+            var text = new StringBuilder();
+            while (text.Length < size) text.Append("Ms Thornton said “it was not good enough” and then “again, 7 times” ");
+            return text.ToString();
+        }
+        var (result, marks) = await BuildsLinearly(Seed, 10_000_000);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.IsError).Take(5)));
         Assert.InRange(result.Stats.Quotations, 1, marks);
         Assert.Equal(result.Stats.Quotations, result.Stats.Attributed);
