@@ -56,6 +56,7 @@ public sealed class IndexUpdateTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void After_any_edits_the_updated_index_is_the_full_index()
     {
         var random = new Random(20261129);

@@ -51,6 +51,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Five_megabytes_of_unmatched_quotation_marks_build_with_warnings()
     {
         static string Seed(int size)
@@ -72,6 +73,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task One_line_ten_megabytes_long_builds()
     {
         static string Seed(int size)

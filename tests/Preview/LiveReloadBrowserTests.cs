@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace CaseRecord.Tests.Preview;
 
 /// <summary>A real browser keeps a page open across edits and sees it reload by itself.</summary>
+[Trait("Category", "Slow")]
 public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
 {
     private const string ArticleFile = "input/articles/thornton-refuses-responsibility.md";

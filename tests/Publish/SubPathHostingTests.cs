@@ -219,6 +219,7 @@ public sealed class SubPathHostingTests : IAsyncLifetime
     }
 
     [BrowserFact(Needs.Pagefind)]
+    [Trait("Category", "Slow")]
     public async Task Search_works_under_the_link_root()
     {
         Assert.True(Directory.Exists(Path.Combine(Output, "pagefind")), "the build made no search index");

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace CaseRecord.Tests.Reader;
 
+[Trait("Category", "Slow")]
 public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper output) : IClassFixture<BuiltSiteFixture>
 {
     /// <param name="bypassCsp">Only for injecting axe-core, which the pages' own policy rightly refuses.</param>

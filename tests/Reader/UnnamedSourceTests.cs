@@ -9,6 +9,7 @@ namespace CaseRecord.Tests.Reader;
 /// The example site's article quotes a source it does not name (the seed site has none): its page,
 /// with the description after the quotation, read by the same judges as the seed site's pages.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class UnnamedSourceTests : IAsyncLifetime
 {
     private const string Article = "articles/riverside-flooding/index.html";
