@@ -44,6 +44,7 @@ public sealed class DataFileCacheTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void An_edit_an_addition_and_a_removal_each_write_a_few_chunks_and_give_the_fresh_file()
     {
         var site = new TestSite().Speaker("alex-morgan", "Alex Morgan");

@@ -207,6 +207,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_long_list_rerenders_only_the_pages_an_edit_reaches_and_matches_a_full_build()
     {
         // 121 articles and 1,331 figures: two pages of articles, seven of figures.

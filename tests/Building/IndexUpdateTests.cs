@@ -17,6 +17,7 @@ namespace CaseRecord.Tests.Building;
 public sealed class IndexUpdateTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void After_any_edits_the_updated_index_is_the_full_index()
     {
         var random = new Random(20261129);

@@ -6,6 +6,7 @@ namespace CaseRecord.Tests.Hostile;
 
 /// <summary>A build killed at any moment leaves the previous output as it was (or, once swapped in, the whole new one).</summary>
 [Collection(nameof(HostileInputTests))]
+[Trait("Category", "Slow")]
 public sealed class InterruptedBuildTests
 {
     private static void MakeManyArticles(TempProject project, int count)

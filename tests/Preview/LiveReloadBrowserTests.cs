@@ -7,11 +7,12 @@ using Xunit.Abstractions;
 namespace CaseRecord.Tests.Preview;
 
 /// <summary>A real browser keeps a page open across edits and sees it reload by itself.</summary>
+[Trait("Category", "Slow")]
 public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
 {
     private const string ArticleFile = "input/articles/thornton-refuses-responsibility.md";
 
-    [Fact]
+    [BrowserFact]
     public async Task An_open_page_reloads_by_itself_keeps_its_place_and_shows_build_errors()
     {
         using var project = new TempProject(Repo.Root);

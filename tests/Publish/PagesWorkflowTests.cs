@@ -58,12 +58,10 @@ public sealed class PagesWorkflowTests
         Assert.Equal("github-pages", Text(((YamlMappingNode)jobs["deploy"])["environment"], "name"));
     }
 
-    [Fact]
+    [ToolFact(Needs.WorkflowValidator)]
     public void Passes_the_workflow_schema_validator()
     {
-        var validator = Repo.PathOf("node_modules/.bin/action-validator");
-        Assert.True(File.Exists(validator), "npm package @action-validator/cli is missing: run 'npm ci' in the repository (.ci/run does)");
-        using var process = Process.Start(new ProcessStartInfo(validator, [WorkflowPath]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root })!;
+        using var process = Process.Start(new ProcessStartInfo(Tools.WorkflowValidator, [WorkflowPath]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root })!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, output);

@@ -218,7 +218,8 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         Assert.Contains($"href=\"{Root}/assets/site.{hash}.css\"", File.ReadAllText(Path.Combine(Output, "index.html")));
     }
 
-    [Fact]
+    [BrowserFact(Needs.Pagefind)]
+    [Trait("Category", "Slow")]
     public async Task Search_works_under_the_link_root()
     {
         Assert.True(Directory.Exists(Path.Combine(Output, "pagefind")), "the build made no search index");

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace CaseRecord.Tests.Reader;
 
+[Trait("Category", "Slow")]
 public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper output) : IClassFixture<BuiltSiteFixture>
 {
     /// <param name="bypassCsp">Only for injecting axe-core, which the pages' own policy rightly refuses.</param>
@@ -16,7 +17,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         return page;
     }
 
-    [Theory]
+    [BrowserTheory(Needs.Axe)]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]
     public async Task Every_page_type_passes_axe_core_for_wcag_2_2_aa(ColorScheme scheme)
@@ -31,7 +32,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task No_page_scrolls_sideways_at_320_css_pixels()
     {
         var wide = new List<string>();
@@ -45,7 +46,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         Assert.True(wide.Count == 0, string.Join("\n", wide));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content()
     {
         var page = await Open("articles/thornton-refuses-responsibility/");
@@ -57,7 +58,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_article_reads_completely_with_javascript_off()
     {
         var page = await Open("articles/thornton-refuses-responsibility/", javascript: false);
@@ -73,7 +74,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Paragraph_links_are_keyboard_reachable_with_an_accessible_name()
     {
         var page = await Open("articles/thornton-refuses-responsibility/");
@@ -87,7 +88,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact(Needs.Pagefind)]
     public async Task Search_finds_a_quotation_and_its_result_opens_the_paragraph()
     {
         Assert.Contains("search: indexed", site.BuildLog);
@@ -106,7 +107,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_article_prints_with_its_source_citation_and_without_navigation()
     {
         var page = await Open("articles/thornton-refuses-responsibility/");
@@ -121,9 +122,12 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact(Needs.Pagefind)]
     public async Task Pages_load_nothing_the_content_security_policy_refuses()
     {
+        // The search page is checked with its results shown, which needs the index: without it the
+        // results never come and the wait below would only time out.
+        Assert.Contains("search: indexed", site.BuildLog);
         var refused = new List<string>();
         foreach (var path in new[] { "", "articles/thornton-refuses-responsibility/", "search/" })
         {
@@ -141,7 +145,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         Assert.True(refused.Count == 0, string.Join("\n", refused));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Screenshots_of_the_main_pages_at_phone_and_desktop_widths()
     {
         var folder = Path.Combine(Repo.Root, "TestResults", "screenshots");
@@ -158,7 +162,7 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         output.WriteLine($"screenshots in {folder}");
     }
 
-    [Fact]
+    [ToolFact(Needs.NuChecker)]
     public void The_nu_html_checker_finds_no_errors_in_the_whole_output()
     {
         var (exitCode, said) = PageCheckers.NuHtmlErrors(site.Output);

@@ -4,17 +4,14 @@ using Microsoft.Playwright;
 
 namespace CaseRecord.Tests.Support;
 
-/// <summary>The two outside judges of a page: axe-core for accessibility, the Nu HTML Checker for valid HTML (npm packages; .ci/run installs them).</summary>
+/// <summary>The two outside judges of a page: axe-core for accessibility, the Nu HTML Checker for valid HTML (npm packages, installed by the test build; tests that use them are skipped where they are missing).</summary>
 public static class PageCheckers
 {
-    private static readonly string AxeScript = Repo.PathOf("node_modules/axe-core/axe.min.js");
-    private static readonly string NuJar = Repo.PathOf("node_modules/vnu-jar/build/dist/vnu.jar");
-
     /// <summary>What axe-core finds against WCAG 2.2 AA on an open page (opened with BypassCSP: the pages' own policy rightly refuses the injected script).</summary>
     public static async Task<IReadOnlyList<string>> AxeViolations(IPage page)
     {
-        Assert.True(File.Exists(AxeScript), "npm package axe-core is missing: run 'npm ci' (.ci/run does)");
-        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        Assert.True(Tools.Missing(Needs.Axe) is null, Tools.Missing(Needs.Axe));
+        await page.AddScriptTagAsync(new() { Path = Tools.AxeScript });
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }); return r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ') + ')'); }");
         return [.. result.EnumerateArray().Select(v => v.GetString()!)];
@@ -23,8 +20,8 @@ public static class PageCheckers
     /// <summary>The Nu HTML Checker's errors in the HTML files at <paramref name="paths"/> (files or folders); exit code 0 when there are none.</summary>
     public static (int ExitCode, string Said) NuHtmlErrors(params string[] paths)
     {
-        Assert.True(File.Exists(NuJar), "npm package vnu-jar is missing: run 'npm ci' (.ci/run does)");
-        using var process = Process.Start(new ProcessStartInfo("java", ["-jar", NuJar, "--errors-only", "--skip-non-html", .. paths]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        Assert.True(Tools.Missing(Needs.NuChecker) is null, Tools.Missing(Needs.NuChecker));
+        using var process = Process.Start(new ProcessStartInfo("java", ["-jar", Tools.NuJar, "--errors-only", "--skip-non-html", .. paths]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, said);
