@@ -13,7 +13,7 @@ namespace CaseRecord.Building;
 /// </summary>
 internal static class IncrementalSite
 {
-    public static SiteOutcome Render(SiteRenderer renderer, CaseIndex index, IndexDelta delta, OutputFile data, PreviousBuild.KeptSite last,
+    public static SiteOutcome Render(SiteRenderer renderer, CaseIndex index, IndexDelta delta, Func<OutputFile> data, PreviousBuild.KeptSite last,
         System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>> pageIds, DiagnosticList diagnostics, StageClock clock)
     {
         var planner = renderer.Planner(index);
@@ -21,7 +21,7 @@ internal static class IncrementalSite
         var samePages = planner.SamePages(delta) ? last.Pages : (ImmutableArray<string>?)null;
         var sources = index.Articles.Where(delta.ArticleChanged).Select(a => a.Source.Path).ToHashSet(StringComparer.Ordinal);
         clock.Lap("plan");
-        var job = renderer.Prepare(index, pages, sources, data, samePages);
+        var job = renderer.Prepare(index, pages, sources, data(), samePages);
         clock.Lap("data");
         var output = SiteRenderer.Render(job);
         clock.Lap("render");

@@ -8,11 +8,11 @@ namespace CaseRecord.Building;
 /// <summary>Every page rendered into memory, every link checked; and, given the last site's files, which of them changed.</summary>
 internal static class WholeSite
 {
-    public static SiteOutcome Render(SiteRenderer renderer, Model.CaseIndex index, OutputFile data, ImmutableSortedDictionary<string, OutputFile>? before,
+    public static SiteOutcome Render(SiteRenderer renderer, Model.CaseIndex index, Func<OutputFile> data, ImmutableSortedDictionary<string, OutputFile>? before,
         System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>>? pageIds, DiagnosticList diagnostics, StageClock clock)
     {
         clock.Lap("plan");
-        var job = renderer.Prepare(index, data: data);
+        var job = renderer.Prepare(index, data: data());
         clock.Lap("data");
         var output = SiteRenderer.Render(job);
         clock.Lap("render");

@@ -64,8 +64,8 @@ public sealed record ListView<T>(string Title, IReadOnlyList<T> Items, PagerView
 /// <summary>Where a page of a long list stands: its number, the total, and links to its neighbours and to every page.</summary>
 public sealed record PagerView(int Number, int Count, int First, int Last, int Total, string? PreviousHref, string? NextHref, IReadOnlyList<PagerLink> Pages);
 
-/// <summary>A page a pager links to, or a gap (no href) where pages are left out.</summary>
-public sealed record PagerLink(string Text, string? Href, bool Current);
+/// <summary>A page a pager links to; <paramref name="GapBefore"/> when pages before it are left out (a theme that ignores it still links the right pages).</summary>
+public sealed record PagerLink(string Text, string Href, bool Current, bool GapBefore);
 
 /// <summary>A page of the site by its path, with the work that makes its model deferred.</summary>
 public sealed record PagePlan(string Path, Func<PageSpec> Build);

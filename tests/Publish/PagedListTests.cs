@@ -98,4 +98,19 @@ public sealed class PagerWindowTests
     {
         Assert.All(Enumerable.Range(1, 3000), n => Assert.InRange(CaseRecord.Rendering.Pages.Paged.Shown(n, 3000).Count(), 3, 2 * CaseRecord.Rendering.Pages.Paged.Window + 5));
     }
+
+    [Fact]
+    public void The_middle_page_of_eleven_links_its_neighbours_the_ends_and_marks_the_gaps()
+    {
+        var text = string.Join("\n\n", Enumerable.Range(1, SpeakerPages.PerPage * 10 + 1).Select(i => $"Ms Thornton said: “Point {i}.”"));
+        var (result, output) = new TestSite().Seed("a.txt", text).Speaker("sara-thornton", "Sara Thornton")
+            .Article("a", "title: A\nsource: seeds/a.txt\nspeakers: [sara-thornton]\n").Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
+        var page = TestSite.Html(output, "speakers/sara-thornton/page/6/index.html");
+        Assert.Equal(["Previous", "1", "…", "4", "5", "6", "7", "8", "…", "11", "Next"],
+            page.QuerySelectorAll("nav.pager li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(2, page.QuerySelectorAll("nav.pager li.gap").Length);
+        Assert.Equal("speakers/sara-thornton/page/11/index.html",
+            CaseRecord.Checks.LinkValidator.Resolve("speakers/sara-thornton/page/6/index.html", page.QuerySelectorAll("nav.pager li a").Single(a => a.TextContent == "11").GetAttribute("href")!));
+    }
 }

@@ -47,9 +47,13 @@ public static class Paged
         var take = Math.Min(perPage, Math.Max(0, items - skip));
         if (count == 1) return (0, items, null);
         var from = SitePaths.Paged(list, number);
-        var shown = Shown(number, count).Select(n => n is { } page
-            ? new PagerLink(page.ToString(CultureInfo.InvariantCulture), links.Href(from, SitePaths.Paged(list, page)), page == number)
-            : new PagerLink("…", null, false)).ToList();
+        var shown = new List<PagerLink>();
+        var gap = false;
+        foreach (var n in Shown(number, count))
+        {
+            if (n is { } page) shown.Add(new PagerLink(page.ToString(CultureInfo.InvariantCulture), links.Href(from, SitePaths.Paged(list, page)), page == number, gap));
+            gap = n is null;
+        }
         return (skip, take, new PagerView(number, count, skip + 1, skip + take, items,
             number > 1 ? links.Href(from, SitePaths.Paged(list, number - 1)) : null,
             number < count ? links.Href(from, SitePaths.Paged(list, number + 1)) : null, shown));
