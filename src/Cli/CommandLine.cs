@@ -48,8 +48,9 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.SetAction(r => RunBuild(r, write: true));
         build.SetAction(r => RunBuild(r, write: true));
         check.SetAction(r => RunBuild(r, write: false));
-        preview.SetAction(r => new PreviewCommand(stdout, stderr).Run(Options(r), r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload)));
-        serve.SetAction(r => new PreviewCommand(stdout, stderr).Serve(Options(r), r.GetValue(_port), r.GetValue(_virtualDir)));
+        preview.SetAction(r => WithOptions(r, options =>
+            new PreviewCommand(stdout, stderr).Run(options, r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload))));
+        serve.SetAction(r => WithOptions(r, options => new PreviewCommand(stdout, stderr).Serve(options, r.GetValue(_port), r.GetValue(_virtualDir))));
         quotes.SetAction(RunQuotes);
 
         var parsed = root.Parse(args);
