@@ -42,7 +42,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             // Settings are needed to know OutputPath; a cheap first read of statiq.json.
             var settings = SettingsLoader.Load(project, options.Settings, new Diagnostics.DiagnosticList());
-            outputDir = ResolveOutput(options, settings);
+            outputDir = options.OutputFolder(settings);
             var problem = OutputProblem(options.Root, outputDir)
                 ?? (options.Output is null && !IsInside(options.Root, outputDir)
                     ? $"OutputPath '{settings.OutputPath}' in statiq.json leads outside the project; a folder outside it can only be given on the command line with -o"
@@ -146,9 +146,6 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         public void Report(string value) => report(value);
     }
-
-    public static string ResolveOutput(BuildOptions options, SiteSettings settings) =>
-        options.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(Path.Combine(options.Root, settings.OutputPath));
 
     /// <summary>The output folder is replaced on every build, so it must never be the project or part of its content.</summary>
     public static string? OutputProblem(string root, string output)

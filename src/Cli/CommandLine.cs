@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseRecord.Building;
 using CaseRecord.Preview;
 
 namespace CaseRecord.Cli;
@@ -88,12 +89,6 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         catch (UsageException e) { stderr.WriteLine($"error: {e.Message}"); return 2; }
         return run(options);
     }
-}
-
-public sealed record BuildOptions(string Root, string? Output, IReadOnlyDictionary<string, string> Settings, bool Verbose)
-{
-    /// <summary>Build even when the output already holds what the build would make.</summary>
-    public bool Force { get; init; }
 }
 
 public sealed class UsageException(string message) : Exception(message);

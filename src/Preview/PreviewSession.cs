@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using CaseRecord.Building;
-using CaseRecord.Cli;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
 
