@@ -18,7 +18,7 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly PreviewServerOptions _serverOptions;
     private readonly bool _watch;
     private readonly TextWriter _log;
-    private readonly BuildCache _cache = new();
+    private BuildCache _cache = new();
     private readonly SiteBuilder _builder;
     private readonly LiveReloadHub _hub = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -34,7 +34,9 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly WatchedContentSource? _source;
     private Task? _loop;
 
-    public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log)
+    /// <param name="project">Wraps the project as the builder reads it; tests pass one that fails as a bug would.</param>
+    public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log,
+        Func<IContentSource, IContentSource>? project = null)
     {
         _options = options;
         _serverOptions = serverOptions;
@@ -47,7 +49,8 @@ public sealed class PreviewSession : IAsyncDisposable
         // Watched, the project's stamps and listings are kept between builds and forgotten as the watcher sees changes.
         var disk = new DiskContentSource(options.Root);
         _source = watch ? new WatchedContentSource(disk) : null;
-        _builder = new SiteBuilder(_source ?? (IContentSource)disk, settings);
+        var source = _source ?? (IContentSource)disk;
+        _builder = new SiteBuilder(project?.Invoke(source) ?? source, settings);
     }
 
     public string Url => _server?.Url ?? "";
@@ -137,14 +140,36 @@ public sealed class PreviewSession : IAsyncDisposable
     private void Rehearse()
     {
         Interlocked.Increment(ref _rehearsals);
-        if (!_cache.ForgetOneArticle()) return;
-        if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
-            Publish([], result, time);
+        Guarded([], () =>
+        {
+            if (!_cache.ForgetOneArticle()) return;
+            if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
+                Publish([], result, time);
+        });
     }
 
-    private void Build(IReadOnlyCollection<string> changes)
+    private void Build(IReadOnlyCollection<string> changes) => Guarded(changes, () =>
     {
         if (Run(changes, out var time) is { } result) Publish(changes, result, time);
+    });
+
+    /// <summary>
+    /// Runs a rebuild so that no exception ends the session: one that is not the project's (those
+    /// are diagnostics) is a bug, reported as an internal error while the last good site stays
+    /// served, and the next change rebuilds.
+    /// </summary>
+    private void Guarded(IReadOnlyCollection<string> changes, Action rebuild)
+    {
+        try
+        {
+            rebuild();
+        }
+        catch (Exception e)
+        {
+            // The cache may hold half of the failed build, so the next build starts afresh.
+            _cache = new BuildCache();
+            ReportInternalError(changes, e);
+        }
     }
 
     /// <summary>One build into the session's cache; null (and the error reported) if the project could not be read.</summary>
@@ -202,6 +227,19 @@ public sealed class PreviewSession : IAsyncDisposable
         {
             diagnostics = diagnostics.Where(d => d.IsError).Select(d => new { path = d.At.Path, line = d.At.Line, column = d.At.Column, message = d.Message, text = d.ToString() }).ToArray(),
         };
+        _hub.SetState(_buildId, error);
+        _hub.Broadcast("failed", error);
+    }
+
+    private void ReportInternalError(IReadOnlyCollection<string> changes, Exception e)
+    {
+        // The build's parallel stages wrap what one of their tasks threw.
+        while (e is AggregateException { InnerExceptions.Count: 1 } one) e = one.InnerExceptions[0];
+        var message = $"internal error: the rebuild failed with {e.GetType().Name}: {e.Message} (a bug in the generator, not in the content; please report it)";
+        _log.WriteLine($"{Now()} {Describe(changes)}: {message}; still serving the last good build, and the next change rebuilds");
+        if (_options.Verbose) _log.WriteLine(e.ToString());
+        // Shown over the open pages as a build error is; it has no place in the project, so no path, line or column.
+        var error = new { diagnostics = new[] { new { path = (string?)null, line = (int?)null, column = (int?)null, message, text = message } } };
         _hub.SetState(_buildId, error);
         _hub.Broadcast("failed", error);
     }
