@@ -4,12 +4,12 @@ using System.Text;
 namespace CaseRecord.Output;
 
 /// <summary>
-/// The list of files an output folder was written with (hash and size of each), kept in the
-/// folder so the next build can tell which files it need not write again.
+/// The list of files an output folder was written with (hash and size of each), kept beside the
+/// folder (see <see cref="DirectorySink"/>) so the next build can tell which files it need not
+/// write again, and whether the folder still holds what it was written with.
 /// </summary>
 public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files, DateTimeOffset Written)
 {
-    public const string FileName = ".case-record-manifest";
     // Version 2 holds XXH128 hashes; a folder written with version 1 (SHA-256) is rewritten whole once.
     private const string Header = "case-record manifest 2";
 
@@ -27,10 +27,10 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
         return hash.GetCurrentHashAsUInt128();
     }
 
-    public static void Write(string folder, IEnumerable<(string Path, UInt128 Hash, long Length)> files)
+    public static void Write(string into, IEnumerable<(string Path, UInt128 Hash, long Length)> files)
     {
         // Streamed: at 130,000 files the text is 20 MB, which a build at its peak need not hold.
-        using var text = new StreamWriter(Path.Combine(folder, FileName), false, new UTF8Encoding(false), 1 << 16);
+        using var text = new StreamWriter(into, false, new UTF8Encoding(false), 1 << 16);
         text.Write(Header);
         text.Write('\n');
         Span<char> digits = stackalloc char[32];
@@ -47,10 +47,9 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
         }
     }
 
-    /// <summary>The folder's manifest, or null when it has none or it cannot be read; its time is the file's own, from the same clock as the files'.</summary>
-    public static Manifest? Read(string folder)
+    /// <summary>The manifest in the file at <paramref name="path"/>, or null when there is none or it cannot be read; its time is the file's own, from the same clock as the files'.</summary>
+    public static Manifest? Read(string path)
     {
-        var path = Path.Combine(folder, FileName);
         try
         {
             var lines = File.ReadAllLines(path);
