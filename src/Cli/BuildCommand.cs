@@ -12,8 +12,8 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
     public int Run(BuildOptions options, bool write)
     {
         // One build, then the process ends: nothing waits on a collection, so the collector need not
-        // work beside the build and keep room for it to do so. Measured at 10,000 articles: the same
-        // CPU time, peak memory 1.23–1.38 GB → 1.06 GB. (The preview keeps the default: it answers requests.)
+        // work beside the build and keep room for it to do so, which costs memory (bench/README.md).
+        // The preview keeps the default: it answers requests.
         var mode = System.Runtime.GCSettings.LatencyMode;
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         try

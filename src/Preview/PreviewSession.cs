@@ -98,10 +98,9 @@ public sealed class PreviewSession : IAsyncDisposable
 
     private async Task Loop()
     {
-        // A rebuild leaves its garbage in the young generations. Left there, it is collected in the
-        // middle of a later rebuild, whose every thread then waits 50–100 ms while the collector
-        // walks a heap that holds a 10,000-article site. Collected once the editor has paused
-        // (reading the reloaded page), the next rebuild usually starts with room and runs without a pause.
+        // A rebuild's garbage, left in the young generations, would be collected in the middle of a
+        // later rebuild, stopping all its threads; collected once the editor has paused, the next
+        // rebuild usually starts with room (figures in bench/README.md).
         var untidy = true;
         try
         {
@@ -132,10 +131,9 @@ public sealed class PreviewSession : IAsyncDisposable
 
     /// <summary>
     /// Rebuilds once as if an article had been saved, while the editor reads the first build, so
-    /// the code of an edit's rebuild (index update, choice of pages, merge) is compiled then and not
-    /// at the first real save: at 10,000 articles the first save reached the browser 50–100 ms sooner
-    /// with it, as soon as the later ones. The site it makes is the one already served, so nothing
-    /// is told unless the project changed meanwhile.
+    /// the code of an edit's rebuild (index update, choice of pages, merge) is compiled then and the
+    /// first real save is as quick as the later ones. The site it makes is the one already served,
+    /// so nothing is told unless the project changed meanwhile.
     /// </summary>
     private void Rehearse()
     {
