@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 
@@ -8,7 +9,7 @@ namespace CaseRecord.Output;
 /// folder (see <see cref="DirectorySink"/>) so the next build can tell which files it need not
 /// write again, and whether the folder still holds what it was written with.
 /// </summary>
-public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files, DateTimeOffset Written)
+public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files)
 {
     // Version 2 holds XXH128 hashes; a folder written with version 1 (SHA-256) is rewritten whole once.
     private const string Header = "case-record manifest 2";
@@ -25,6 +26,29 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
         var hash = new XxHash128();
         foreach (var piece in file.Pieces) hash.Append(piece.Span);
         return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>The XXH128 of a file's bytes as they are on disk now, or null when it cannot be read or does not have <paramref name="length"/> bytes.</summary>
+    /// <param name="length">The size the listing gave: reading stops there, without the call more that would find the end.</param>
+    public static UInt128? HashOf(string path, long length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            var hash = new XxHash128();
+            long offset = 0;
+            for (int n; offset < length && (n = RandomAccess.Read(handle, buffer, offset)) > 0; offset += n) hash.Append(buffer.AsSpan(0, n));
+            return offset == length ? hash.GetCurrentHashAsUInt128() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static void Write(string into, IEnumerable<(string Path, UInt128 Hash, long Length)> files)
@@ -47,7 +71,7 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
         }
     }
 
-    /// <summary>The manifest in the file at <paramref name="path"/>, or null when there is none or it cannot be read; its time is the file's own, from the same clock as the files'.</summary>
+    /// <summary>The manifest in the file at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
     public static Manifest? Read(string path)
     {
         try
@@ -63,7 +87,7 @@ public sealed record Manifest(IReadOnlyDictionary<string, Manifest.Entry> Files,
                     || !UInt128.TryParse(line.AsSpan(0, first), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hash)) return null;
                 files[line[(second + 1)..]] = new Entry(hash, length);
             }
-            return new Manifest(files, File.GetLastWriteTimeUtc(path));
+            return new Manifest(files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
