@@ -51,7 +51,7 @@ mkdir -p "$trash"
 trap 'rm -rf "$trash"' EXIT
 aside() { for f in "$@"; do if [ -e "$f" ]; then mv "$f" "$trash/$(date +%s%N)"; fi; done; }
 ours() { local label=$1; shift; measure "$label" dotnet "$app/Site.dll" build --root "$work/site" -s SearchIndex=false "$@"; }
-cold() { aside "$work/site/output" "$work/site/.output.spare"; ours cold; }
+cold() { aside "$work/site/output" "$work/site/.output.spare" "$work/site/.output.case-record"; ours cold; }
 hugo_site() { aside "$work/$1/public"; measure "$1" hugo --quiet --source "$work/$1" --destination "$work/$1/public"; }
 theirs() { hugo_site hugo; }
 

@@ -4,12 +4,6 @@ using CaseRecord.Diagnostics;
 
 namespace CaseRecord.Analysis;
 
-/// <summary>Paragraph <see cref="Number"/> of a source, with <see cref="Start"/> its offset in the source text.</summary>
-public sealed record Paragraph(int Number, int Start, string Text, bool Omitted)
-{
-    public string Anchor => $"p{Number}";
-}
-
 /// <summary>The part of a quotation inside one paragraph: [Start, End) in the paragraph's text, marks included.</summary>
 public sealed record QuoteSegment(int Paragraph, int Start, int End)
 {

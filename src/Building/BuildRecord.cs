@@ -1,10 +1,12 @@
 using System.Text.Json;
+using CaseRecord.Output;
 
 namespace CaseRecord.Building;
 
 /// <summary>
-/// What the last build to disk depended on and reported, kept in its output folder (beside the
-/// files it describes, so a folder and its record are never out of step): the generator and the
+/// What the last build to disk depended on and reported, kept with the generator's other notes
+/// beside the output folder (<see cref="DirectorySink.NotesFolder"/>; the sink drops it when it
+/// replaces the folder, so a record never describes another build's output): the generator and the
 /// settings given for the run (<see cref="Key"/>), every question it asked of the project with
 /// its answer, and its warnings (a build with errors writes nothing, so leaves no record).
 /// When nothing has changed, a build can leave the output as it is and repeat the warnings.
@@ -12,7 +14,7 @@ namespace CaseRecord.Building;
 /// </summary>
 public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Warnings, int Pages, int Files)
 {
-    public const string FileName = ".case-record-build";
+    public const string FileName = "build.json";
 
     /// <summary>What besides the project makes the site: this very build of the generator, the settings given for the run, and anything else the caller names.</summary>
     public static string KeyFor(IReadOnlyDictionary<string, string> settingOverrides, params string[] more) =>
@@ -23,14 +25,15 @@ public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string>
             .. more,
         ]);
 
-    public void Write(string folder) => File.WriteAllBytes(Path.Combine(folder, FileName), JsonSerializer.SerializeToUtf8Bytes(this));
+    /// <summary>Records the build of the output folder <paramref name="output"/>, once it is in place.</summary>
+    public void Write(string output) => File.WriteAllBytes(PathFor(output), JsonSerializer.SerializeToUtf8Bytes(this));
 
-    /// <summary>The folder's record, or null when it has none that can be read.</summary>
-    public static BuildRecord? Read(string folder)
+    /// <summary>The record of the build of the output folder <paramref name="output"/>, or null when it has none that can be read.</summary>
+    public static BuildRecord? Read(string output)
     {
         try
         {
-            return JsonSerializer.Deserialize<BuildRecord>(File.ReadAllBytes(Path.Combine(folder, FileName))) is { Key: not null, Answers: not null, Warnings: not null } record
+            return JsonSerializer.Deserialize<BuildRecord>(File.ReadAllBytes(PathFor(output))) is { Key: not null, Answers: not null, Warnings: not null } record
                 ? record : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -38,4 +41,6 @@ public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string>
             return null;
         }
     }
+
+    private static string PathFor(string output) => Path.Combine(DirectorySink.NotesFolder(output), FileName);
 }

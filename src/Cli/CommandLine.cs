@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseRecord.Building;
 using CaseRecord.Preview;
 
 namespace CaseRecord.Cli;
@@ -48,8 +49,9 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.SetAction(r => RunBuild(r, write: true));
         build.SetAction(r => RunBuild(r, write: true));
         check.SetAction(r => RunBuild(r, write: false));
-        preview.SetAction(r => new PreviewCommand(stdout, stderr).Run(Options(r), r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload)));
-        serve.SetAction(r => new PreviewCommand(stdout, stderr).Serve(Options(r), r.GetValue(_port), r.GetValue(_virtualDir)));
+        preview.SetAction(r => WithOptions(r, options =>
+            new PreviewCommand(stdout, stderr).Run(options, r.GetValue(_port), r.GetValue(_virtualDir), !r.GetValue(_noWatch), !r.GetValue(_noReload))));
+        serve.SetAction(r => WithOptions(r, options => new PreviewCommand(stdout, stderr).Serve(options, r.GetValue(_port), r.GetValue(_virtualDir))));
         quotes.SetAction(RunQuotes);
 
         var parsed = root.Parse(args);
@@ -87,12 +89,6 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         catch (UsageException e) { stderr.WriteLine($"error: {e.Message}"); return 2; }
         return run(options);
     }
-}
-
-public sealed record BuildOptions(string Root, string? Output, IReadOnlyDictionary<string, string> Settings, bool Verbose)
-{
-    /// <summary>Build even when the output already holds what the build would make.</summary>
-    public bool Force { get; init; }
 }
 
 public sealed class UsageException(string message) : Exception(message);

@@ -28,7 +28,7 @@ public static class DocumentReaders
         if (publishedText is not null)
         {
             published = PartialDate.TryParse(publishedText.Value);
-            if (published is null) diagnostics.Error(publishedText.At, $"'published' must be YYYY-MM-DD, YYYY-MM or YYYY, not '{publishedText.Value}'");
+            if (published is null) diagnostics.Error(publishedText.At, $"'published' must be {PartialDate.Forms}, not '{publishedText.Value}'");
         }
         var summary = meta.String("summary")?.Value;
         var omit = meta.StringList("omit");

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace CaseRecord.Content;
 
-/// <summary>A short content hash, used to know what a rebuild can reuse.</summary>
+/// <summary>A short content hash (the first 128 bits of a SHA-256, in hex), used to know what a rebuild can reuse and whether a build is up to date.</summary>
 public static class Fingerprint
 {
     public static string Of(IEnumerable<string> parts)

@@ -5,11 +5,16 @@ namespace CaseRecord.Content;
 /// <summary>A date as precise as the source allows: <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
 public sealed record PartialDate(int Year, int? Month, int? Day) : IComparable<PartialDate>
 {
+    /// <summary>What <see cref="TryParse"/> accepts, for error messages.</summary>
+    public const string Forms = "a date as YYYY-MM-DD, YYYY-MM or YYYY, from year 0001 to 9999";
+
+    /// <summary>The date, or null when <paramref name="text"/> is not a real date in one of the three forms.</summary>
+    /// <remarks>The Gregorian calendar has no year 0 (1 BC is followed by AD 1), and .NET's calendar ends at 9999, so the year is 0001–9999 in every form.</remarks>
     public static PartialDate? TryParse(string text)
     {
         var parts = text.Trim().Split('-');
         if (parts.Length is < 1 or > 3 || parts[0].Length != 4) return null;
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return null;
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1) return null;
         int? m = null, d = null;
         if (parts.Length > 1)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CaseRecord.Analysis;
 using CaseRecord.Diagnostics;
 
 namespace CaseRecord.Content;

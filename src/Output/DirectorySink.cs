@@ -14,15 +14,33 @@ namespace CaseRecord.Output;
 /// folder: only files whose bytes changed are written into it and files the site no longer has
 /// are removed. On this project's machines deleting a whole old site cost more than writing a
 /// new one, and a rebuild of an unchanged site now writes nothing. A spare is trusted only file
-/// by file: its manifest gives each file's hash and size, and a file whose size differs or that
-/// was modified after the manifest was written is rewritten.
+/// by file: its manifest tells which files should already hold the bytes wanted, and each of
+/// those is read and hashed before it is kept.
+/// The generator's notes about the output (the mark that it is ours, its manifest, the spare's,
+/// the build's record) are kept beside it in <c>.NAME.case-record</c>, never in it, so a host that
+/// publishes the output folder publishes the site and nothing else.
 /// </remarks>
 public sealed partial class DirectorySink(string outputDirectory) : IStreamingSink
 {
-    /// <summary>Marks a folder as ours, so a mistyped <c>-o</c> can never make the build replace someone's folder.</summary>
-    public const string Marker = ".case-record-output";
+    /// <summary>Marks the folder beside the notes as ours, so a mistyped <c>-o</c> can never make the build replace someone's folder.</summary>
+    internal const string MarkerName = "README";
+
+    /// <summary>The mark an output folder held inside it before the notes moved beside it; such a folder is ours too.</summary>
+    private const string LegacyMarker = ".case-record-output";
+
+    internal const string ManifestName = "manifest";
+    internal const string SpareManifestName = "spare-manifest";
+    private const string NextManifestName = "manifest.new";
 
     private readonly string _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+    private readonly string _notes = NotesFolder(outputDirectory);
+
+    /// <summary>Where the generator keeps its notes about the output folder: <c>.NAME.case-record</c> beside it.</summary>
+    public static string NotesFolder(string outputDirectory)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(output) ?? output, $".{Path.GetFileName(output)}.case-record");
+    }
 
     /// <summary>What the last <see cref="Write"/> did, for the build summary and tests.</summary>
     public WriteCounts Counts { get; private set; } = new(0, 0, 0);
@@ -56,8 +74,8 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         private readonly DirectorySink _sink;
         private readonly string _parent, _name, _spare, _staging;
         private readonly Manifest? _manifest;
-        // What the reused folder holds, by path: its size and time, to tell which files need no write.
-        private readonly Dictionary<string, (long Length, DateTimeOffset Modified)> _existing = new(StringComparer.Ordinal);
+        // What the reused folder holds, by path: its size, to tell which files may need no write.
+        private readonly Dictionary<string, long> _existing = new(StringComparer.Ordinal);
         // And its folders: only the reused folder can hold a file or folder where the site now wants the other.
         private readonly HashSet<string> _existingFolders = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, (UInt128 Hash, long Length)> _added = new(StringComparer.Ordinal);
@@ -69,20 +87,22 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             (_sink, _parent, _name) = (sink, parent, name);
             _spare = Path.Combine(parent, $".{name}.spare");
             _staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            // Claimed under a name of this process, so a build killed while updating it leaves
-            // a leftover the next build deletes rather than a spare it would trust.
-            if (Directory.Exists(_spare) && File.Exists(Path.Combine(_spare, Marker)) && TryMove(_spare, _staging))
+            if (Directory.Exists(_spare))
             {
-                _manifest = Manifest.Read(_staging);
-                if (_manifest is null) Directory.Delete(_staging, recursive: true);
-                else
+                var spareManifest = Path.Combine(sink._notes, SpareManifestName);
+                var manifest = Manifest.Read(spareManifest);
+                // Once claimed the spare changes, so its manifest goes first. Claimed under a name of
+                // this process, so a build killed while updating it leaves a leftover the next build
+                // deletes rather than a spare it would trust.
+                if (File.Exists(spareManifest)) File.Delete(spareManifest);
+                if (manifest is not null && TryMove(_spare, _staging))
                 {
-                    // The last build's notes (marker, manifest, record) go; this build writes its own.
-                    foreach (var (path, folder, length, modified) in Entries(_staging))
+                    _manifest = manifest;
+                    foreach (var (path, folder, length) in Entries(_staging))
                         if (folder) _existingFolders.Add(path);
-                        else if (IsOwnNote(path)) File.Delete(Path.Combine(_staging, path));
-                        else _existing[path] = (length, modified);
+                        else _existing[path] = length;
                 }
+                else if (Directory.Exists(_spare)) Directory.Delete(_spare, recursive: true);
             }
             Directory.CreateDirectory(_staging);
         }
@@ -93,10 +113,12 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             var hash = Manifest.Hash(file);
             if (!_added.TryAdd(file.Path, (hash, file.Length)))
                 throw new InvalidOperationException($"the build made {file.Path} twice");
+            // The manifest says what the reused file was written with; its bytes now are what count
+            // (a copy of the same size made with an old time, as cp -p or rsync -t make, changes neither).
             if (_manifest is not null && _existing.TryGetValue(file.Path, out var had)
                 && _manifest.Files.TryGetValue(file.Path, out var known)
-                && known.Length == had.Length && had.Length == file.Length && known.Hash == hash
-                && had.Modified <= _manifest.Written)
+                && known.Length == had && had == file.Length && known.Hash == hash
+                && Manifest.HashOf(target, had) == hash)
                 return;
             WriteFile(target, file);
             Interlocked.Increment(ref _written);
@@ -122,7 +144,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         private string Target(string path)
         {
             var target = Path.GetFullPath(Path.Combine(_staging, path));
-            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || IsOwnNote(path))
+            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new IOException($"refusing to write '{path}' outside the output folder");
             return target;
         }
@@ -173,23 +195,38 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 removed++;
             }
             foreach (var folder in emptied.OrderByDescending(f => f.Length)) RemoveIfEmpty(folder, _staging);
-            File.WriteAllText(Path.Combine(_staging, Marker), "This folder is written by the case record generator and replaced on every build.\n");
             if (_sink.BeforeSwap is { } finish)
             {
                 if (!finish(_staging)) throw new IOException("the site could not be completed");
                 // What the hook added (the search index) is listed too, so the manifest describes
                 // the whole folder and a later build can tell it is intact.
-                foreach (var (path, folder, _, _) in Entries(_staging))
-                    if (!folder && !IsOwnNote(path) && !_added.ContainsKey(path))
+                foreach (var (path, folder, _) in Entries(_staging))
+                    if (!folder && !_added.ContainsKey(path))
                     {
                         var added = new OutputFile(path, File.ReadAllBytes(Path.Combine(_staging, path)));
                         _added[path] = (Manifest.Hash(added), added.Length);
                     }
             }
-            // Last, so every file of the folder is older than its manifest.
             var files = _added.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-            Manifest.Write(_staging, files.Select(kv => (kv.Key, kv.Value.Hash, kv.Value.Length)));
+            var notes = _sink._notes;
+            Directory.CreateDirectory(notes);
+            File.WriteAllText(Path.Combine(notes, MarkerName),
+                $"The folder '{_name}' beside this one is written by the case record generator and replaced on every build.\n" +
+                "This folder holds the generator's notes about it: the list of its files and the record of the build that made it.\n");
+            var next = Path.Combine(notes, NextManifestName);
+            Manifest.Write(next, files.Select(kv => (kv.Key, kv.Value.Hash, kv.Value.Length)));
+            // The notes about the output being replaced leave with it: its manifest becomes the
+            // spare's, and the rest (the record of the build that made it) no longer hold.
+            foreach (var note in Directory.GetFiles(notes))
+                if (Path.GetFileName(note) is not (MarkerName or ManifestName or NextManifestName)) File.Delete(note);
+            var current = Path.Combine(notes, ManifestName);
+            if (File.Exists(current))
+            {
+                if (Directory.Exists(_sink._output)) File.Move(current, Path.Combine(notes, SpareManifestName));
+                else File.Delete(current);
+            }
             Swap(_staging, _sink._output, _spare);
+            File.Move(next, current, overwrite: true);
             _committed = true;
             _sink.Counts = new WriteCounts(_written, files.Count - _written, removed);
             CleanLeftovers(_parent, _name);
@@ -203,35 +240,42 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
 
     /// <summary>
     /// Whether the output folder still holds exactly what its last build wrote: every file its
-    /// manifest lists, of the listed size and not modified since, and no other file.
+    /// manifest lists, with the listed size and hash, and no other file.
     /// </summary>
+    /// <remarks>Every file is read: its size and time do not tell a same-size copy with an old time (cp -p, rsync -t) from the file the build wrote.</remarks>
     public bool HoldsItsLastBuild()
     {
-        var manifest = File.Exists(Path.Combine(_output, Marker)) ? Manifest.Read(_output) : null;
+        var manifest = File.Exists(Path.Combine(_notes, MarkerName)) ? Manifest.Read(Path.Combine(_notes, ManifestName)) : null;
         if (manifest is null) return false;
-        var found = 0;
+        var files = new List<(string Full, Manifest.Entry Entry)>(manifest.Files.Count);
         try
         {
-            foreach (var (path, folder, length, modified) in Entries(_output))
+            // The listing first, which is cheap: a file added, removed or resized ends the check before any is read.
+            foreach (var (path, folder, length) in Entries(_output))
             {
-                if (folder || IsOwnNote(path)) continue;
-                if (!manifest.Files.TryGetValue(path, out var entry) || entry.Length != length || modified > manifest.Written) return false;
-                found++;
+                if (folder) continue;
+                if (!manifest.Files.TryGetValue(path, out var entry) || entry.Length != length) return false;
+                files.Add((Path.Combine(_output, path), entry));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false; // a folder that changes as it is read (another build swapping it) is not known to be intact
         }
-        return found == manifest.Files.Count;
+        if (files.Count != manifest.Files.Count) return false;
+        var same = true;
+        Parallel.ForEach(files, (file, loop) =>
+        {
+            if (Manifest.HashOf(file.Full, file.Entry.Length) == file.Entry.Hash) return;
+            same = false;
+            loop.Stop();
+        });
+        return same;
     }
 
-    /// <summary>The generator's notes about a folder (its marker, manifest, build record), not part of the site.</summary>
-    private static bool IsOwnNote(string path) => path.StartsWith(".case-record-", StringComparison.Ordinal);
-
-    /// <summary>Every file and folder under <paramref name="root"/>: relative path, whether a folder, size and time, from the listing alone.</summary>
-    private static FileSystemEnumerable<(string Path, bool Folder, long Length, DateTimeOffset Modified)> Entries(string root) =>
-        new(root, (ref FileSystemEntry e) => (Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'), e.IsDirectory, e.Length, e.LastWriteTimeUtc),
+    /// <summary>Every file and folder under <paramref name="root"/>: relative path, whether a folder, and size, from the listing alone.</summary>
+    private static FileSystemEnumerable<(string Path, bool Folder, long Length)> Entries(string root) =>
+        new(root, (ref FileSystemEntry e) => (Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'), e.IsDirectory, e.Length),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
 
     private static void RemoveIfEmpty(string folder, string root)
@@ -254,7 +298,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
     private static void EnsureReplaceable(string output)
     {
         if (!Directory.Exists(output)) return;
-        if (File.Exists(Path.Combine(output, Marker))) return;
+        if (File.Exists(Path.Combine(NotesFolder(output), MarkerName)) || File.Exists(Path.Combine(output, LegacyMarker))) return;
         if (!Directory.EnumerateFileSystemEntries(output).Any()) return;
         throw new IOException($"the output folder '{output}' holds files this generator did not write; choose another folder or empty it");
     }
@@ -275,7 +319,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
             staging = old;
         }
         // The site just replaced is the next build's starting point; one that was edited by hand
-        // after its build is only rewritten where it differs (see the manifest check above).
+        // after its build is only rewritten where it differs (see the check of each file above).
         if (Directory.Exists(spare)) Directory.Delete(spare, recursive: true);
         Directory.Move(staging, spare);
     }

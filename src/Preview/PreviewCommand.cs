@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using CaseRecord.Cli;
+using CaseRecord.Building;
 using CaseRecord.Content;
 
 namespace CaseRecord.Preview;
@@ -23,7 +23,7 @@ public sealed class PreviewCommand(TextWriter stdout, TextWriter stderr)
     public int Serve(BuildOptions options, int port, string? virtualDir)
     {
         var settings = SettingsLoader.Load(new DiskContentSource(options.Root), options.Settings, new Diagnostics.DiagnosticList());
-        var output = BuildCommand.ResolveOutput(options, settings);
+        var output = options.OutputFolder(settings);
         if (!Directory.Exists(output))
         {
             stderr.WriteLine($"error: there is no built site in '{output}'; run 'dotnet run' first");

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using CaseRecord.Building;
-using CaseRecord.Cli;
 using CaseRecord.Content;
 using CaseRecord.Diagnostics;
 
@@ -35,7 +34,9 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly WatchedContentSource? _source;
     private Task? _loop;
 
-    public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log)
+    /// <param name="project">Wraps the project as the builder reads it; tests pass one that fails as a bug would.</param>
+    public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log,
+        Func<IContentSource, IContentSource>? project = null)
     {
         _options = options;
         _serverOptions = serverOptions;
@@ -48,7 +49,8 @@ public sealed class PreviewSession : IAsyncDisposable
         // Watched, the project's stamps and listings are kept between builds and forgotten as the watcher sees changes.
         var disk = new DiskContentSource(options.Root);
         _source = watch ? new WatchedContentSource(disk) : null;
-        _builder = new SiteBuilder(_source ?? (IContentSource)disk, settings);
+        var source = _source ?? (IContentSource)disk;
+        _builder = new SiteBuilder(project?.Invoke(source) ?? source, settings);
     }
 
     public string Url => _server?.Url ?? "";
@@ -96,10 +98,9 @@ public sealed class PreviewSession : IAsyncDisposable
 
     private async Task Loop()
     {
-        // A rebuild leaves its garbage in the young generations. Left there, it is collected in the
-        // middle of a later rebuild, whose every thread then waits 50–100 ms while the collector
-        // walks a heap that holds a 10,000-article site. Collected once the editor has paused
-        // (reading the reloaded page), the next rebuild usually starts with room and runs without a pause.
+        // A rebuild's garbage, left in the young generations, would be collected in the middle of a
+        // later rebuild, stopping all its threads; collected once the editor has paused, the next
+        // rebuild usually starts with room (figures in bench/README.md).
         var untidy = true;
         try
         {
@@ -130,23 +131,44 @@ public sealed class PreviewSession : IAsyncDisposable
 
     /// <summary>
     /// Rebuilds once as if an article had been saved, while the editor reads the first build, so
-    /// the code of an edit's rebuild (index update, choice of pages, merge) is compiled then and not
-    /// at the first real save: at 10,000 articles the first save reached the browser 50–100 ms sooner
-    /// with it, as soon as the later ones. The site it makes is the one already served, so nothing
-    /// is told unless the project changed meanwhile.
+    /// the code of an edit's rebuild (index update, choice of pages, merge) is compiled then and the
+    /// first real save is as quick as the later ones. The site it makes is the one already served,
+    /// so nothing is told unless the project changed meanwhile.
     /// </summary>
     private void Rehearse()
     {
         Interlocked.Increment(ref _rehearsals);
-        if (_previous.ForgettingOneArticle() is not { } rehearsal) return;
-        _previous = rehearsal;
-        if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
-            Publish([], result, time);
+        Guarded([], () =>
+        {
+            if (_previous.ForgettingOneArticle() is not { } rehearsal) return;
+            _previous = rehearsal;
+            if (Run([], out var time) is { } result && (!result.Succeeded || result.Changed.Length > 0))
+                Publish([], result, time);
+        });
     }
 
-    private void Build(IReadOnlyCollection<string> changes)
+    private void Build(IReadOnlyCollection<string> changes) => Guarded(changes, () =>
     {
         if (Run(changes, out var time) is { } result) Publish(changes, result, time);
+    });
+
+    /// <summary>
+    /// Runs a rebuild so that no exception ends the session: one that is not the project's (those
+    /// are diagnostics) is a bug, reported as an internal error while the last good site stays
+    /// served, and the next change rebuilds.
+    /// </summary>
+    private void Guarded(IReadOnlyCollection<string> changes, Action rebuild)
+    {
+        try
+        {
+            rebuild();
+        }
+        catch (Exception e)
+        {
+            // A build that threw returned no value for the next; starting afresh trusts nothing it touched.
+            _previous = new PreviousBuild();
+            ReportInternalError(changes, e);
+        }
     }
 
     /// <summary>One build into the session's cache; null (and the error reported) if the project could not be read.</summary>
@@ -205,6 +227,19 @@ public sealed class PreviewSession : IAsyncDisposable
         {
             diagnostics = diagnostics.Where(d => d.IsError).Select(d => new { path = d.At.Path, line = d.At.Line, column = d.At.Column, message = d.Message, text = d.ToString() }).ToArray(),
         };
+        _hub.SetState(_buildId, error);
+        _hub.Broadcast("failed", error);
+    }
+
+    private void ReportInternalError(IReadOnlyCollection<string> changes, Exception e)
+    {
+        // The build's parallel stages wrap what one of their tasks threw.
+        while (e is AggregateException { InnerExceptions.Count: 1 } one) e = one.InnerExceptions[0];
+        var message = $"internal error: the rebuild failed with {e.GetType().Name}: {e.Message} (a bug in the generator, not in the content; please report it)";
+        _log.WriteLine($"{Now()} {Describe(changes)}: {message}; still serving the last good build, and the next change rebuilds");
+        if (_options.Verbose) _log.WriteLine(e.ToString());
+        // Shown over the open pages as a build error is; it has no place in the project, so no path, line or column.
+        var error = new { diagnostics = new[] { new { path = (string?)null, line = (int?)null, column = (int?)null, message, text = message } } };
         _hub.SetState(_buildId, error);
         _hub.Broadcast("failed", error);
     }

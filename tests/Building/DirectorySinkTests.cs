@@ -14,14 +14,15 @@ public sealed class DirectorySinkTests
     private static SortedDictionary<string, string> Files(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith(".case-record-", StringComparison.Ordinal))
             .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(folder, f))), StringComparer.Ordinal);
 
     private static SortedDictionary<string, string> Expected(params OutputFile[] files) =>
         new(files.ToDictionary(f => f.Path, f => Encoding.UTF8.GetString(f.Content)), StringComparer.Ordinal);
 
+    private static string Note(TempProject project, string name) => Path.Combine(DirectorySink.NotesFolder(project.PathOf("output")), name);
+
     [Fact]
-    public void A_build_streamed_to_disk_writes_exactly_what_a_build_in_memory_makes()
+    public void A_build_streamed_to_disk_writes_exactly_what_a_build_in_memory_makes_and_nothing_else()
     {
         using var folder = new TempProject();
         foreach (var source in new[] { RepoFiles.Project(), new MemoryContentSource().AddFolder("tests/sites/two-speakers", "", p => !p.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme") })
@@ -30,13 +31,29 @@ public sealed class DirectorySinkTests
             Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(memory).Succeeded);
             var disk = new DirectorySink(folder.PathOf("output"));
             Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(disk).Succeeded);
+            // The generator's notes (its mark, the manifest) are beside the output, not among the files a host publishes.
             var written = Directory.EnumerateFiles(folder.PathOf("output"), "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder.PathOf("output"), f).Replace('\\', '/'))
-                .Where(f => !f.StartsWith(".case-record-", StringComparison.Ordinal))
                 .ToDictionary(f => f, f => File.ReadAllBytes(folder.PathOf("output/" + f)));
             Assert.Equal(memory.Files.Keys, written.Keys.Order(StringComparer.Ordinal));
             foreach (var (path, bytes) in memory.Files) Assert.True(bytes.AsSpan().SequenceEqual(written[path]), path);
+            Assert.True(File.Exists(Path.Combine(folder.PathOf(".output.case-record"), DirectorySink.ManifestName)));
         }
+    }
+
+    [Fact]
+    public void An_output_folder_marked_inside_by_an_earlier_generator_is_still_ours_and_its_notes_are_not_carried_over()
+    {
+        using var project = new TempProject();
+        project.Write("output/.case-record-output", "This folder is written by the case record generator and replaced on every build.\n");
+        project.Write("output/.case-record-manifest", "case-record manifest 2\n");
+        project.Write("output/index.html", "old");
+        var sink = new DirectorySink(project.PathOf("output"));
+        OutputFile[] site = [F("index.html", "home")];
+        sink.Write(site);
+        sink.Write(site);
+        sink.Write(site);
+        Assert.Equal(Expected(site), Files(project.PathOf("output")));
     }
 
     [Fact]
@@ -74,9 +91,11 @@ public sealed class DirectorySinkTests
         var sink = new DirectorySink(project.PathOf("output"));
         OutputFile[] site = [F("index.html", "home"), F("a/index.html", "aaaa")];
         sink.Write(site);
-        // Same size and same name: only the modification time gives the edit away.
-        Thread.Sleep(50);
-        File.WriteAllText(project.PathOf("output/a/index.html"), "AAAA");
+        // Same size and same name; and, as cp -p or rsync -t leave it, the time it had.
+        var page = project.PathOf("output/a/index.html");
+        var time = File.GetLastWriteTimeUtc(page);
+        File.WriteAllText(page, "AAAA");
+        File.SetLastWriteTimeUtc(page, time);
         File.WriteAllText(project.PathOf("output/extra.html"), "not ours");
         sink.Write(site); // the edited folder becomes the spare
         sink.Write(site); // and is reused here
@@ -124,7 +143,7 @@ public sealed class DirectorySinkTests
         Assert.Equal("{\"a\":1,\"b\":2}", File.ReadAllText(project.PathOf("output/data/case.json")));
         // Streamed, the file has the entry it would have written whole: its XXH128, in hex.
         var hash = Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(json));
-        Assert.Contains($"{hash} {json.Length} data/case.json", File.ReadAllLines(project.PathOf("output/" + Manifest.FileName)));
+        Assert.Contains($"{hash} {json.Length} data/case.json", File.ReadAllLines(Note(project, DirectorySink.ManifestName)));
         // Written whole next time, the same bytes are found unchanged in the reused folder.
         sink.Write([F("index.html", "home"), new OutputFile("data/case.json", json)]);
         Assert.Equal(new DirectorySink.WriteCounts(0, 2, 0), sink.Counts);
@@ -149,7 +168,7 @@ public sealed class DirectorySinkTests
         OutputFile[] site = [F("index.html", "home"), F("a/index.html", "a")];
         sink.Write(site);
         sink.Write(site);
-        spoilManifest(project.PathOf(".output.spare/" + Manifest.FileName));
+        spoilManifest(Note(project, DirectorySink.SpareManifestName));
         sink.Write(site);
         Assert.Equal(new DirectorySink.WriteCounts(2, 0, 0), sink.Counts);
         Assert.Equal(Expected(site), Files(project.PathOf("output")));

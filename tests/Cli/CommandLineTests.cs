@@ -110,6 +110,21 @@ public sealed class CommandLineTests
         Assert.Contains("error", errors);
     }
 
+    [Theory]
+    [InlineData("build")]
+    [InlineData("check")]
+    [InlineData("preview")]
+    [InlineData("serve")]
+    [InlineData("quotes")]
+    public void A_setting_without_an_equals_sign_is_the_same_usage_error_for_every_command(string command)
+    {
+        // A folder that does not exist: were the setting let through, the command would stop at it with another message, not serve.
+        var (code, output, errors) = Run(command, "-s", "Foo", "--root", Path.Combine(Path.GetTempPath(), "case-record-no-such-project"));
+        Assert.Equal(2, code);
+        Assert.Equal("error: --setting 'Foo' must be KEY=VALUE\n", errors.ReplaceLineEndings("\n"));
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public void Output_folder_may_not_be_the_project_or_its_content_or_a_foreign_folder()
     {

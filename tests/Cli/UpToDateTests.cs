@@ -1,6 +1,7 @@
 using CaseRecord.Building;
 using CaseRecord.Cli;
 using CaseRecord.Content;
+using CaseRecord.Output;
 using CaseRecord.Tests.Support;
 
 namespace CaseRecord.Tests.Cli;
@@ -107,7 +108,7 @@ public sealed class UpToDateTests
         else AssertBuilt(run);
     }
 
-    public static TheoryData<string> Tampering => ["edited", "deleted", "added"];
+    public static TheoryData<string> Tampering => ["edited", "deleted", "added", "copied over with its old time"];
 
     [Theory]
     [MemberData(nameof(Tampering))]
@@ -122,13 +123,20 @@ public sealed class UpToDateTests
             case "edited": File.AppendAllText(page, "<script>changed</script>"); break;
             case "deleted": File.Delete(page); break;
             case "added": project.Write("output/speakers/someone/index.html", "not ours"); break;
+            case "copied over with its old time":
+                // As 'cp -p' or 'rsync -t' leave a file: another of the same size, with the time the page had.
+                var time = File.GetLastWriteTimeUtc(page);
+                var bytes = File.ReadAllBytes(page);
+                bytes[^2] = (byte)(bytes[^2] == (byte)'x' ? 'y' : 'x');
+                File.WriteAllBytes(page, bytes);
+                File.SetLastWriteTimeUtc(page, time);
+                break;
         }
 
         AssertBuilt(Build(project));
 
         var after = TempProject.Snapshot(project.PathOf("output"));
-        Assert.Equal(built.Keys.Where(k => !k.StartsWith(".case-record-", StringComparison.Ordinal)),
-            after.Keys.Where(k => !k.StartsWith(".case-record-", StringComparison.Ordinal)));
+        Assert.Equal(built.Keys, after.Keys);
         Assert.Equal(built[Path.Combine("speakers", "sara-thornton", "index.html")].Bytes, after[Path.Combine("speakers", "sara-thornton", "index.html")].Bytes);
         AssertUpToDate(Build(project));
     }
@@ -154,7 +162,24 @@ public sealed class UpToDateTests
         AssertUpToDate(Run("build", "--root", project.Root));
         // The index the search tool wrote is part of what the output holds.
         if (first.Out.Contains("search: indexed", StringComparison.Ordinal))
-            Assert.Contains("pagefind/", File.ReadAllText(project.PathOf("output/.case-record-manifest")));
+            Assert.Contains("pagefind/", File.ReadAllText(Path.Combine(DirectorySink.NotesFolder(project.PathOf("output")), DirectorySink.ManifestName)));
+    }
+
+    [Fact]
+    public void The_output_folder_holds_only_the_site_and_the_build_notes_are_beside_it()
+    {
+        using var project = new TempProject(Repo.Root);
+        AssertBuilt(Build(project));
+        var memory = new MemorySink();
+        Assert.True(new SiteBuilder(new DiskContentSource(project.Root), new Dictionary<string, string> { ["SearchIndex"] = "false" }).Build(memory).Succeeded);
+        Assert.Equal(memory.Files.Keys.Order(StringComparer.Ordinal), TempProject.Snapshot(project.PathOf("output")).Keys.Select(k => k.Replace('\\', '/')).Order(StringComparer.Ordinal));
+        // The notes, which list the project's files, are in a folder of their own beside it, which hosts do not publish.
+        var notes = project.PathOf(".output.case-record");
+        Assert.Equal(DirectorySink.NotesFolder(project.PathOf("output")), notes);
+        Assert.Equal(new[] { BuildRecord.FileName, DirectorySink.MarkerName, DirectorySink.ManifestName }.Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(notes).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("input/articles/thornton-refuses-responsibility.md", File.ReadAllText(Path.Combine(notes, BuildRecord.FileName)));
+        AssertUpToDate(Build(project));
     }
 
     [Fact]

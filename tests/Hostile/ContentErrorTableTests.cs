@@ -25,6 +25,8 @@ public sealed class ContentErrorTableTests
         { "no front matter", Speaker, "", "name: Sara Thornton\n", $"{Speaker}:1:1: error: the file has no front matter" },
         { "unterminated front matter", Speaker, "", "---\nname: Sara Thornton\n", $"{Speaker}:1:1: error: the front matter is not closed" },
         { "figures is not a list", Article, "figures:\n  - id: recorded-contacts", "figures: 3\nxfigures:\n  - id: recorded-contacts", $"{Article}:16:10: error: 'figures' must be a list" },
+        { "published in year zero", Article, "published: 2015\n", "published: 0000-01-15\n", $"{Article}:6:12: error: 'published' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, from year 0001 to 9999, not '0000-01-15'" },
+        { "published on a day the month lacks", Article, "published: 2015\n", "published: 9999-12-32\n", $"{Article}:6:12: error: 'published' must be a date" },
         { "a list where text is expected", Article, "publisher: Oxford Mail", "publisher: [Oxford, Mail]", $"{Article}:5:12: error: 'publisher' must be text, not a list" },
         { "missing required key", Speaker, "name: Sara Thornton\n", "", $"{Speaker}:1:1: error: missing required key 'name'" },
         { "source missing", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: seeds/nothing.txt", $"{Article}:3:9: error: source text 'seeds/nothing.txt' does not exist" },

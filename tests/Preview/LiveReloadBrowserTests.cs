@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CaseRecord.Cli;
+using CaseRecord.Building;
 using CaseRecord.Preview;
 using CaseRecord.Tests.Support;
 using Xunit.Abstractions;

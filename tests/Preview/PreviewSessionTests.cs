@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using CaseRecord.Cli;
+using CaseRecord.Building;
+using CaseRecord.Content;
 using CaseRecord.Preview;
 using CaseRecord.Tests.Support;
 
@@ -14,11 +15,24 @@ public sealed class PreviewSessionTests : IAsyncLifetime
     private readonly StringWriter _log = new();
     private PreviewSession _session = null!;
     private readonly HttpClient _http = new();
+    private Failing? _failing;
+
+    /// <summary>The project as read by the builder, whose reads of one file throw (as a bug in the build would) while <see cref="FailOn"/> names it.</summary>
+    private sealed class Failing(IContentSource inner) : IContentSource
+    {
+        public volatile string? FailOn;
+        public IReadOnlyList<string> ListFiles(string folder, string extension) => inner.ListFiles(folder, extension);
+        public IReadOnlyList<string> ListFilesRecursive(string folder) => inner.ListFilesRecursive(folder);
+        public bool FileExists(string path) => inner.FileExists(path);
+        public bool DirectoryExists(string path) => inner.DirectoryExists(path);
+        public FileStamp? Stamp(string path) => inner.Stamp(path);
+        public byte[] ReadAllBytes(string path) => path == FailOn ? throw new InvalidOperationException($"injected failure reading {path}") : inner.ReadAllBytes(path);
+    }
 
     public async Task InitializeAsync()
     {
         _session = new PreviewSession(new BuildOptions(_project.Root, null, new Dictionary<string, string>(), false),
-            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Synchronized(_log));
+            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Synchronized(_log), project => _failing = new Failing(project));
         await _session.StartAsync();
     }
 
@@ -79,6 +93,32 @@ public sealed class PreviewSessionTests : IAsyncLifetime
         EditArticle(t => t.Replace("speakers: [sara-thornton\n", "speakers: [sara-thornton]\n").Replace("publisher: Oxford Mail", "publisher: Oxford Mail (mended)"));
         await events.Next("reload");
         Assert.Contains("Oxford Mail (mended)", await Page());
+    }
+
+    [Fact]
+    public async Task A_bug_in_a_rebuild_is_an_internal_error_the_last_good_site_stays_and_the_next_save_rebuilds()
+    {
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        var good = await Page();
+
+        _failing!.FailOn = ArticleFile;
+        EditArticle(t => t.Replace("publisher: Oxford Mail", "publisher: Oxford Mail (unseen)"));
+        var (_, failed) = await events.Next("failed");
+        Assert.Contains("internal error: the rebuild failed with InvalidOperationException: injected failure reading " + ArticleFile, failed);
+        Assert.Equal(good, await Page());
+        Assert.Matches(@"input/articles/thornton-refuses-responsibility\.md changed: internal error: .*injected failure.*; still serving the last good build", _log.ToString());
+        await using (var late = await EventStream.Connect(_session.Url + "__case-record/events"))
+            Assert.Contains("injected failure", (await late.Next("hello")).Data);
+
+        _failing.FailOn = null;
+        EditArticle(t => t.Replace("Oxford Mail (unseen)", "Oxford Mail (seen)"));
+        // The save may have been seen twice while failing; wait for the rebuild after the mend.
+        var clock = Stopwatch.StartNew();
+        while (!(await Page()).Contains("Oxford Mail (seen)") && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        Assert.Contains("Oxford Mail (seen)", await Page());
+        var (name, _) = await events.Next("reload");
+        Assert.Equal("reload", name);
     }
 
     [Fact]

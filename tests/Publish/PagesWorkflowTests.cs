@@ -58,6 +58,19 @@ public sealed class PagesWorkflowTests
         Assert.Equal("github-pages", Text(((YamlMappingNode)jobs["deploy"])["environment"], "name"));
     }
 
+    [Fact]
+    public void Publishes_the_folder_it_builds_into_whose_build_notes_are_kept_beside_it()
+    {
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Workflow()["jobs"])["build"])["steps"]).Cast<YamlMappingNode>().ToList();
+        var run = steps.Select(s => s.Children.TryGetValue("run", out var r) ? ((YamlScalarNode)r).Value! : "").Single(r => r.Contains("dotnet run"));
+        var output = System.Text.RegularExpressions.Regex.Match(run, @"(?:^|\s)-o\s+(\S+)").Groups[1].Value;
+        Assert.NotEqual("", output);
+        var upload = steps.Single(s => s.Children.TryGetValue("uses", out var u) && ((YamlScalarNode)u).Value!.StartsWith("actions/upload-pages-artifact@", StringComparison.Ordinal));
+        Assert.Equal(output, Text(upload["with"], "path"));
+        // What the upload takes is the site alone: the generator's notes (they list the project's files) are beside the folder.
+        Assert.Equal(Path.Combine(Repo.Root, $".{output}.case-record"), CaseRecord.Output.DirectorySink.NotesFolder(Path.Combine(Repo.Root, output)));
+    }
+
     [ToolFact(Needs.WorkflowValidator)]
     public void Passes_the_workflow_schema_validator()
     {

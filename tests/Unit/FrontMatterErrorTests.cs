@@ -39,6 +39,27 @@ public sealed class FrontMatterErrorTests
         Assert.Equal(5, e.At.Line);
     }
 
+    // Year zero, days and months past their end, five-digit and negative years, short forms.
+    public static TheoryData<string> NotDates => new(["0000-01-15", "0000-00-00", "0000-01", "0000", "9999-12-32", "2015-02-29", "2015-13",
+        "10000", "10000-01-01", "-2015", "-0001-01-01", "2015-1-5", "15"]);
+
+    [Theory]
+    [MemberData(nameof(NotDates))]
+    public void A_published_date_out_of_range_is_an_error_at_its_value(string published)
+    {
+        var e = SingleError(Site($"title: A\nsource: seeds/a.txt\npublished: \"{published}\"\n"));
+        Assert.Equal(new SourcePosition("input/articles/a.md", 4, 12), e.At);
+        Assert.Equal($"'published' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, from year 0001 to 9999, not '{published}'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01"), InlineData("9999-12-31"), InlineData("2016-02-29"), InlineData("2015-03"), InlineData("2015")]
+    public void A_published_date_from_year_1_to_9999_is_read(string published)
+    {
+        var (result, _) = Site($"title: A\nsource: seeds/a.txt\npublished: {published}\n").Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
     [Fact]
     public void Missing_required_key_is_named()
     {

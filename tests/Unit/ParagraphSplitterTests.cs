@@ -1,4 +1,3 @@
-using CaseRecord.Analysis;
 using CaseRecord.Content;
 
 namespace CaseRecord.Tests.Unit;

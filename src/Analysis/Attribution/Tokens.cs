@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CaseRecord.Content;
 
 namespace CaseRecord.Analysis.Attribution;
 

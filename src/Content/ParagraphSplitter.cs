@@ -1,6 +1,12 @@
 using System.Collections.Immutable;
 
-namespace CaseRecord.Analysis;
+namespace CaseRecord.Content;
+
+/// <summary>Paragraph <see cref="Number"/> of a source, with <see cref="Start"/> its offset in the source text.</summary>
+public sealed record Paragraph(int Number, int Start, string Text, bool Omitted)
+{
+    public string Anchor => $"p{Number}";
+}
 
 /// <summary>
 /// Splits a source text into paragraphs: at blank lines, or, in a text with no blank line between
