@@ -8,8 +8,8 @@ namespace CaseRecord.Rendering;
 /// Rewrites every <c>value | html.escape</c> of a parsed template into one node that escapes
 /// directly. Scriban runs such a pipe through its general machinery: it queues the value as a
 /// pending argument, looks up <c>html</c>, then <c>escape</c>, then binds and calls the function.
-/// Every text on every page goes through it (about 200 times on a key figure's page), and that
-/// was half the time of rendering one (88 → 43 µs). The node converts the value as Scriban converts a string argument
+/// Every text on every page goes through it, and that was half the time of rendering a page
+/// (bench/README.md). The node converts the value as Scriban converts a string argument
 /// and encodes it with the same encoder, so pages come out byte for byte the same.
 /// </summary>
 internal sealed class EscapePipes : ScriptRewriter

@@ -58,8 +58,8 @@ public static class OpenData
     }
 
     /// <summary>
-    /// The record written straight to a stream, for a build to disk: at 10,000 articles the file is
-    /// 180 MB, which held whole beside the record was the build's peak of memory.
+    /// The record written straight to a stream, for a build to disk: held whole beside the record,
+    /// a large record's file was the build's peak of memory.
     /// </summary>
     public static void Write(CaseIndex index, LinkBuilder links, Stream output)
     {

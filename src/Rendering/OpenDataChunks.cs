@@ -9,8 +9,7 @@ namespace CaseRecord.Rendering;
 /// The open data file's elements as the previous build wrote them, for a long-running session
 /// (the preview), kept in chunks: a chunk is a run of items of one section (articles, an
 /// article's quotations, figures, timeline events) whose bytes are copied when it holds the same
-/// item objects as before. Ten thousand articles make a file of some 180 MB; writing it whole
-/// made every edit wait seconds. A value: a write reads the last file's chunks and returns the
+/// item objects as before: writing a large record's file whole made every edit wait seconds. A value: a write reads the last file's chunks and returns the
 /// new file's; the session keeps them with its previous build while the settings are the same.
 /// </summary>
 /// <remarks>

@@ -16,11 +16,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     // rendering thread keeps one for the whole build; pages only push and pop their globals.
     private readonly ThreadLocal<TemplateContext> _contexts = new(theme.NewContext);
 
-    // And one output buffer, reused page after page: a fresh 32 KB buffer for every page was a
-    // sixth of all a build allocated (3.05 → 2.52 GB at 1,000 articles; the time did not move).
-    // Scriban empties it with StringBuilder.Length = 0, which costs nothing while the builder is one
-    // block and makes it one block again after a page outgrew it; a buffer a huge page grew past
-    // MaxKept is let go, so one page never makes the others pay.
+    // And one output buffer, reused page after page (a fresh one per page was a sixth of all a
+    // build allocated; bench/README.md). A buffer a huge page grew past MaxKept is let go, so one
+    // page never makes the others pay.
     private readonly ThreadLocal<StringBuilderOutput> _outputs = new(() => new StringBuilderOutput(new StringBuilder(InitialOutput)));
     private const int InitialOutput = 64 * 1024, MaxKept = 1024 * 1024;
 
@@ -99,8 +97,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         private readonly LinkBuilder _links;
         private readonly ImmutableArray<PagePlan> _pages;
         private readonly IReadOnlyList<Func<OutputFile>> _others;
-        // Handed on first and then let go: at 10,000 articles the file is 180 MB, which a build
-        // streaming to disk need not hold while it renders 120,000 pages.
+        // Handed on first and then let go: a large record's file need not be held while every page renders.
         private OutputFile? _data;
 
         internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
