@@ -72,6 +72,48 @@ public sealed class PreviewSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_a_figure_another_articles_share_points_at_leaves_no_served_page_different_from_a_full_build()
+    {
+        await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
+        await events.Next("hello");
+        // A second article whose figure is a share of the seed article's 1,561 recorded contacts.
+        const string text = "Of the contacts, 40 led to charges, the force said.\n";
+        File.WriteAllText(_project.PathOf("seeds/share.txt"), text);
+        File.WriteAllText(_project.PathOf("input/articles/share.md"), $"""
+            ---
+            title: Forty charges
+            source: seeds/share.txt
+            sha256: {TestSite.Sha256(text)}
+            figures:
+              - id: charges
+                label: Charges
+                match: 40 led to charges
+                of: recorded-contacts
+            ---
+
+            """);
+        Assert.Equal("reload", (await events.Next("reload", "failed")).Name);
+        Assert.Contains("Recorded contacts", await Page("articles/share/index.html"), StringComparison.OrdinalIgnoreCase);
+
+        var path = _project.PathOf(ArticleFile);
+        var original = File.ReadAllText(path);
+        var label = System.Text.RegularExpressions.Regex.Match(original, @"id: recorded-contacts\s+label: ([^\n]+)").Groups[1].Value;
+        Assert.NotEqual("", label);
+        File.WriteAllText(path, original.Replace("label: " + label, "label: Contacts logged by the force"));
+        Assert.Equal("reload", (await events.Next("reload", "failed")).Name);
+
+        var full = new SiteBuilder(new DiskContentSource(_project.Root), new Dictionary<string, string>()).Build(null);
+        Assert.True(full.Succeeded);
+        Assert.Contains("Contacts logged by the force", System.Text.Encoding.UTF8.GetString(full.FilesByPath["articles/share/index.html"].Content));
+        foreach (var (page, file) in full.FilesByPath)
+        {
+            var served = await _http.GetByteArrayAsync(_session.Url + page);
+            var expected = page.EndsWith(".html", StringComparison.Ordinal) ? PreviewServer.InjectReload(file.Content, _session.BuildId) : file.Content;
+            Assert.True(expected.AsSpan().SequenceEqual(served), $"{page} is served different from a full build");
+        }
+    }
+
+    [Fact]
     public async Task Broken_yaml_keeps_the_last_good_site_and_reports_path_and_line_then_recovers()
     {
         await using var events = await EventStream.Connect(_session.Url + "__case-record/events");
