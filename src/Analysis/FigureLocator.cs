@@ -65,13 +65,48 @@ public static partial class FigureLocator
             else chosen = 0;
 
             decimal value;
-            if (spec.Value is { } v) value = v.Value;
+            string? currency = null, unit = spec.Unit, written = null;
+            PartialDate? date = null;
+            if (spec.Kind == FigureKind.Date)
+            {
+                date = spec.DateValue ?? FigureValues.Date(spec.Match.Value);
+                if (date is null)
+                {
+                    diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' has no date such as 12 February 2022, February 2022, 2022-02-12 or 2022; add 'value: YYYY-MM-DD'");
+                    continue;
+                }
+                value = FigureValues.DateNumber(date);
+            }
+            else if (spec.Kind == FigureKind.Money)
+            {
+                var money = FigureValues.Money(spec.Match.Value);
+                if (money?.Currency is { } symbolCurrency && spec.Currency is { } key && key.Value != symbolCurrency && symbolCurrency != "USD")
+                {
+                    diagnostics.Error(key.At, $"figure '{spec.Id}': 'currency: {key.Value}' disagrees with '{money.Written}' in the match, which is {symbolCurrency}");
+                    continue;
+                }
+                currency = spec.Currency?.Value ?? money?.Currency;
+                if (spec.Value is { } v) value = v.Value;
+                else if (money is not null)
+                {
+                    value = money.Amount;
+                    // Shown as written (£2.3m) when the words carry a symbol or pence, and the currency is theirs.
+                    if (money.HasSymbol && (spec.Currency is null || spec.Currency.Value == money.Currency)) written = money.Written;
+                }
+                else
+                {
+                    diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' has no number written in digits; add 'value:'");
+                    continue;
+                }
+            }
+            else if (spec.Value is { } v) value = v.Value;
             else if (FirstNumber(spec.Match.Value) is { } n) value = n;
             else
             {
                 diagnostics.Error(spec.Match.At, $"figure '{spec.Id}': match '{spec.Match.Value}' has no number written in digits; add 'value:'");
                 continue;
             }
+            if (spec.Kind == FigureKind.Duration) unit ??= FigureValues.DurationUnit(spec.Match.Value);
 
             var (pi, start) = hits[chosen];
             var p = paragraphs[pi];
@@ -80,7 +115,7 @@ public static partial class FigureLocator
             var (ss, se) = SentenceSplitter.SentenceAt(p.Text, start);
             if (end > se) se = Math.Min(p.Text.Length, SentenceSplitter.SentenceAt(p.Text, end - 1).End);
             result.Add(new LocatedFigure(spec, value, p.Number, start, end, p.Text[ss..se].Trim(),
-                q?.Id, q is { IsSpeech: true } ? q.SpeakerSlug : null));
+                q?.Id, q is { IsSpeech: true } ? q.SpeakerSlug : null, currency, date, unit, written));
         }
         return result.ToImmutable();
     }

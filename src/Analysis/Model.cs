@@ -86,9 +86,24 @@ public sealed record LocatedFigure(
     int End,
     string Sentence,
     string? QuotationId,
-    string? SpeakerSlug)
+    string? SpeakerSlug,
+    string? Currency = null,
+    PartialDate? Date = null,
+    string? Unit = null,
+    string? Written = null)
 {
     public string Id => Spec.Id;
+
+    /// <summary>
+    /// Where the figure falls in time, comparable across kinds: a date is YYYYMMDD (a month or a
+    /// year alone has 00 for what it lacks), a year figure is YYYY0000, so a year-only event comes
+    /// before the dated events of its year. Other kinds keep their value.
+    /// </summary>
+    public decimal Chronology => Spec.Kind switch
+    {
+        FigureKind.Year => Value * 10000m,
+        _ => Value,
+    };
 }
 
 public sealed record OrganisationMention(string OrganisationSlug, int Paragraph, int Start, int End);

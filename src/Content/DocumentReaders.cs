@@ -54,13 +54,37 @@ public static class DocumentReaders
         var occurrence = f.Integer("occurrence");
         if (occurrence is not null && occurrence.Value < 1)
             diagnostics.Error(occurrence.At, "'occurrence' counts from 1");
-        var value = f.Number("value");
         var kindText = f.String("kind");
         var kind = FigureKind.Count;
         if (kindText is not null && !Enum.TryParse(kindText.Value, ignoreCase: true, out kind))
         {
             diagnostics.Error(kindText.At, $"'kind' must be one of count, year, date, percent, money, duration; not '{kindText.Value}'");
         }
+        Located<decimal>? value = null;
+        PartialDate? dateValue = null;
+        if (kind == FigureKind.Date)
+        {
+            // A date figure's value is a date (2022-02-12, 2022-02 or 2022), not a number.
+            if (f.String("value") is { } dv)
+            {
+                dateValue = PartialDate.TryParse(dv.Value);
+                if (dateValue is null) diagnostics.Error(dv.At, $"'value' of a date figure must be {PartialDate.Forms}, not '{dv.Value}'");
+                else value = new(FigureValues.DateNumber(dateValue), dv.At);
+            }
+        }
+        else value = f.Number("value");
+        var currency = f.String("currency");
+        if (currency is not null)
+        {
+            if (kind != FigureKind.Money)
+                diagnostics.Error(currency.At, "'currency' is only for figures of kind 'money'; add 'kind: money'");
+            else if (!FigureValues.IsCurrencyCode(currency.Value))
+                diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
+            currency = currency with { Value = currency.Value.ToUpperInvariant() };
+        }
+        var unit = f.String("unit");
+        if (unit is not null && kind is FigureKind.Year or FigureKind.Date)
+            diagnostics.Error(unit.At, "'unit' is not for figures of kind 'year' or 'date', which are shown as dates");
         var ev = f.String("event");
         if (ev is not null && kind is not (FigureKind.Year or FigureKind.Date))
             diagnostics.Error(ev.At, "'event' is only for figures of kind 'year' or 'date'; add 'kind: year'");
@@ -73,7 +97,8 @@ public static class DocumentReaders
             return null;
         }
         if (id is null || label is null || match is null) return null;
-        return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev?.Value, of, note);
+        return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev?.Value, of, note,
+            currency, string.IsNullOrWhiteSpace(unit?.Value) ? null : unit.Value, dateValue);
     }
 
     private static QuoteOverride? ReadQuote(MetaReader q, DiagnosticList diagnostics)

@@ -17,7 +17,10 @@ public sealed record FigureSpec(
     FigureKind Kind,
     string? Event,
     Located<string>? Of,
-    string? NoteMarkdown);
+    string? NoteMarkdown,
+    Located<string>? Currency = null,
+    string? Unit = null,
+    PartialDate? DateValue = null);
 
 /// <summary>
 /// An attribution override (items of <c>quotes</c>): a speaker slug; or <paramref name="Unnamed"/>,

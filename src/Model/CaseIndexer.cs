@@ -140,7 +140,7 @@ public static class CaseIndexer
 
     private static int CompareEvents(FigureEntry x, FigureEntry y)
     {
-        var c = x.Figure.Value.CompareTo(y.Figure.Value);
+        var c = x.Figure.Chronology.CompareTo(y.Figure.Chronology);
         if (c == 0) c = string.CompareOrdinal(x.Article.Slug, y.Article.Slug);
         if (c == 0) c = x.Figure.Paragraph.CompareTo(y.Figure.Paragraph);
         return c;

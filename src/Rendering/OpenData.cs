@@ -199,6 +199,9 @@ public static class OpenData
             json.WriteString("id", e.Id);
             json.WriteString("label", f.Spec.Label);
             json.WriteNumber("value", f.Value);
+            Optional(json, "currency", f.Currency);
+            Optional(json, "date", f.Spec.Kind == FigureKind.Date ? f.Date?.Iso : null);
+            Optional(json, "unit", f.Unit);
             json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
             json.WriteString("match", f.Spec.Match.Value);
             json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
@@ -221,7 +224,7 @@ public static class OpenData
         static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
         {
             json.WriteStartObject();
-            json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
+            json.WriteString("when", ValueFormatter.Value(e.Figure));
             json.WriteString("event", e.Figure.Spec.Event);
             json.WriteString("figure", e.Id);
             json.WriteString("article", e.Article.Slug);

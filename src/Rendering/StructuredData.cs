@@ -84,6 +84,8 @@ public sealed class StructuredData(CaseIndex index, LinkBuilder links)
         o["description"] = f.Sentence;
         if (f.Spec.Kind is FigureKind.Year) o["unitText"] = "year";
         else if (f.Spec.Kind is FigureKind.Percent) o["unitText"] = "percent";
+        else if (f.Spec.Kind is FigureKind.Money && f.Currency is { } currency) o["unitCode"] = currency;
+        else if (f.Unit is { } unit) o["unitText"] = unit;
         Url(o, "url", links.Absolute(SitePaths.Figure(e.Id)));
         if (e.Of is not null)
         {
@@ -102,7 +104,7 @@ public sealed class StructuredData(CaseIndex index, LinkBuilder links)
         var position = 1;
         foreach (var e in events)
         {
-            var ev = new JsonObject { ["@type"] = "Event", ["name"] = e.Figure.Spec.Event ?? e.Figure.Spec.Label, ["startDate"] = ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind) };
+            var ev = new JsonObject { ["@type"] = "Event", ["name"] = e.Figure.Spec.Event ?? e.Figure.Spec.Label, ["startDate"] = ValueFormatter.IsoDate(e.Figure) ?? ValueFormatter.Value(e.Figure) };
             Url(ev, "url", links.Absolute(SitePaths.Figure(e.Id)));
             items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ev });
         }

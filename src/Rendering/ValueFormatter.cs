@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseRecord.Analysis;
 using CaseRecord.Content;
 
 namespace CaseRecord.Rendering;
@@ -12,6 +13,31 @@ public static class ValueFormatter
         FigureKind.Year => value.ToString("0", Invariant),
         FigureKind.Percent => value.ToString("0.##", Invariant) + "%",
         _ => value == decimal.Truncate(value) ? value.ToString("#,0", Invariant) : value.ToString("#,0.##", Invariant),
+    };
+
+    /// <summary>
+    /// A located figure's value as the site shows it: a date as a date (12 February 2022), money as
+    /// written (£2.3m) or with its currency (£217,640; 1,200 CHF), then the unit if any (10 years).
+    /// </summary>
+    public static string Value(LocatedFigure f)
+    {
+        if (f.Spec.Kind == FigureKind.Date && f.Date is { } date) return date.Display;
+        var shown = Value(f.Value, f.Spec.Kind);
+        if (f.Spec.Kind == FigureKind.Money)
+        {
+            if (f.Written is { } written) shown = written;
+            else if (f.Currency is { } currency)
+                shown = FigureValues.Symbol(currency) is { } symbol ? symbol + shown : shown + " " + currency;
+        }
+        return f.Unit is { } unit ? shown + " " + unit : shown;
+    }
+
+    /// <summary>A date figure's date in ISO form (2022-02-12, 2022-02, 2022); null for other kinds.</summary>
+    public static string? IsoDate(LocatedFigure f) => f.Spec.Kind switch
+    {
+        FigureKind.Date => f.Date?.Iso,
+        FigureKind.Year => f.Value == decimal.Truncate(f.Value) && f.Value is >= 1 and <= 9999 ? ((int)f.Value).ToString("D4", Invariant) : null,
+        _ => null,
     };
 
     /// <summary>A share as a percentage with one decimal (26 of 1,561 = 1.7%).</summary>

@@ -57,7 +57,7 @@ public sealed class ArticlePages : IPageKind
                     var m = r.Organisation as OrganisationMention;
                     return new RunView(p.Text[r.Start..r.End],
                         f is null ? null : new LinkView(f.Spec.Label, c.Href(path, SitePaths.Figure(f.Id))),
-                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f.Value, f.Spec.Kind),
+                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f),
                         m is null ? null : c.OrganisationLink(path, m.OrganisationSlug));
                 }).ToList();
                 return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);

@@ -53,17 +53,17 @@ public sealed class FigurePages : IPageKind
         var speaker = f.SpeakerSlug is { } slug ? c.SpeakerLink(path, slug) : null;
         var same = e.SameValueIds.Take(SameValueShown).Select(id => index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Select(x => c.FigureRow(path, x)).ToList();
         var shares = index.SharesOf[e.Id].Select(x => c.FigureRow(path, x)).ToList();
-        var model = new FigureView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), ValueFormatter.Kind(f.Spec.Kind),
+        var model = new FigureView(e.Id, f.Spec.Label, ValueFormatter.Value(f), ValueFormatter.Kind(f.Spec.Kind),
             f.Spec.Match.Value, f.Sentence, f.Spec.Event,
             new LinkView($"Paragraph {f.Paragraph}", c.Href(path, SitePaths.Article(a.Slug), anchor)),
             new LinkView(a.Doc.Title, c.Href(path, SitePaths.Article(a.Slug))), a.Doc.Publisher, a.Doc.Published?.Display,
             speaker,
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, c.Href(path, SitePaths.Figure(e.Of.Id))),
-            e.Of is null ? null : ValueFormatter.Value(e.Of.Figure.Value, e.Of.Figure.Spec.Kind),
+            e.Of is null ? null : ValueFormatter.Value(e.Of.Figure),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
             same, e.SameValueCount, shares, c.Markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
-        var value = ValueFormatter.Value(f.Value, f.Spec.Kind);
+        var value = ValueFormatter.Value(f);
         return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model, PageContext.Meta(c.Data.Figure(e)));
     }
 }

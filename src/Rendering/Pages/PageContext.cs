@@ -33,7 +33,7 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
     public FigureRowView FigureRow(string from, FigureEntry e)
     {
         var f = e.Figure;
-        return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f.Value, f.Spec.Kind), Href(from, SitePaths.Figure(e.Id)),
+        return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f), Href(from, SitePaths.Figure(e.Id)),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, Href(from, SitePaths.Figure(e.Of.Id))),
@@ -48,7 +48,7 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
     public TimelineEventView TimelineEvent(string from, FigureEntry e)
     {
         var f = e.Figure;
-        return new TimelineEventView(ValueFormatter.Value(f.Value, f.Spec.Kind), f.Spec.Event ?? f.Spec.Label, f.Spec.Label,
+        return new TimelineEventView(ValueFormatter.Value(f), f.Spec.Event ?? f.Spec.Label, f.Spec.Label,
             new LinkView(f.Spec.Label, Href(from, SitePaths.Figure(e.Id))),
             new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
             new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
