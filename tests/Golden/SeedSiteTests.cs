@@ -21,6 +21,16 @@ public sealed class SeedSiteTests
     private static IDocument Page(string path) => TestSite.Html(Output, path);
 
     [Fact]
+    public void The_duration_figure_is_shown_with_its_unit_and_the_years_as_years()
+    {
+        Assert.StartsWith("10 years: ", Page("figures/years-ago/index.html").Title);
+        var values = Page("figures/index.html").QuerySelectorAll("td.num").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Contains("10 years", values);
+        Assert.Contains("2005", values);
+        Assert.DoesNotContain("2,005", values);
+    }
+
+    [Fact]
     public void Seed_site_builds_cleanly_with_every_page_at_its_url()
     {
         var (result, output) = Built.Value;
