@@ -27,9 +27,11 @@ public sealed class ArticleAnalyser(AnalysisContext context)
                 diagnostics.Error(s.At, $"unknown speaker '{s.Value}': add input/speakers/{s.Value}.md or correct the slug");
 
         var found = QuotationFinder.Find(paragraphs, context.QuoteMarks);
-        var quotations = context.Attributor.Attribute(doc, source, paragraphs, found, diagnostics);
+        var named = new List<PersonMention>();
+        var quotations = context.Attributor.Attribute(doc, source, paragraphs, found, diagnostics, named);
         var figures = FigureLocator.Locate(doc, source, paragraphs, quotations, diagnostics);
         var mentions = FindMentions(paragraphs, figures);
+        var people = PeopleNamed(named, figures, mentions);
         WarnUncoveredNumbers(source, paragraphs, figures, diagnostics);
 
         var quoted = quotations.Where(q => q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!).ToHashSet();
@@ -37,7 +39,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
             if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value))
                 diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them");
 
-        return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, Capped(diagnostics.ToImmutable(), doc.Path));
+        return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, Capped(diagnostics.ToImmutable(), doc.Path)) { People = people };
     }
 
     /// <summary>How many warnings one article may print; a pasted page of stray quotation marks would otherwise print millions.</summary>
@@ -66,6 +68,17 @@ public sealed class ArticleAnalyser(AnalysisContext context)
             }
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>The speakers named, less any whose words a figure or an organisation mention covers (one element cannot be two links; a body that speaks is linked as the organisation).</summary>
+    private ImmutableArray<PersonMention> PeopleNamed(List<PersonMention> named, ImmutableArray<LocatedFigure> figures, ImmutableArray<OrganisationMention> mentions)
+    {
+        var figuresIn = figures.ToLookup(f => f.Paragraph);
+        var organisationsIn = mentions.ToLookup(o => o.Paragraph);
+        return [.. named.Where(m => context.Speakers.ContainsKey(m.SpeakerSlug)
+            && !figuresIn[m.Paragraph].Any(f => f.Start < m.End && m.Start < f.End)
+            && !organisationsIn[m.Paragraph].Any(o => o.Start < m.End && m.Start < o.End))
+            .OrderBy(m => m.Paragraph).ThenBy(m => m.Start)];
     }
 
     private static void WarnUncoveredNumbers(SourceText source, ImmutableArray<Paragraph> paragraphs, ImmutableArray<LocatedFigure> figures, DiagnosticList diagnostics)

@@ -22,7 +22,8 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
         SourceText source,
         ImmutableArray<Paragraph> paragraphs,
         ImmutableArray<FoundQuotation> found,
-        DiagnosticList diagnostics)
+        DiagnosticList diagnostics,
+        List<PersonMention>? people = null)
     {
         var quotedIn = new Dictionary<int, List<(QuoteSegment, int)>>();
         for (var i = 0; i < found.Length; i++)
@@ -59,7 +60,7 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
             hits[tp.Paragraph.Number] = here;
         }
         var present = listed.Concat(hits.Values.SelectMany(h => h).Select(h => h.Item3).OfType<string>()).ToHashSet(StringComparer.Ordinal);
-        var people = directory.For(present, read.Select(r => r.Text));
+        var articlePeople = directory.For(present, read.Select(r => r.Text));
 
         var byNumber = paragraphs.ToDictionary(p => p.Number);
         var overrides = doc.Quotes.Select(o => (Override: o, Key: NameMatcher.FoldQuotes(o.Match.Value), Uses: new List<int>())).ToList();
@@ -72,7 +73,8 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
         {
             var p = tp.Paragraph;
             var orgHits = organisations.Find(tp.Text).Where(h => !IsQuoted(tp, h.Start)).Select(h => (h.Start, h.End, h.Slug));
-            var (mentions, cueOf) = WithCueSubjects(tp, new Mentions(MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, people)));
+            var (mentions, cueOf) = WithCueSubjects(tp, new Mentions(MentionFinder.Find(tp, hits[p.Number], orgHits, directory.Bodies, articlePeople)));
+            if (people is not null) people.AddRange(PeopleIn(tp, mentions));
             foreach (var m in mentions)
             {
                 if (m.Kind == MentionKind.Pronoun)
@@ -138,6 +140,11 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
         }
         return quotations.ToImmutable();
     }
+
+    /// <summary>The mentions of a paragraph that name a speaker of the record, as spans of its text.</summary>
+    public static IEnumerable<PersonMention> PeopleIn(TokenizedParagraph tp, IEnumerable<Mention> mentions) =>
+        mentions.Where(m => m.Kind == MentionKind.Speaker && m.Slug is not null && m.TokEnd > m.TokStart)
+            .Select(m => new PersonMention(m.Slug!, tp.Paragraph.Number, tp.Tokens[m.TokStart].Start, tp.Tokens[m.TokEnd - 1].End));
 
     /// <summary>
     /// The source of a speech cue is a subject wherever it stands ("During the trial one young

@@ -108,6 +108,9 @@ public sealed record LocatedFigure(
 
 public sealed record OrganisationMention(string OrganisationSlug, int Paragraph, int Start, int End);
 
+/// <summary>Where the text names a speaker of the record outside quotations (name, alias, title and surname, or a bare surname as attribution matches them): [Start, End) in paragraph <see cref="Paragraph"/>'s text.</summary>
+public sealed record PersonMention(string SpeakerSlug, int Paragraph, int Start, int End);
+
 /// <summary>Everything known about one article once it has been read against its source text.</summary>
 public sealed record AnalysedArticle(
     ArticleDoc Doc,
@@ -118,5 +121,8 @@ public sealed record AnalysedArticle(
     ImmutableArray<OrganisationMention> Mentions,
     ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>Where each speaker of the record is named, in reading order; none where an organisation mention or a figure covers the words.</summary>
+    public ImmutableArray<PersonMention> People { get; init; } = [];
+
     public string Slug => Doc.Slug;
 }

@@ -29,9 +29,18 @@ public sealed record FigureEntry(
     public int SameValueRank => Math.Max(0, SameValueGroup.BinarySearch(Id, StringComparer.Ordinal));
 }
 
-public sealed record QuotationRef(AnalysedArticle Article, Quotation Quotation);
+/// <summary>An item of the record found in one article (a quotation, a mention).</summary>
+public interface IArticleRef
+{
+    AnalysedArticle Article { get; }
+}
 
-public sealed record MentionRef(AnalysedArticle Article, OrganisationMention Mention);
+public sealed record QuotationRef(AnalysedArticle Article, Quotation Quotation) : IArticleRef;
+
+public sealed record MentionRef(AnalysedArticle Article, OrganisationMention Mention) : IArticleRef;
+
+/// <summary>A place where a speaker is named (<see cref="AnalysedArticle.People"/>), with its article.</summary>
+public sealed record PersonMentionRef(AnalysedArticle Article, PersonMention Mention) : IArticleRef;
 
 /// <summary>
 /// The record after every article is analysed: the cross-document facts (speaker pages, figure
@@ -49,6 +58,9 @@ public sealed record CaseIndex(
     ImmutableDictionary<string, ImmutableArray<MentionRef>> MentionsByOrganisation,
     ImmutableArray<FigureEntry> Timeline)
 {
+    /// <summary>Where each speaker is named, in the record's order (as <see cref="MentionsByOrganisation"/>).</summary>
+    public ImmutableDictionary<string, ImmutableArray<PersonMentionRef>> MentionsBySpeaker { get; init; } = ImmutableDictionary<string, ImmutableArray<PersonMentionRef>>.Empty;
+
     /// <summary>Figures that are a share of the given one (their <c>of</c> names it).</summary>
     public ILookup<string, FigureEntry> SharesOf { get; } = FiguresInOrder.Where(f => f.Of is not null).ToLookup(f => f.Of!.Id, StringComparer.Ordinal);
 

@@ -33,17 +33,22 @@ public static class CaseIndexer
         (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups) figures = (null!, null!);
         ImmutableDictionary<string, ImmutableArray<QuotationRef>> bySpeaker = null!;
         ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
+        ImmutableDictionary<string, ImmutableArray<PersonMentionRef>> named = null!;
         Parallel.Invoke(
             () => figures = IndexFigures(articles, diagnostics),
             () => bySpeaker = Grouped(articles, QuotationsOf),
-            () => byOrganisation = Grouped(articles, MentionsOf));
+            () => byOrganisation = Grouped(articles, MentionsOf),
+            () => named = Grouped(articles, PeopleOf));
+        foreach (var s in Unnamed(speakers, articles, bySpeaker, named))
+            diagnostics.Warning(new SourcePosition(s.Path, 1, 1),
+                $"speaker '{s.Slug}' ({s.Name}) is named in no article: no quotation is attributed to them, the text never names them and no article lists them under 'speakers:'; check the name and aliases, or remove the file");
 
         // An id given twice maps to its first article's entry, which is listed once.
         var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.Entries.GetValueOrDefault(f.Id)))
             .OfType<FigureEntry>().Distinct(ReferenceEqualityComparer.Instance).Cast<FigureEntry>().ToImmutableArray();
 
         var index = new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
-            figures.Entries, inOrder, bySpeaker, byOrganisation, Timeline(inOrder)) { SameValueGroups = figures.Groups };
+            figures.Entries, inOrder, bySpeaker, byOrganisation, Timeline(inOrder)) { SameValueGroups = figures.Groups, MentionsBySpeaker = named };
         return (index, diagnostics.ToImmutable());
     }
 
@@ -90,14 +95,17 @@ public static class CaseIndexer
         // Merged sorted the added articles, which the lists below rely on.
         var (bySpeaker, speakersReached) = Regrouped(last.QuotationsBySpeaker, now, added, removed, QuotationsOf, r => r.Article);
         var (byOrganisation, organisationsReached) = Regrouped(last.MentionsByOrganisation, now, added, removed, MentionsOf, r => r.Article);
-        if (bySpeaker is null || byOrganisation is null) return null;
+        var (named, namedReached) = Regrouped(last.MentionsBySpeaker, now, added, removed, PeopleOf, r => r.Article);
+        if (bySpeaker is null || byOrganisation is null || named is null) return null;
+        // A speaker nobody names is a warning, which only the full join reports.
+        if (Unnamed(speakers, articles, bySpeaker, named).Any()) return null;
 
         var index = new CaseIndex(project.Settings, project.Home, articles, speakers, organisations,
-            entries, inOrder, bySpeaker, byOrganisation, timeline) { SameValueGroups = groups };
+            entries, inOrder, bySpeaker, byOrganisation, timeline) { SameValueGroups = groups, MentionsBySpeaker = named };
         var delta = new IndexDelta(last,
             [.. added.Concat(removed).Select(a => a.Doc.Path)],
             [.. rows.Concat(removed.SelectMany(a => a.Figures).Select(f => f.Id))], [.. changedGroups],
-            speakersReached, organisationsReached);
+            speakersReached.Union(namedReached), organisationsReached);
         return (index, delta);
     }
 
@@ -334,6 +342,20 @@ public static class CaseIndexer
     /// <summary>An article's attributed quotations, by speaker.</summary>
     private static IEnumerable<(string Key, QuotationRef Item)> QuotationsOf(AnalysedArticle a) =>
         a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => (q.SpeakerSlug!, new QuotationRef(a, q)));
+
+    /// <summary>Where an article names each speaker.</summary>
+    private static IEnumerable<(string Key, PersonMentionRef Item)> PeopleOf(AnalysedArticle a) =>
+        a.People.Select(m => (m.SpeakerSlug, new PersonMentionRef(a, m)));
+
+    /// <summary>The speakers no article quotes, names or lists under <c>speakers:</c>; the articles are read only when one is neither quoted nor named.</summary>
+    private static IEnumerable<SpeakerDoc> Unnamed(ImmutableArray<SpeakerDoc> speakers, ImmutableArray<AnalysedArticle> articles,
+        ImmutableDictionary<string, ImmutableArray<QuotationRef>> quoted, ImmutableDictionary<string, ImmutableArray<PersonMentionRef>> named)
+    {
+        var candidates = speakers.Where(s => !quoted.ContainsKey(s.Slug) && !named.ContainsKey(s.Slug)).ToList();
+        if (candidates.Count == 0) return [];
+        var listed = articles.SelectMany(a => a.Doc.Speakers).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(s => !listed.Contains(s.Slug));
+    }
 
     /// <summary>An article's mentions, by organisation.</summary>
     private static IEnumerable<(string Key, MentionRef Item)> MentionsOf(AnalysedArticle a) =>

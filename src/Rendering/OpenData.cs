@@ -188,6 +188,26 @@ public static class OpenData
         });
         json.WriteEndArray();
 
+        json.WriteStartArray("personMentions");
+        Elements(json, 'p', index.Articles, 16, a => a.Doc.Path, (json, a) =>
+        {
+            foreach (var m in a.People)
+            {
+                var text = a.Paragraphs[m.Paragraph - 1].Text;
+                json.WriteStartObject();
+                json.WriteString("speaker", m.SpeakerSlug);
+                json.WriteString("article", a.Slug);
+                json.WriteNumber("paragraph", m.Paragraph);
+                json.WriteNumber("start", m.Start);
+                json.WriteNumber("end", m.End);
+                json.WriteString("text", text[m.Start..m.End]);
+                json.WriteString("anchor", $"p{m.Paragraph}");
+                Url(json, links, SitePaths.Article(a.Slug), $"p{m.Paragraph}");
+                json.WriteEndObject();
+            }
+        });
+        json.WriteEndArray();
+
         json.WriteStartArray("figures");
         Elements(json, 'f', index.FiguresInOrder, 64, e => e.Id, WriteFigure);
         json.WriteEndArray();

@@ -4,21 +4,24 @@ namespace CaseRecord.Rendering;
 
 /// <summary>
 /// Cuts a paragraph into pieces (inside or outside one quotation) made of runs (plain text, a
-/// key figure, or an organisation mention), so templates can nest quote and link elements
+/// key figure, an organisation mention or a speaker named), so templates can nest quote and link elements
 /// properly even where a figure's words cross a quotation mark.
 /// </summary>
 public static class ParagraphLayout
 {
     public sealed record Span(int Start, int End, object Tag);
 
-    public sealed record Run(int Start, int End, object? Figure, object? Organisation);
+    /// <param name="Person">A speaker named: never with a figure or an organisation (a figure's link wins over an organisation's, and both over a person's).</param>
+    public sealed record Run(int Start, int End, object? Figure, object? Organisation, object? Person = null);
 
     public sealed record Piece(object? Quote, IReadOnlyList<Run> Runs);
 
-    public static IReadOnlyList<Piece> Layout(string text, IReadOnlyList<Span> quotes, IReadOnlyList<Span> figures, IReadOnlyList<Span> organisations)
+    public static IReadOnlyList<Piece> Layout(string text, IReadOnlyList<Span> quotes, IReadOnlyList<Span> figures, IReadOnlyList<Span> organisations,
+        IReadOnlyList<Span>? people = null)
     {
+        people ??= [];
         var cuts = new SortedSet<int> { 0, text.Length };
-        foreach (var s in quotes.Concat(figures).Concat(organisations))
+        foreach (var s in quotes.Concat(figures).Concat(organisations).Concat(people))
         {
             cuts.Add(Math.Clamp(s.Start, 0, text.Length));
             cuts.Add(Math.Clamp(s.End, 0, text.Length));
@@ -28,6 +31,7 @@ public static class ParagraphLayout
         var quoteCursor = new Cursor(quotes);
         var figureCursor = new Cursor(figures);
         var organisationCursor = new Cursor(organisations);
+        var personCursor = new Cursor(people);
         object? currentQuote = null;
         List<Run>? runs = null;
         for (var i = 0; i + 1 < points.Length; i++)
@@ -36,17 +40,19 @@ public static class ParagraphLayout
             var quote = quoteCursor.Covering(a);
             var figure = figureCursor.Covering(a);
             var organisation = organisationCursor.Covering(a);
+            var person = personCursor.Covering(a);
             if (figure is not null) organisation = null;
+            if (figure is not null || organisation is not null) person = null;
             if (runs is null || !ReferenceEquals(quote, currentQuote))
             {
                 if (runs is not null) pieces.Add(new Piece(currentQuote, runs));
                 runs = [];
                 currentQuote = quote;
             }
-            if (runs.Count > 0 && ReferenceEquals(runs[^1].Figure, figure) && ReferenceEquals(runs[^1].Organisation, organisation))
+            if (runs.Count > 0 && ReferenceEquals(runs[^1].Figure, figure) && ReferenceEquals(runs[^1].Organisation, organisation) && ReferenceEquals(runs[^1].Person, person))
                 runs[^1] = runs[^1] with { End = b };
             else
-                runs.Add(new Run(a, b, figure, organisation));
+                runs.Add(new Run(a, b, figure, organisation, person));
         }
         if (runs is not null) pieces.Add(new Piece(currentQuote, runs));
         return pieces;

@@ -10,12 +10,19 @@ public sealed record NavItem(string Text, string Href, bool Current);
 public sealed record SiteView(string Title, string Description, string HomeHref, string CssHref, IReadOnlyList<NavItem> Nav, string Generator,
     string? FeedHref, string DataHref);
 
-public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel, string? FigureValue, LinkView? Organisation);
+public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel, string? FigureValue, LinkView? Organisation)
+{
+    /// <summary>A speaker named here: their page.</summary>
+    public LinkView? Speaker { get; init; }
+}
 
 public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs);
 
 /// <param name="Unnamed">The descriptions of unnamed sources quoted in the paragraph ("the mother of one victim"), shown after the speakers.</param>
 public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy, IReadOnlyList<string> Unnamed);
+
+/// <summary>A quotation whose source the text describes but does not name, and its paragraph.</summary>
+public sealed record UnnamedQuoteView(string Source, string Text, LinkView Paragraph);
 
 public sealed record FigureRowView(
     string Id, string Label, string Value, string Href, string? Percent, decimal? PercentNumber, LinkView? Of,
@@ -25,7 +32,11 @@ public sealed record ArticleView(
     string Title, string Slug, string? Publisher, string? Published, string? PublishedIso, string? PublishedBasis,
     string? Summary, string SourcePath, string SourceHref, string SourceSha256, string NoteHtml,
     IReadOnlyList<ParagraphView> Paragraphs, IReadOnlyList<LinkView> Speakers, IReadOnlyList<FigureRowView> Figures,
-    IReadOnlyList<LinkView> Organisations, int QuotationCount, int OmittedCount, IReadOnlyList<string> Tags);
+    IReadOnlyList<LinkView> Organisations, int QuotationCount, int OmittedCount, IReadOnlyList<string> Tags)
+{
+    /// <summary>The quotations whose source the text describes but does not name, in the article's order.</summary>
+    public IReadOnlyList<UnnamedQuoteView> UnnamedQuotes { get; init; } = [];
+}
 
 public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount);
 
@@ -34,9 +45,19 @@ public sealed record SpeakerQuoteView(
     LinkView Article, string? Published, string? PublishedIso);
 
 public sealed record SpeakerView(string Name, string Slug, string? Role, LinkView? Organisation, string BioHtml,
-    IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount, int QuotationTotal, PagerView? Pager);
+    IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount, int QuotationTotal, PagerView? Pager)
+{
+    /// <summary>For a speaker never quoted: where the text names them, each in its sentence.</summary>
+    public IReadOnlyList<OrganisationMentionView> Mentions { get; init; } = [];
 
-public sealed record SpeakerSummaryView(string Name, string Href, string? Role, int QuotationCount);
+    public int MentionTotal { get; init; }
+}
+
+public sealed record SpeakerSummaryView(string Name, string Href, string? Role, int QuotationCount)
+{
+    /// <summary>How many times the text names the speaker outside quotations.</summary>
+    public int MentionCount { get; init; }
+}
 
 public sealed record FigureView(
     string Id, string Label, string Value, string Kind, string Match, string Sentence, string? Event,

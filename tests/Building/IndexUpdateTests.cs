@@ -134,6 +134,8 @@ public sealed class IndexUpdateTests
             text.AppendLine($"speaker {slug}: " + string.Join(", ", quotes.Select(q => $"{Article(q.Article)}#{q.Quotation.Id}")));
         foreach (var (slug, mentions) in index.MentionsByOrganisation.OrderBy(x => x.Key, StringComparer.Ordinal))
             text.AppendLine($"organisation {slug}: " + string.Join(", ", mentions.Select(m => $"{Article(m.Article)}@{m.Mention.Paragraph}:{m.Mention.Start}")));
+        foreach (var (slug, mentions) in index.MentionsBySpeaker.OrderBy(x => x.Key, StringComparer.Ordinal))
+            text.AppendLine($"named {slug}: " + string.Join(", ", mentions.Select(m => $"{Article(m.Article)}@{m.Mention.Paragraph}:{m.Mention.Start}-{m.Mention.End}")));
         foreach (var (key, ids) in index.SameValueGroups!.OrderBy(x => x.Key.Value).ThenBy(x => x.Key.Kind))
             text.AppendLine(CultureInfo.InvariantCulture, $"group {key.Value} {key.Kind}: {string.Join(" ", ids)}");
         return text.ToString();

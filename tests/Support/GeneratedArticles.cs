@@ -7,6 +7,8 @@ public static class GeneratedArticles
     public static TestSite Site() => new TestSite()
         .Speaker("alex-morgan", "Alex Morgan", "organisation: riverside-council\n")
         .Speaker("sam-jones", "Sam Jones")
+        // Only ever mentioned, never quoted: a page of mentions.
+        .Speaker("kim-lee", "Kim Lee")
         .Organisation("riverside-council", "Riverside Council")
         .Organisation("harbour-trust", "Harbour Trust", "aliases: [the Harbour Trust]\n");
 
@@ -26,7 +28,7 @@ public static class GeneratedArticles
         var speaker = random.Next(2) == 0 ? "Alex Morgan" : "Sam Jones";
         var body = random.Next(2) == 0 ? "Riverside Council" : "the Harbour Trust";
         var text = $"There were {cases} cases in {year}, police said.\n\n\"We closed {closed} of the cases quickly,\" said {speaker} of {body}.\n\n"
-            + (random.Next(2) == 0 ? "\"It was hard,\" Alex Morgan said.\n" : "Nothing more was said.\n");
+            + (random.Next(2) == 0 ? "\"It was hard,\" Alex Morgan said.\n" : "Nothing more was said to Kim Lee.\n");
         site.Seed($"a{n}.txt", text);
         var published = random.Next(3) == 0 ? "" : $"published: 2024-0{1 + random.Next(3)}-0{1 + random.Next(2)}\n";
         site.File($"input/articles/{slug ?? $"a{n}"}.md", $"""

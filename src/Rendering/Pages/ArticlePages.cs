@@ -26,6 +26,14 @@ public sealed class ArticlePages : IPageKind
 
     public bool SamePaths(PageContext c, IndexDelta delta) => Versions.SameInOrder(delta.Before!.Articles, c.Index.Articles, (x, y) => x.Slug == y.Slug);
 
+    /// <summary>The first words of a quotation, for a list that points to it.</summary>
+    private static string Snippet(string text)
+    {
+        if (text.Length <= 120) return text;
+        var at = text.LastIndexOf(' ', 119);
+        return text[..(at > 60 ? at : 119)] + " …";
+    }
+
     private static PageSpec Build(PageContext c, AnalysedArticle a)
     {
         var path = SitePaths.Article(a.Slug);
@@ -41,13 +49,15 @@ public sealed class ArticlePages : IPageKind
         var paragraphs = new List<ParagraphView>();
         var figuresByParagraph = a.Figures.ToLookup(f => f.Paragraph);
         var mentionsByParagraph = a.Mentions.ToLookup(m => m.Paragraph);
+        var peopleByParagraph = a.People.ToLookup(m => m.Paragraph);
         foreach (var p in a.Paragraphs)
         {
             if (p.Omitted) continue;
             var quoteSpans = quotationsByParagraph.GetValueOrDefault(p.Number)?.Select(x => new ParagraphLayout.Span(x.Segment.Start, x.Segment.End, x.Quote)).ToList() ?? [];
             var figureSpans = figuresByParagraph[p.Number].Select(f => new ParagraphLayout.Span(f.Start, f.End, f)).ToList();
             var orgSpans = mentionsByParagraph[p.Number].Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
-            var pieces = ParagraphLayout.Layout(p.Text, quoteSpans, figureSpans, orgSpans).Select(piece =>
+            var personSpans = peopleByParagraph[p.Number].Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
+            var pieces = ParagraphLayout.Layout(p.Text, quoteSpans, figureSpans, orgSpans, personSpans).Select(piece =>
             {
                 var q = piece.Quote as Quotation;
                 var speaker = q?.SpeakerSlug is { } slug && q.IsSpeech ? c.SpeakerLink(path, slug) : null;
@@ -58,7 +68,10 @@ public sealed class ArticlePages : IPageKind
                     return new RunView(p.Text[r.Start..r.End],
                         f is null ? null : new LinkView(f.Spec.Label, c.Href(path, SitePaths.Figure(f.Id))),
                         f?.Spec.Label, f is null ? null : ValueFormatter.Value(f),
-                        m is null ? null : c.OrganisationLink(path, m.OrganisationSlug));
+                        m is null ? null : c.OrganisationLink(path, m.OrganisationSlug))
+                    {
+                        Speaker = r.Person is PersonMention person ? c.SpeakerLink(path, person.SpeakerSlug) : null,
+                    };
                 }).ToList();
                 return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);
             }).ToList();
@@ -82,7 +95,11 @@ public sealed class ArticlePages : IPageKind
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
             doc.Summary, a.Source.Path, c.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,
             c.Markdown.ToHtml(doc.NoteMarkdown), paragraphs, speakers, figures, organisations,
-            a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags);
+            a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags)
+        {
+            UnnamedQuotes = [.. a.Quotations.Where(q => q.UnnamedSource is not null).Select(q => new UnnamedQuoteView(q.UnnamedSource!, Snippet(q.ParagraphTexts[0]),
+                new LinkView($"paragraph {q.FirstParagraph}", LinkBuilder.Fragment($"p{q.FirstParagraph}"))))],
+        };
         return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model, PageContext.Meta(c.Data.Article(a), "article", doc.Published?.Iso));
     }
 }

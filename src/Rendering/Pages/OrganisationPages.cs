@@ -16,14 +16,7 @@ public sealed class OrganisationPages() : NamedListPages<OrganisationDoc, Mentio
 
     protected override PageSpec Build(PageContext c, OrganisationDoc o, string path, IReadOnlyList<MentionRef> items, int total, PagerView? pager)
     {
-        var mentions = items.Select(r =>
-        {
-            var p = r.Article.Paragraphs[r.Mention.Paragraph - 1];
-            var (s, e) = SentenceSplitter.SentenceAt(p.Text, r.Mention.Start);
-            return new OrganisationMentionView(p.Text[s..e].Trim(),
-                new LinkView($"Paragraph {p.Number}", c.Href(path, SitePaths.Article(r.Article.Slug), p.Anchor)),
-                new LinkView(r.Article.Doc.Title, c.Href(path, SitePaths.Article(r.Article.Slug))));
-        }).ToList();
+        var mentions = items.Select(r => c.MentionRow(path, r.Article, r.Mention.Paragraph, r.Mention.Start)).ToList();
         var speakers = c.Index.Speakers.Where(s => s.Organisation?.Value == o.Slug).Select(s => c.SpeakerLink(path, s.Slug)).OfType<LinkView>().ToList();
         var model = new OrganisationView(o.Name, o.Slug, o.Aliases, c.Markdown.ToHtml(o.BodyMarkdown), mentions, total, speakers, pager);
         return new PageSpec(path, "organisation", Paged.Title(o.Name, pager), $"{o.Name} in the record: every mention, linked to its paragraph.", "organisations", model, PageContext.Meta(c.Data.Organisation(o)));

@@ -64,7 +64,20 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
 
     /// <summary>A speaker's summary, with the number of their quotations (so it changes with any article quoting them).</summary>
     public SpeakerSummaryView SpeakerSummary(string from, SpeakerDoc s) => new(
-        s.Name, Href(from, SitePaths.Speaker(s.Slug)), s.Role, index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length);
+        s.Name, Href(from, SitePaths.Speaker(s.Slug)), s.Role, index.QuotationsBySpeaker.GetValueOrDefault(s.Slug, []).Length)
+    {
+        MentionCount = index.MentionsBySpeaker.GetValueOrDefault(s.Slug, []).Length,
+    };
+
+    /// <summary>A mention's row (of an organisation or a person): its sentence, paragraph and article, all from the article's own analysis.</summary>
+    public OrganisationMentionView MentionRow(string from, AnalysedArticle a, int paragraph, int start)
+    {
+        var p = a.Paragraphs[paragraph - 1];
+        var (s, e) = SentenceSplitter.SentenceAt(p.Text, start);
+        return new OrganisationMentionView(p.Text[s..e].Trim(),
+            new LinkView($"Paragraph {p.Number}", Href(from, SitePaths.Article(a.Slug), p.Anchor)),
+            new LinkView(a.Doc.Title, Href(from, SitePaths.Article(a.Slug))));
+    }
 
     public LinkView? SpeakerLink(string from, string slug) =>
         index.Speaker(slug) is { } s ? new LinkView(s.Name, Href(from, SitePaths.Speaker(slug))) : null;
