@@ -112,7 +112,10 @@ public static class OpenData
             Url(json, links, SitePaths.Article(a.Slug));
             Optional(json, "publisher", a.Doc.Publisher);
             Optional(json, "published", a.Doc.Published?.Iso);
-            Optional(json, "publishedBasis", a.Doc.Extra.GetValueOrDefault("published_basis") as string);
+            Optional(json, "publishedBasis", a.Doc.PublishedBasis);
+            json.WriteBoolean("publishedByEditors", a.Doc.PublishedBasis is not null);
+            Optional(json, "originalUrl", a.Doc.Url);
+            Optional(json, "archived", a.Doc.Archived);
             Optional(json, "summary", a.Doc.Summary);
             json.WriteStartArray("tags");
             foreach (var t in a.Doc.Tags) json.WriteStringValue(t);

@@ -52,6 +52,8 @@ public static class SiteFeeds
                 xml.WriteStartElement("entry", atom);
                 xml.WriteElementString("title", atom, a.Doc.Title);
                 Link(xml, url, "alternate", "text/html");
+                if (a.Doc.Url is { } original) Link(xml, original, "related", "text/html", "Original publication");
+                if (a.Doc.Archived is { } archived) Link(xml, archived, "related", "text/html", "Archived copy of the original");
                 xml.WriteElementString("id", atom, url);
                 xml.WriteElementString("published", atom, Timestamp(a.Doc.Published!));
                 xml.WriteElementString("updated", atom, Timestamp(a.Doc.Published!));
@@ -69,12 +71,13 @@ public static class SiteFeeds
         return stream.ToArray();
     }
 
-    private static void Link(XmlWriter xml, string href, string rel, string type)
+    private static void Link(XmlWriter xml, string href, string rel, string type, string? title = null)
     {
         xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
+        if (title is not null) xml.WriteAttributeString("title", title);
         xml.WriteEndElement();
     }
 

@@ -25,7 +25,14 @@ public sealed record ArticleView(
     string Title, string Slug, string? Publisher, string? Published, string? PublishedIso, string? PublishedBasis,
     string? Summary, string SourcePath, string SourceHref, string SourceSha256, string NoteHtml,
     IReadOnlyList<ParagraphView> Paragraphs, IReadOnlyList<LinkView> Speakers, IReadOnlyList<FigureRowView> Figures,
-    IReadOnlyList<LinkView> Organisations, int QuotationCount, int OmittedCount, IReadOnlyList<string> Tags);
+    IReadOnlyList<LinkView> Organisations, int QuotationCount, int OmittedCount, IReadOnlyList<string> Tags)
+{
+    /// <summary>The original publication (<c>url</c>): its address shown as host and path; null when not given.</summary>
+    public LinkView? Original { get; init; }
+
+    /// <summary>The address of an archived copy of the original (<c>archived</c>).</summary>
+    public string? ArchivedHref { get; init; }
+}
 
 public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount);
 

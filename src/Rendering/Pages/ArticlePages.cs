@@ -82,7 +82,11 @@ public sealed class ArticlePages : IPageKind
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
             doc.Summary, a.Source.Path, c.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,
             c.Markdown.ToHtml(doc.NoteMarkdown), paragraphs, speakers, figures, organisations,
-            a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags);
+            a.Quotations.Count(q => q.IsSpeech), a.Paragraphs.Count(p => p.Omitted), doc.Tags)
+        {
+            Original = doc.Url is { } url ? new LinkView(LinkBuilder.ShownAddress(url), url) : null,
+            ArchivedHref = doc.Archived,
+        };
         return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model, PageContext.Meta(c.Data.Article(a), "article", doc.Published?.Iso));
     }
 }
