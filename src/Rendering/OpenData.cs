@@ -205,6 +205,7 @@ public static class OpenData
             json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
             json.WriteString("match", f.Spec.Match.Value);
             json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
+            json.WriteBoolean("editorialValue", Editorial.IsEditorialValue(f));
             Optional(json, "event", f.Spec.Event);
             json.WriteString("article", e.Article.Slug);
             json.WriteNumber("paragraph", f.Paragraph);
@@ -226,6 +227,7 @@ public static class OpenData
             json.WriteStartObject();
             json.WriteString("when", ValueFormatter.Value(e.Figure.Value, e.Figure.Spec.Kind));
             json.WriteString("event", e.Figure.Spec.Event);
+            json.WriteBoolean("editorialWhen", Editorial.IsEditorialValue(e.Figure));
             json.WriteString("figure", e.Id);
             json.WriteString("article", e.Article.Slug);
             json.WriteString("anchor", $"p{e.Figure.Paragraph}");

@@ -155,6 +155,32 @@ public sealed class SeedSiteTests
     }
 
     [Fact]
+    public void The_editors_arithmetic_is_labelled_wherever_its_year_is_shown()
+    {
+        const string label = "editors' figure";
+        Assert.Contains("The editors' figure", Page("figures/abuse-began/index.html").QuerySelector(".inferred")!.TextContent);
+        var timeline = Page("timeline/index.html").QuerySelectorAll(".timeline li").ToList();
+        Assert.Contains(label, timeline[0].TextContent);
+        Assert.All(timeline.Skip(1), i => Assert.DoesNotContain(label, i.TextContent));
+        Assert.All(timeline, i => Assert.StartsWith("Editors' summary:", i.QuerySelector(".what")!.TextContent));
+        var row = Page("figures/index.html").QuerySelectorAll("table.figures tbody tr").Single(r => r.TextContent.Contains("Bullfinch victims began"));
+        Assert.Contains(label, row.QuerySelector("td.num")!.TextContent);
+        Assert.Contains(label, Page(Article).QuerySelector("a.figure[href$='abuse-began/index.html']")!.GetAttribute("data-card"));
+        Assert.Contains(label, Page("index.html").QuerySelectorAll(".timeline li")[0].TextContent);
+    }
+
+    [Fact]
+    public void The_inferred_date_is_labelled_wherever_it_is_shown()
+    {
+        Assert.Contains("(editors' date)", Page("articles/index.html").QuerySelector(".article-list .meta")!.TextContent);
+        Assert.Contains("(editors' date)", Page("index.html").QuerySelector(".article-list .meta")!.TextContent);
+        Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".byline")!.TextContent);
+        Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".citation")!.TextContent);
+        Assert.All(Page("speakers/sara-thornton/index.html").QuerySelectorAll("figcaption"), c => Assert.Contains("(editors' date)", c.TextContent));
+        Assert.Contains("(editors' date)", Page("figures/recorded-contacts/index.html").QuerySelector(".facts")!.TextContent);
+    }
+
+    [Fact]
     public void Timeline_lists_dated_events_in_order_each_linked_to_figure_and_paragraph()
     {
         var doc = Page("timeline/index.html");

@@ -10,7 +10,7 @@ namespace CaseRecord.Tests.Unit;
 /// </summary>
 public sealed class ProvenanceTests
 {
-    private const string Text = "The council said 340 homes were flooded.\n\nThe scheme began two years after 2019.\n";
+    private const string Text = "The council said 340 homes were flooded.\n\nThe scheme began two years after 2019.\n\nAbout three hundred homes were evacuated.\n";
     private const string Original = "https://news.example.org/2024/flood?ref=a&b=<c>";
     private const string Archived = "https://web.archive.org/web/2024/https://news.example.org/2024/flood";
 
@@ -34,6 +34,10 @@ public sealed class ProvenanceTests
                 value: 2021
                 match: two years after 2019
                 event: The scheme began.
+              - id: evacuated
+                label: Homes evacuated
+                value: 300
+                match: three hundred homes were evacuated
             """);
 
     private static (CaseRecord.Output.MemorySink Output, JsonElement Data) Built(string extraYaml)
@@ -107,5 +111,66 @@ public sealed class ProvenanceTests
         var (result, _) = Site(yaml).Build(Settings);
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.IsError && d.ToString().StartsWith("input/articles/flood.md:5:", StringComparison.Ordinal) && d.Message.Contains(message));
+    }
+
+    private const string Basis = "published_basis: The text carries no date; the editors place it in 2024.";
+
+    [Fact]
+    public void A_value_the_match_does_not_write_is_labelled_the_editors_on_every_page_that_shows_it()
+    {
+        var (output, data) = Built($"published: 2024\n{Basis}");
+        const string label = "(editors' figure)";
+        Assert.Contains(label, TestSite.Html(output, "timeline/index.html").QuerySelector(".timeline li")!.TextContent);
+        Assert.Contains(label, TestSite.Html(output, "index.html").QuerySelector(".timeline li")!.TextContent);
+        var cards = TestSite.Html(output, "index.html").QuerySelectorAll(".figure-cards li").ToList();
+        Assert.Contains(cards, c => c.TextContent.Contains("Homes evacuated") && c.TextContent.Contains(label));
+        Assert.Contains(cards, c => c.TextContent.Contains("Homes flooded") && !c.TextContent.Contains(label));
+        var rows = TestSite.Html(output, "figures/index.html").QuerySelectorAll("tbody tr").ToList();
+        Assert.Contains(label, rows.Single(r => r.TextContent.Contains("scheme began")).QuerySelector("td.num")!.TextContent);
+        Assert.DoesNotContain(label, rows.Single(r => r.TextContent.Contains("Homes flooded")).TextContent);
+        Assert.Contains("The editors' figure", TestSite.Html(output, "figures/began/index.html").QuerySelector(".inferred")!.TextContent);
+        Assert.Null(TestSite.Html(output, "figures/flooded/index.html").QuerySelector("header .inferred"));
+
+        var figures = data.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        Assert.True(figures["began"].GetProperty("editorialValue").GetBoolean());
+        Assert.False(figures["flooded"].GetProperty("editorialValue").GetBoolean());
+        Assert.True(data.GetProperty("timeline")[0].GetProperty("editorialWhen").GetBoolean());
+    }
+
+    [Fact]
+    public void A_value_that_repeats_the_written_number_is_the_sources()
+    {
+        var site = new TestSite()
+            .Seed("s.txt", "In 2019 the scheme began.\n")
+            .Article("s", "title: S\nsource: seeds/s.txt\nfigures:\n  - id: y\n    label: Y\n    kind: year\n    value: 2019\n    match: In 2019 the scheme began\n    event: It began.\n");
+        var (result, output) = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain("editors' figure", TestSite.Html(output, "timeline/index.html").QuerySelector(".timeline")!.TextContent);
+        Assert.False(JsonDocument.Parse(output.Text("data/case.json")).RootElement.GetProperty("figures")[0].GetProperty("editorialValue").GetBoolean());
+    }
+
+    [Fact]
+    public void An_inferred_date_is_labelled_in_lists_on_the_article_page_on_figure_pages_and_in_the_data_file()
+    {
+        var (output, data) = Built($"published: 2024\n{Basis}");
+        Assert.Contains("(editors' date)", TestSite.Html(output, "articles/index.html").QuerySelector(".meta")!.TextContent);
+        Assert.Contains("(editors' date)", TestSite.Html(output, "index.html").QuerySelector(".article-list .meta")!.TextContent);
+        Assert.Contains("(date inferred by the editors)", TestSite.Html(output, "articles/flood/index.html").QuerySelector(".byline")!.TextContent);
+        Assert.Contains("(editors' date)", TestSite.Html(output, "figures/flooded/index.html").QuerySelector(".facts")!.TextContent);
+        Assert.True(data.GetProperty("articles")[0].GetProperty("publishedByEditors").GetBoolean());
+
+        var (plain, plainData) = Built("published: 2024-03-05");
+        Assert.DoesNotContain("editors' date", plain.Text("articles/index.html"));
+        Assert.DoesNotContain("inferred by the editors", plain.Text("articles/flood/index.html"));
+        Assert.False(plainData.GetProperty("articles")[0].GetProperty("publishedByEditors").GetBoolean());
+    }
+
+    [Fact]
+    public void Event_descriptions_are_shown_as_the_editors_summary()
+    {
+        var (output, _) = Built("published: 2024-03-05");
+        Assert.Equal("Editors' summary: The scheme began.", TestSite.Html(output, "timeline/index.html").QuerySelector(".what")!.TextContent);
+        Assert.StartsWith("Editors' summary:", TestSite.Html(output, "figures/began/index.html").QuerySelector("p.event")!.TextContent);
+        Assert.StartsWith("Editors' summary:", TestSite.Html(output, "figures/index.html").QuerySelector("span.event")!.TextContent);
     }
 }

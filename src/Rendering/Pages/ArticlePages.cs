@@ -57,7 +57,7 @@ public sealed class ArticlePages : IPageKind
                     var m = r.Organisation as OrganisationMention;
                     return new RunView(p.Text[r.Start..r.End],
                         f is null ? null : new LinkView(f.Spec.Label, c.Href(path, SitePaths.Figure(f.Id))),
-                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f.Value, f.Spec.Kind),
+                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f.Value, f.Spec.Kind) + (Editorial.IsEditorialValue(f) ? " (editors' figure)" : ""),
                         m is null ? null : c.OrganisationLink(path, m.OrganisationSlug));
                 }).ToList();
                 return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);
@@ -77,7 +77,7 @@ public sealed class ArticlePages : IPageKind
         var organisations = a.Mentions.Select(m => m.OrganisationSlug).Distinct()
             .Select(o => c.OrganisationLink(path, o)).OfType<LinkView>().ToList();
         var figures = a.Figures.Select(f => c.Index.Figures.GetValueOrDefault(f.Id)).OfType<FigureEntry>().Select(f => c.FigureRow(path, f)).ToList();
-        var basis = doc.Extra.GetValueOrDefault("published_basis") as string;
+        var basis = doc.PublishedBasis;
 
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
             doc.Summary, a.Source.Path, c.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,

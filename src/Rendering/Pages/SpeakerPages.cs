@@ -29,7 +29,8 @@ public sealed class SpeakerPages() : NamedListPages<SpeakerDoc, QuotationRef>("s
             return new SpeakerQuoteView(q.ParagraphTexts, c.Href(path, SitePaths.Article(r.Article.Slug), anchor), anchor,
                 first == last ? $"paragraph {first}" : $"paragraphs {first}–{last}", q.IsPartial,
                 new LinkView(r.Article.Doc.Title, c.Href(path, SitePaths.Article(r.Article.Slug))),
-                r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso);
+                r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso)
+            { PublishedBasis = r.Article.Doc.PublishedBasis };
         }).ToList();
         var org = s.Organisation is { } o ? c.OrganisationLink(path, o.Value) : null;
         var model = new SpeakerView(s.Name, s.Slug, s.Role, org, c.Markdown.ToHtml(s.BioMarkdown), views, c.Index.ArticlesQuoting(s.Slug), total, pager);
