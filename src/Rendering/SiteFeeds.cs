@@ -58,6 +58,14 @@ public static class SiteFeeds
                 xml.WriteElementString("published", atom, Timestamp(a.Doc.Published!));
                 xml.WriteElementString("updated", atom, Timestamp(a.Doc.Published!));
                 if (a.Doc.Summary is { } summary) xml.WriteElementString("summary", atom, summary);
+                if (a.Doc.PublishedBasis is { } basis)
+                {
+                    // Atom has no place to say a date is inferred: a category says it, with how.
+                    xml.WriteStartElement("category", atom);
+                    xml.WriteAttributeString("term", "editors-date");
+                    xml.WriteAttributeString("label", $"Date inferred by the editors: {basis}");
+                    xml.WriteEndElement();
+                }
                 if (a.Doc.Publisher is { } publisher)
                 {
                     xml.WriteStartElement("author", atom);

@@ -158,11 +158,16 @@ public sealed class ProvenanceTests
         Assert.Contains("(date inferred by the editors)", TestSite.Html(output, "articles/flood/index.html").QuerySelector(".byline")!.TextContent);
         Assert.Contains("(editors' date)", TestSite.Html(output, "figures/flooded/index.html").QuerySelector(".facts")!.TextContent);
         Assert.True(data.GetProperty("articles")[0].GetProperty("publishedByEditors").GetBoolean());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var category = System.Xml.Linq.XDocument.Parse(output.Text("feed.xml")).Descendants(atom + "entry").Single().Element(atom + "category")!;
+        Assert.Equal("editors-date", (string?)category.Attribute("term"));
+        Assert.StartsWith("Date inferred by the editors: The text carries no date", (string?)category.Attribute("label"));
 
         var (plain, plainData) = Built("published: 2024-03-05");
         Assert.DoesNotContain("editors' date", plain.Text("articles/index.html"));
         Assert.DoesNotContain("inferred by the editors", plain.Text("articles/flood/index.html"));
         Assert.False(plainData.GetProperty("articles")[0].GetProperty("publishedByEditors").GetBoolean());
+        Assert.DoesNotContain("editors-date", plain.Text("feed.xml"));
     }
 
     [Fact]
