@@ -31,6 +31,8 @@ public static class DocumentReaders
             if (published is null) diagnostics.Error(publishedText.At, $"'published' must be {PartialDate.Forms}, not '{publishedText.Value}'");
         }
         var summary = meta.String("summary")?.Value;
+        var url = WebAddress(meta.String("url"), "url", "the address of the original publication", diagnostics);
+        var archived = WebAddress(meta.String("archived"), "archived", "the address of an archived copy", diagnostics);
         var omit = meta.StringList("omit");
         var speakers = meta.StringList("speakers");
         foreach (var s in speakers)
@@ -43,8 +45,22 @@ public static class DocumentReaders
         var after = diagnostics.ToImmutable().Count(d => d.IsError);
         if (title is null || source is null || slug is null || after > before) return null;
         return new ArticleDoc(slug, path, title.Value, source, sha, publisher, published, summary, omit, speakers,
-            figures, quotes, tags, fm.Body.Trim(), extra);
+            figures, quotes, tags, fm.Body.Trim(), extra)
+        { Url = url, Archived = archived };
     }
+
+    /// <summary>An absolute http or https address (<c>url</c>, <c>archived</c>); anything else is an error at the value.</summary>
+    private static string? WebAddress(Located<string>? text, string key, string what, DiagnosticList diagnostics)
+    {
+        if (text is null) return null;
+        if (IsWebAddress(text.Value)) return text.Value;
+        diagnostics.Error(text.At, $"'{key}' must be {what} as an absolute http or https URL (https://…), not '{text.Value}'");
+        return null;
+    }
+
+    public static bool IsWebAddress(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+        && u.Host.Length > 0 && !s.Any(char.IsWhiteSpace);
 
     private static FigureSpec? ReadFigure(MetaReader f, DiagnosticList diagnostics)
     {

@@ -43,7 +43,17 @@ public sealed record ArticleDoc(
     ImmutableArray<QuoteOverride> Quotes,
     ImmutableArray<string> Tags,
     string NoteMarkdown,
-    ImmutableDictionary<string, object?> Extra);
+    ImmutableDictionary<string, object?> Extra)
+{
+    /// <summary><c>url</c>: the address of the original publication (absolute http or https); null when not given.</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>archived</c>: the address of an archived copy of the original; null when not given.</summary>
+    public string? Archived { get; init; }
+
+    /// <summary><c>published_basis</c>: how the editors inferred <c>published</c>; the date is then theirs, and labelled so wherever it is shown.</summary>
+    public string? PublishedBasis => Extra.GetValueOrDefault("published_basis") as string;
+}
 
 public sealed record SpeakerDoc(
     string Slug,

@@ -45,6 +45,10 @@ public sealed class LinkBuilder(SiteSettings settings)
         return fragment is null ? url : url + "#" + fragment;
     }
 
+    /// <summary>An outside address as a reader is shown it: host and path (<c>www.oxfordmail.co.uk/news/123/</c>), without scheme, query or fragment.</summary>
+    public static string ShownAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host + (u.AbsolutePath == "/" ? "" : Uri.UnescapeDataString(u.AbsolutePath)) : url;
+
     /// <summary>A link to a place on the same page.</summary>
     public static string Fragment(string id) => "#" + id;
 }

@@ -14,7 +14,7 @@ namespace CaseRecord.Rendering;
 /// </summary>
 public static class OpenData
 {
-    public const string SchemaVersion = "1.1";
+    public const string SchemaVersion = "1.2";
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -112,7 +112,10 @@ public static class OpenData
             Url(json, links, SitePaths.Article(a.Slug));
             Optional(json, "publisher", a.Doc.Publisher);
             Optional(json, "published", a.Doc.Published?.Iso);
-            Optional(json, "publishedBasis", a.Doc.Extra.GetValueOrDefault("published_basis") as string);
+            Optional(json, "publishedBasis", a.Doc.PublishedBasis);
+            json.WriteBoolean("publishedByEditors", a.Doc.PublishedBasis is not null);
+            Optional(json, "originalUrl", a.Doc.Url);
+            Optional(json, "archived", a.Doc.Archived);
             Optional(json, "summary", a.Doc.Summary);
             json.WriteStartArray("tags");
             foreach (var t in a.Doc.Tags) json.WriteStringValue(t);
@@ -225,6 +228,7 @@ public static class OpenData
             json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
             json.WriteString("match", f.Spec.Match.Value);
             json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
+            json.WriteBoolean("editorialValue", Editorial.IsEditorialValue(f));
             Optional(json, "event", f.Spec.Event);
             json.WriteString("article", e.Article.Slug);
             json.WriteNumber("paragraph", f.Paragraph);
@@ -246,6 +250,7 @@ public static class OpenData
             json.WriteStartObject();
             json.WriteString("when", ValueFormatter.Value(e.Figure));
             json.WriteString("event", e.Figure.Spec.Event);
+            json.WriteBoolean("editorialWhen", Editorial.IsEditorialValue(e.Figure));
             json.WriteString("figure", e.Id);
             json.WriteString("article", e.Article.Slug);
             json.WriteString("anchor", $"p{e.Figure.Paragraph}");

@@ -52,10 +52,20 @@ public static class SiteFeeds
                 xml.WriteStartElement("entry", atom);
                 xml.WriteElementString("title", atom, a.Doc.Title);
                 Link(xml, url, "alternate", "text/html");
+                if (a.Doc.Url is { } original) Link(xml, original, "related", "text/html", "Original publication");
+                if (a.Doc.Archived is { } archived) Link(xml, archived, "related", "text/html", "Archived copy of the original");
                 xml.WriteElementString("id", atom, url);
                 xml.WriteElementString("published", atom, Timestamp(a.Doc.Published!));
                 xml.WriteElementString("updated", atom, Timestamp(a.Doc.Published!));
                 if (a.Doc.Summary is { } summary) xml.WriteElementString("summary", atom, summary);
+                if (a.Doc.PublishedBasis is { } basis)
+                {
+                    // Atom has no place to say a date is inferred: a category says it, with how.
+                    xml.WriteStartElement("category", atom);
+                    xml.WriteAttributeString("term", "editors-date");
+                    xml.WriteAttributeString("label", $"Date inferred by the editors: {basis}");
+                    xml.WriteEndElement();
+                }
                 if (a.Doc.Publisher is { } publisher)
                 {
                     xml.WriteStartElement("author", atom);
@@ -69,12 +79,13 @@ public static class SiteFeeds
         return stream.ToArray();
     }
 
-    private static void Link(XmlWriter xml, string href, string rel, string type)
+    private static void Link(XmlWriter xml, string href, string rel, string type, string? title = null)
     {
         xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
+        if (title is not null) xml.WriteAttributeString("title", title);
         xml.WriteEndElement();
     }
 

@@ -59,7 +59,18 @@ public sealed class StructuredData(CaseIndex index, LinkBuilder links)
         Url(article, "@id", links.Absolute(path));
         var basedOn = new JsonObject { ["@type"] = "CreativeWork", ["name"] = $"Source text {a.Source.Path} (SHA-256 {a.Source.Sha256})" };
         Url(basedOn, "url", links.Absolute(SitePaths.Source(a.Source.Path)));
-        article["isBasedOn"] = basedOn;
+        if (a.Doc.Url is { } original)
+        {
+            // The original publication first: what the source text was copied from, then the copy kept here.
+            var originalWork = new JsonObject { ["@type"] = "NewsArticle", ["url"] = original };
+            if (a.Doc.Archived is { } archived) originalWork["archivedAt"] = archived;
+            article["isBasedOn"] = new JsonArray(originalWork, basedOn);
+        }
+        else if (a.Doc.Archived is { } archived)
+        {
+            article["isBasedOn"] = new JsonArray(new JsonObject { ["@type"] = "NewsArticle", ["archivedAt"] = archived }, basedOn);
+        }
+        else article["isBasedOn"] = basedOn;
         if (a.Doc.Tags.Length > 0) article["keywords"] = string.Join(", ", a.Doc.Tags);
         var graph = new JsonArray(article);
         foreach (var q in a.Quotations.Where(q => q.IsSpeech)) graph.Add(Quotation(a, q));

@@ -26,7 +26,11 @@ public sealed record UnnamedQuoteView(string Source, string Text, LinkView Parag
 
 public sealed record FigureRowView(
     string Id, string Label, string Value, string Href, string? Percent, decimal? PercentNumber, LinkView? Of,
-    LinkView Article, LinkView Paragraph, string? Event, string Kind);
+    LinkView Article, LinkView Paragraph, string? Event, string Kind)
+{
+    /// <summary>The value is the editors' (not the number its words write); shown as "editors' figure".</summary>
+    public bool EditorialValue { get; init; }
+}
 
 public sealed record ArticleView(
     string Title, string Slug, string? Publisher, string? Published, string? PublishedIso, string? PublishedBasis,
@@ -36,13 +40,27 @@ public sealed record ArticleView(
 {
     /// <summary>The quotations whose source the text describes but does not name, in the article's order.</summary>
     public IReadOnlyList<UnnamedQuoteView> UnnamedQuotes { get; init; } = [];
+
+    /// <summary>The original publication (<c>url</c>): its address shown as host and path; null when not given.</summary>
+    public LinkView? Original { get; init; }
+
+    /// <summary>The address of an archived copy of the original (<c>archived</c>).</summary>
+    public string? ArchivedHref { get; init; }
 }
 
-public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount);
+public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount)
+{
+    /// <summary>How the editors inferred the date (<c>published_basis</c>); the date is then labelled as theirs.</summary>
+    public string? PublishedBasis { get; init; }
+}
 
 public sealed record SpeakerQuoteView(
     IReadOnlyList<string> Paragraphs, string Href, string Anchor, string Range, bool IsPartial,
-    LinkView Article, string? Published, string? PublishedIso);
+    LinkView Article, string? Published, string? PublishedIso)
+{
+    /// <summary>How the editors inferred the article's date; the date is then labelled as theirs.</summary>
+    public string? PublishedBasis { get; init; }
+}
 
 public sealed record SpeakerView(string Name, string Slug, string? Role, LinkView? Organisation, string BioHtml,
     IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount, int QuotationTotal, PagerView? Pager)
@@ -63,9 +81,21 @@ public sealed record FigureView(
     string Id, string Label, string Value, string Kind, string Match, string Sentence, string? Event,
     LinkView Paragraph, LinkView Article, string? Publisher, string? Published, LinkView? Speaker,
     LinkView? Of, string? OfValue, string? Percent, decimal? PercentNumber,
-    IReadOnlyList<FigureRowView> SameValue, int SameValueTotal, IReadOnlyList<FigureRowView> SharesOfThis, string NoteHtml);
+    IReadOnlyList<FigureRowView> SameValue, int SameValueTotal, IReadOnlyList<FigureRowView> SharesOfThis, string NoteHtml)
+{
+    /// <summary>The value is the editors' (not the number the matched words write).</summary>
+    public bool EditorialValue { get; init; }
 
-public sealed record TimelineEventView(string When, string Event, string Label, LinkView Figure, LinkView Paragraph, LinkView Article, LinkView? Speaker);
+    /// <summary>How the editors inferred the article's date, when they did.</summary>
+    public string? PublishedBasis { get; init; }
+}
+
+/// <param name="Event">What happened, in the editors' words (shown as their summary).</param>
+public sealed record TimelineEventView(string When, string Event, string Label, LinkView Figure, LinkView Paragraph, LinkView Article, LinkView? Speaker)
+{
+    /// <summary>The date is the editors' (not the number the matched words write).</summary>
+    public bool EditorialValue { get; init; }
+}
 
 public sealed record OrganisationMentionView(string Text, LinkView Paragraph, LinkView Article);
 

@@ -26,8 +26,9 @@ public sealed class SeedSiteTests
         Assert.StartsWith("10 years: ", Page("figures/years-ago/index.html").Title);
         var values = Page("figures/index.html").QuerySelectorAll("td.num").Select(td => td.TextContent.Trim()).ToArray();
         Assert.Contains("10 years", values);
-        Assert.Contains("2005", values);
-        Assert.DoesNotContain("2,005", values);
+        // The editors' arithmetic, so labelled as theirs.
+        Assert.Contains("2005 (editors' figure)", values);
+        Assert.DoesNotContain(values, v => v.Contains("2,005", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -162,6 +163,32 @@ public sealed class SeedSiteTests
         Assert.Equal("2005", doc.QuerySelector(".figure-value")!.TextContent);
         Assert.Contains("two years after the abuse of the victims in the Bullfinch scandal began", doc.QuerySelector(".facts")!.TextContent);
         Assert.Contains("editors' arithmetic", doc.QuerySelector(".editors")!.TextContent);
+    }
+
+    [Fact]
+    public void The_editors_arithmetic_is_labelled_wherever_its_year_is_shown()
+    {
+        const string label = "editors' figure";
+        Assert.Contains("The editors' figure", Page("figures/abuse-began/index.html").QuerySelector(".inferred")!.TextContent);
+        var timeline = Page("timeline/index.html").QuerySelectorAll(".timeline li").ToList();
+        Assert.Contains(label, timeline[0].TextContent);
+        Assert.All(timeline.Skip(1), i => Assert.DoesNotContain(label, i.TextContent));
+        Assert.All(timeline, i => Assert.StartsWith("Editors' summary:", i.QuerySelector(".what")!.TextContent));
+        var row = Page("figures/index.html").QuerySelectorAll("table.figures tbody tr").Single(r => r.TextContent.Contains("Bullfinch victims began"));
+        Assert.Contains(label, row.QuerySelector("td.num")!.TextContent);
+        Assert.Contains(label, Page(Article).QuerySelector("a.figure[href$='abuse-began/index.html']")!.GetAttribute("data-card"));
+        Assert.Contains(label, Page("index.html").QuerySelectorAll(".timeline li")[0].TextContent);
+    }
+
+    [Fact]
+    public void The_inferred_date_is_labelled_wherever_it_is_shown()
+    {
+        Assert.Contains("(editors' date)", Page("articles/index.html").QuerySelector(".article-list .meta")!.TextContent);
+        Assert.Contains("(editors' date)", Page("index.html").QuerySelector(".article-list .meta")!.TextContent);
+        Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".byline")!.TextContent);
+        Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".citation")!.TextContent);
+        Assert.All(Page("speakers/sara-thornton/index.html").QuerySelectorAll("figcaption"), c => Assert.Contains("(editors' date)", c.TextContent));
+        Assert.Contains("(editors' date)", Page("figures/recorded-contacts/index.html").QuerySelector(".facts")!.TextContent);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class ContentErrorTableTests
         { "source missing", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: seeds/nothing.txt", $"{Article}:3:9: error: source text 'seeds/nothing.txt' does not exist" },
         { "source outside seeds", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: ../shared/seeds/000_fbf6e240cee8247d.txt", $"{Article}:3:9: error: 'source' must be a path inside seeds/" },
         { "source is a folder", Article, "source: seeds/000_fbf6e240cee8247d.txt", "source: seeds/folder", $"{Article}:3:9: error: 'source' names the folder" },
+        { "url not http or https", Article, "publisher: Oxford Mail\n", "publisher: Oxford Mail\nurl: ftp://example.org/story\n", $"{Article}:6:6: error: 'url' must be the address of the original publication as an absolute http or https URL (https://…), not 'ftp://example.org/story'" },
+        { "archived not an absolute URL", Article, "publisher: Oxford Mail\n", "publisher: Oxford Mail\narchived: web.archive.org/story\n", $"{Article}:6:11: error: 'archived' must be the address of an archived copy as an absolute http or https URL" },
         { "sha256 mismatch", Article, "sha256: a410", "sha256: b410", $"{Article}:4:9: error: sha256 does not match" },
         { "bad figure id", Article, "- id: recorded-contacts\n", "- id: Recorded_Contacts\n", $"{Article}:17:9: error: figure id 'Recorded_Contacts' is not a valid slug" },
         { "duplicate figure id", Article, "- id: recorded-crimes", "- id: recorded-contacts", $"{Article}:24:9: error: duplicate figure id 'recorded-contacts' (also at {Article}:17:9)" },

@@ -45,6 +45,14 @@ public sealed class TestSite
         return (result, sink);
     }
 
+    /// <summary>A site of one article on one source text, built; it must build.</summary>
+    public static (BuildResult Result, MemorySink Output) BuiltWithOne(string text, string articleYaml)
+    {
+        var built = new TestSite().Seed("a.txt", text).Article("a", "title: A\nsource: seeds/a.txt\n" + articleYaml).Build();
+        Assert.True(built.Result.Succeeded, string.Join("\n", built.Result.Diagnostics));
+        return built;
+    }
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static IDocument Html(MemorySink sink, string path) => new HtmlParser().ParseDocument(sink.Text(path));

@@ -218,11 +218,7 @@ public sealed class FigureValueTests
     [Fact]
     public void The_data_file_gives_money_its_currency()
     {
-        var site = new TestSite()
-            .Seed("a.txt", "The scheme cost £2.3m in all.")
-            .Article("a", "title: A\nsource: seeds/a.txt\nfigures:\n  - id: cost\n    label: Cost\n    kind: money\n    match: £2.3m\n");
-        var (result, output) = site.Build();
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var (_, output) = TestSite.BuiltWithOne("The scheme cost £2.3m in all.", "figures:\n  - id: cost\n    label: Cost\n    kind: money\n    match: £2.3m\n");
         using var json = JsonDocument.Parse(output.Text("data/case.json"));
         var cost = json.RootElement.GetProperty("figures").EnumerateArray().Single();
         Assert.Equal(2300000m, cost.GetProperty("value").GetDecimal());

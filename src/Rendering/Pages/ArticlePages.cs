@@ -67,7 +67,7 @@ public sealed class ArticlePages : IPageKind
                     var m = r.Organisation as OrganisationMention;
                     return new RunView(p.Text[r.Start..r.End],
                         f is null ? null : new LinkView(f.Spec.Label, c.Href(path, SitePaths.Figure(f.Id))),
-                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f),
+                        f?.Spec.Label, f is null ? null : ValueFormatter.Value(f) + (Editorial.IsEditorialValue(f) ? " (editors' figure)" : ""),
                         m is null ? null : c.OrganisationLink(path, m.OrganisationSlug))
                     {
                         Speaker = r.Person is PersonMention person ? c.SpeakerLink(path, person.SpeakerSlug) : null,
@@ -90,7 +90,7 @@ public sealed class ArticlePages : IPageKind
         var organisations = a.Mentions.Select(m => m.OrganisationSlug).Distinct()
             .Select(o => c.OrganisationLink(path, o)).OfType<LinkView>().ToList();
         var figures = a.Figures.Select(f => c.Index.Figures.GetValueOrDefault(f.Id)).OfType<FigureEntry>().Select(f => c.FigureRow(path, f)).ToList();
-        var basis = doc.Extra.GetValueOrDefault("published_basis") as string;
+        var basis = doc.PublishedBasis;
 
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
             doc.Summary, a.Source.Path, c.Href(path, SitePaths.Source(a.Source.Path)), a.Source.Sha256,
@@ -99,6 +99,8 @@ public sealed class ArticlePages : IPageKind
         {
             UnnamedQuotes = [.. a.Quotations.Where(q => q.UnnamedSource is not null).Select(q => new UnnamedQuoteView(q.UnnamedSource!, Snippet(q.ParagraphTexts[0]),
                 new LinkView($"paragraph {q.FirstParagraph}", LinkBuilder.Fragment($"p{q.FirstParagraph}"))))],
+            Original = doc.Url is { } url ? new LinkView(LinkBuilder.ShownAddress(url), url) : null,
+            ArchivedHref = doc.Archived,
         };
         return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model, PageContext.Meta(c.Data.Article(a), "article", doc.Published?.Iso));
     }

@@ -62,8 +62,12 @@ public sealed class FigurePages : IPageKind
             e.Of is null ? null : ValueFormatter.Value(e.Of.Figure),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
-            same, e.SameValueCount, shares, c.Markdown.ToHtml(f.Spec.NoteMarkdown ?? ""));
+            same, e.SameValueCount, shares, c.Markdown.ToHtml(f.Spec.NoteMarkdown ?? ""))
+        { EditorialValue = Editorial.IsEditorialValue(f), PublishedBasis = a.Doc.PublishedBasis };
         var value = ValueFormatter.Value(f);
-        return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.", "figures", model, PageContext.Meta(c.Data.Figure(e)));
+        var description = model.EditorialValue
+            ? $"{f.Spec.Label}: {value}, the editors' figure from the words of “{a.Doc.Title}”."
+            : $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.";
+        return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", description, "figures", model, PageContext.Meta(c.Data.Figure(e)));
     }
 }

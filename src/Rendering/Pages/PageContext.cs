@@ -39,7 +39,8 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, Href(from, SitePaths.Figure(e.Of.Id))),
             new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
             new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
-            f.Spec.Event, ValueFormatter.Kind(f.Spec.Kind));
+            f.Spec.Event, ValueFormatter.Kind(f.Spec.Kind))
+        { EditorialValue = Editorial.IsEditorialValue(f) };
     }
 
     public static bool FigureRowChanged(FigureEntry e, IndexDelta delta) => delta.FigureChanged(e.Id);
@@ -52,13 +53,15 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
             new LinkView(f.Spec.Label, Href(from, SitePaths.Figure(e.Id))),
             new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
             new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
-            f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null);
+            f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null)
+        { EditorialValue = Editorial.IsEditorialValue(f) };
     }
 
     /// <summary>An article's summary: all from its own analysis, so it changes with the article.</summary>
     public ArticleSummaryView ArticleSummary(string from, AnalysedArticle a) => new(
         a.Doc.Title, Href(from, SitePaths.Article(a.Slug)), a.Doc.Publisher, a.Doc.Published?.Display, a.Doc.Published?.Iso,
-        a.Doc.Summary, a.Quotations.Count(q => q.IsSpeech), a.Figures.Length);
+        a.Doc.Summary, a.Quotations.Count(q => q.IsSpeech), a.Figures.Length)
+    { PublishedBasis = a.Doc.PublishedBasis };
 
     public static bool ArticleSummaryChanged(AnalysedArticle a, IndexDelta delta) => delta.ArticleChanged(a);
 

@@ -48,7 +48,8 @@ public sealed class SpeakerPages() : NamedListPages<SpeakerDoc, IArticleRef>("sp
             return new SpeakerQuoteView(q.ParagraphTexts, c.Href(path, SitePaths.Article(r.Article.Slug), anchor), anchor,
                 first == last ? $"paragraph {first}" : $"paragraphs {first}–{last}", q.IsPartial,
                 new LinkView(r.Article.Doc.Title, c.Href(path, SitePaths.Article(r.Article.Slug))),
-                r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso);
+                r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso)
+            { PublishedBasis = r.Article.Doc.PublishedBasis };
         }).ToList();
         var mentions = items.OfType<PersonMentionRef>().Select(r => c.MentionRow(path, r.Article, r.Mention.Paragraph, r.Mention.Start)).ToList();
         var quoted = quotes.Count > 0;

@@ -13,7 +13,7 @@ public sealed class TimelinePages() : FigureEntryListPages(SitePaths.Timeline, P
         var events = items.ToList();
         var model = new ListView<TimelineEventView>("Timeline", events.Select(e => c.TimelineEvent(path, e)).ToList(), pager);
         var title = Paged.Title("Timeline", pager);
-        return new PageSpec(path, "timeline", title, "The dated events of the record in order, each traced to its source.", "timeline", model,
+        return new PageSpec(path, "timeline", title, "The dated events of the record in order, each traced to the paragraph that states it; a date the editors worked out is marked.", "timeline", model,
             PageContext.Meta(c.Data.Timeline(pager is null ? c.Index.Timeline : [.. events])));
     }
 }
