@@ -16,8 +16,12 @@ public sealed record PreviousBuild
     /// <summary>The documents read, to pass over unchanged files.</summary>
     internal LoadMemo Load { get; init; } = LoadMemo.None;
 
-    /// <summary>Each article's analysis by path, with the key of what it was made from (the article, the people, the bodies, the quote marks).</summary>
-    internal ImmutableDictionary<string, KeptAnalysis> Analyses { get; init; } = ImmutableDictionary<string, KeptAnalysis>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>
+    /// Each article's analysis by path, with the key of what it was made from (the article, the
+    /// people, the bodies, the quote marks). A dictionary no one changes once made: cheaper to make
+    /// and to read at every save than an immutable one.
+    /// </summary>
+    internal IReadOnlyDictionary<string, KeptAnalysis> Analyses { get; init; } = new Dictionary<string, KeptAnalysis>(StringComparer.Ordinal);
 
     /// <summary>The analysis context and its key: its name matchers are too costly to make at every save.</summary>
     internal KeptContext? Context { get; init; }
@@ -48,6 +52,7 @@ public sealed record PreviousBuild
     public PreviousBuild? ForgettingOneArticle()
     {
         if (Site is not { } site || site.Index.Articles.IsEmpty) return null;
-        return this with { Analyses = Analyses.Remove(site.Index.Articles[site.Index.Articles.Length / 2].Doc.Path) };
+        var path = site.Index.Articles[site.Index.Articles.Length / 2].Doc.Path;
+        return this with { Analyses = Analyses.Where(a => a.Key != path).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal) };
     }
 }

@@ -61,10 +61,9 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         clock.Lap("load");
         var analyses = Analyse(loaded, null, diagnostics, out _);
         clock.Lap("analyse");
-        var (index, indexDiagnostics) = CaseIndexer.Index(loaded, [.. analyses.Select(a => a.Result)]);
-        diagnostics.AddRange(indexDiagnostics);
-        clock.Lap("index");
         var analysed = analyses.Select(a => a.Result).ToArray();
+        var index = Full(loaded, analysed, diagnostics);
+        clock.Lap("index");
         if (sink is IStreamingSink streaming)
             return Finish(StreamedSite.Render(new SiteRenderer(theme, _markdown), index, loaded.Settings, streaming, diagnostics, clock),
                 loaded, analysed, index, analysed.Length, diagnostics, clock);
@@ -89,7 +88,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var next = previous with
         {
             Load = memo,
-            Analyses = analyses.ToImmutableDictionary(a => a.Result.Doc.Path, StringComparer.Ordinal),
+            Analyses = analyses.ToDictionary(a => a.Result.Doc.Path, StringComparer.Ordinal),
             Context = context ?? previous.Context,
         };
         clock.Lap("analyse");

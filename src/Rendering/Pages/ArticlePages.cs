@@ -20,7 +20,7 @@ public sealed class ArticlePages : IPageKind
     public IEnumerable<string> Affected(PageContext c, IndexDelta delta)
     {
         var changed = c.Index.Articles.Where(delta.ArticleChanged)
-            .Concat(delta.Figures.Select(id => c.Index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Where(e => PageContext.FigureRowChanged(e, delta)).Select(e => e.Article));
+            .Concat(delta.Figures.Select(id => c.Index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().Select(e => e.Article));
         return changed.Select(a => SitePaths.Article(a.Slug)).Distinct();
     }
 
