@@ -29,7 +29,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
         var found = QuotationFinder.Find(paragraphs, context.QuoteMarks);
         var named = new List<PersonMention>();
         var quotations = context.Attributor.Attribute(doc, source, paragraphs, found, diagnostics, named);
-        var figures = FigureLocator.Locate(doc, source, paragraphs, quotations, diagnostics);
+        var figures = FigureLocator.Locate(doc, source, paragraphs, quotations, diagnostics, context.Figures);
         var mentions = FindMentions(paragraphs, figures);
         var people = PeopleNamed(named, figures, mentions);
         WarnUncoveredNumbers(source, paragraphs, figures, diagnostics);
@@ -98,9 +98,11 @@ public sealed class ArticleAnalyser(AnalysisContext context)
 /// <summary>What every article's analysis shares: built once per build.</summary>
 public sealed class AnalysisContext
 {
-    public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations, QuoteMarks quoteMarks = QuoteMarks.Double)
+    public AnalysisContext(IEnumerable<SpeakerDoc> speakers, IEnumerable<OrganisationDoc> organisations, QuoteMarks quoteMarks = QuoteMarks.Double,
+        IEnumerable<CaseFigureDoc>? figures = null)
     {
         QuoteMarks = quoteMarks;
+        Figures = (figures ?? []).GroupBy(f => f.Id).ToImmutableDictionary(g => g.Key, g => g.First());
         Speakers = speakers.GroupBy(s => s.Slug).ToImmutableDictionary(g => g.Key, g => g.First());
         SpeakerNames = new NameMatcher(Speakers.Values.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => (s.Slug, SpeakerNameForms(s))));
         var organisationDocs = organisations.ToList();
@@ -112,6 +114,9 @@ public sealed class AnalysisContext
     public QuoteMarks QuoteMarks { get; }
 
     public ImmutableDictionary<string, SpeakerDoc> Speakers { get; }
+
+    /// <summary>The case-level figures, by id, that an article's <c>figure:</c> items state.</summary>
+    public ImmutableDictionary<string, CaseFigureDoc> Figures { get; }
     public NameMatcher SpeakerNames { get; }
     public NameMatcher Organisations { get; }
     public Attributor Attributor { get; }

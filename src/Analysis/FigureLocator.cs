@@ -14,19 +14,23 @@ public static partial class FigureLocator
 
     public static ImmutableArray<LocatedFigure> Locate(
         ArticleDoc doc, SourceText source, ImmutableArray<Paragraph> paragraphs,
-        ImmutableArray<Quotation> quotations, DiagnosticList diagnostics)
+        ImmutableArray<Quotation> quotations, DiagnosticList diagnostics, IReadOnlyDictionary<string, CaseFigureDoc>? caseFigures = null)
     {
+        caseFigures ??= ImmutableDictionary<string, CaseFigureDoc>.Empty;
         var result = ImmutableArray.CreateBuilder<LocatedFigure>();
         var folded = paragraphs.Select(p => NameMatcher.FoldQuotes(p.Text)).ToArray();
         var seenIds = new Dictionary<string, FigureSpec>(StringComparer.Ordinal);
-        foreach (var spec in doc.Figures)
+        foreach (var item in doc.Figures)
         {
-            if (seenIds.TryGetValue(spec.Id, out var firstSpec))
+            if (seenIds.TryGetValue(item.Id, out var firstSpec))
             {
-                diagnostics.Error(spec.IdAt, $"duplicate figure id '{spec.Id}' (also at {firstSpec.IdAt}); ids must be unique across the site");
+                diagnostics.Error(item.IdAt, item.IsStatement && firstSpec.IsStatement
+                    ? $"figure '{item.Id}' is stated twice in this article (also at {firstSpec.IdAt}); keep one, with 'occurrence: N' if the words recur"
+                    : $"duplicate figure id '{item.Id}' (also at {firstSpec.IdAt}); ids must be unique across the site");
                 continue;
             }
-            seenIds[spec.Id] = spec;
+            seenIds[item.Id] = item;
+            if (Resolve(item, caseFigures, diagnostics) is not { } spec) continue;
 
             var needle = NameMatcher.FoldQuotes(spec.Match.Value);
             var hits = new List<(int Paragraph, int Start)>();
@@ -118,6 +122,52 @@ public static partial class FigureLocator
                 q?.Id, q is { IsSpeech: true } ? q.SpeakerSlug : null, currency, date, unit, written));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// A statement of a case-level figure made whole with its figure file's label, kind, unit,
+    /// event and <c>of</c>, its <c>value</c> read by that kind; a figure of the article alone as it
+    /// is, unless its id is taken by a case-level figure. Null after an error.
+    /// </summary>
+    private static FigureSpec? Resolve(FigureSpec item, IReadOnlyDictionary<string, CaseFigureDoc> caseFigures, DiagnosticList diagnostics)
+    {
+        if (!item.IsStatement)
+        {
+            if (!caseFigures.TryGetValue(item.Id, out var taken)) return item;
+            diagnostics.Error(item.IdAt, $"figure id '{item.Id}' is the case-level figure of {taken.Path}; state it with 'figure: {item.Id}' and 'match' (its label is the file's)");
+            return null;
+        }
+        if (!caseFigures.TryGetValue(item.Id, out var fact))
+        {
+            diagnostics.Error(item.IdAt, $"figure '{item.Id}' names no case-level figure: add input/figures/{item.Id}.md, or give 'id' and 'label' for a figure of this article alone");
+            return null;
+        }
+        Located<decimal>? value = null;
+        PartialDate? date = null;
+        if (item.ValueText is { } text)
+        {
+            if (fact.Kind == FigureKind.Date)
+            {
+                if ((date = DocumentReaders.DateValue(text, diagnostics)) is null) return null;
+                value = new(FigureValues.DateNumber(date), text.At);
+            }
+            else if (decimal.TryParse(text.Value.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)) value = new(n, text.At);
+            else
+            {
+                diagnostics.Error(text.At, $"'value' must be a number, not '{text.Value}'");
+                return null;
+            }
+        }
+        if (item.Currency is { } currency && fact.Kind != FigureKind.Money)
+        {
+            diagnostics.Error(currency.At, $"'currency' is only for figures of kind 'money'; '{fact.Id}' is of kind {fact.Kind.ToString().ToLowerInvariant()} ({fact.Path})");
+            return null;
+        }
+        return item with
+        {
+            Label = fact.Label, Kind = fact.Kind, Unit = fact.Unit, Event = fact.Event, Of = fact.Of,
+            Currency = item.Currency ?? fact.Currency, Value = value, DateValue = date,
+        };
     }
 
     public static decimal? FirstNumber(string text)

@@ -145,7 +145,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         {
             made = previous?.Context is { } kept && kept.Key == loaded.ContextFingerprint
                 ? kept
-                : new(loaded.ContextFingerprint, new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks));
+                : new(loaded.ContextFingerprint, new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks, loaded.Figures));
             return new ArticleAnalyser(made.Context);
         });
         var analysed = new PreviousBuild.KeptAnalysis[loaded.Articles.Length];

@@ -55,10 +55,15 @@ public sealed class ContentLoader(IContentSource project, IReadOnlyDictionary<st
         // Speakers and organisations are cheap and few: they are read afresh, and their texts fingerprinted.
         var speakers = ReadAll("input/speakers", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadSpeaker(path, text, d); }, diagnostics);
         var organisations = ReadAll("input/organisations", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadOrganisation(path, text, d); }, diagnostics);
-        // What every article's analysis depends on besides the article itself: the people and bodies it may name, and the marks that quote.
+        // A statement of a case-level figure is read by its figure's kind, so the figures are context too.
+        var figures = ReadAll("input/figures", (path, text, d) => { lock (contextTexts) contextTexts.Add(path + "\n" + text); return DocumentReaders.ReadCaseFigure(path, text, d); }, diagnostics);
+        // What every article's analysis depends on besides the article itself: the people, bodies and facts it may name, and the marks that quote.
         var context = Fingerprint.Of([.. contextTexts.Order(StringComparer.Ordinal), "QuoteMarks=" + settings.QuoteMarks]);
 
-        return new LoadedProject(settings, home, articles, speakers, organisations, diagnostics.ToImmutable(), context, SettingsFingerprint(settings, home));
+        return new LoadedProject(settings, home, articles, speakers, organisations, diagnostics.ToImmutable(), context, SettingsFingerprint(settings, home))
+        {
+            Figures = figures,
+        };
     }
 
     /// <summary>Reads each Markdown file of a folder in parallel, keeping the files' order.</summary>

@@ -64,46 +64,16 @@ public static class DocumentReaders
 
     private static FigureSpec? ReadFigure(MetaReader f, DiagnosticList diagnostics)
     {
-        var id = f.String("id", required: true, "a slug such as 'recorded-contacts'");
+        if (f.String("figure") is { } stated) return ReadStatement(f, stated, diagnostics);
+        var id = f.String("id", required: true, "a slug such as 'recorded-contacts', or 'figure: <id>' for a fact in input/figures/");
         var label = f.String("label", required: true, "what the number counts");
         var match = f.String("match", required: true, "the exact words of the source that state the figure");
-        var occurrence = f.Integer("occurrence");
-        if (occurrence is not null && occurrence.Value < 1)
-            diagnostics.Error(occurrence.At, "'occurrence' counts from 1");
-        var kindText = f.String("kind");
-        var kind = FigureKind.Count;
-        if (kindText is not null && !Enum.TryParse(kindText.Value, ignoreCase: true, out kind))
-        {
-            diagnostics.Error(kindText.At, $"'kind' must be one of count, year, date, percent, money, duration; not '{kindText.Value}'");
-        }
-        Located<decimal>? value = null;
-        PartialDate? dateValue = null;
-        if (kind == FigureKind.Date)
-        {
-            // A date figure's value is a date (2022-02-12, 2022-02 or 2022), not a number.
-            if (f.String("value") is { } dv)
-            {
-                dateValue = PartialDate.TryParse(dv.Value);
-                if (dateValue is null) diagnostics.Error(dv.At, $"'value' of a date figure must be {PartialDate.Forms}, not '{dv.Value}'");
-                else value = new(FigureValues.DateNumber(dateValue), dv.At);
-            }
-        }
-        else value = f.Number("value");
-        var currency = f.String("currency");
-        if (currency is not null)
-        {
-            if (kind != FigureKind.Money)
-                diagnostics.Error(currency.At, "'currency' is only for figures of kind 'money'; add 'kind: money'");
-            else if (!FigureValues.IsCurrencyCode(currency.Value))
-                diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
-            currency = currency with { Value = currency.Value.ToUpperInvariant() };
-        }
-        var unit = f.String("unit");
-        if (unit is not null && kind is FigureKind.Year or FigureKind.Date)
-            diagnostics.Error(unit.At, "'unit' is not for figures of kind 'year' or 'date', which are shown as dates");
-        var ev = f.String("event");
-        if (ev is not null && kind is not (FigureKind.Year or FigureKind.Date))
-            diagnostics.Error(ev.At, "'event' is only for figures of kind 'year' or 'date'; add 'kind: year'");
+        var occurrence = Occurrence(f, diagnostics);
+        var kind = Kind(f, diagnostics);
+        var (value, dateValue) = Value(f, kind, diagnostics);
+        var currency = Currency(f, kind, diagnostics);
+        var unit = Unit(f, kind, diagnostics);
+        var ev = Event(f, kind, diagnostics);
         var of = f.String("of");
         var note = f.String("note")?.Value;
         f.Rest();
@@ -113,8 +83,130 @@ public static class DocumentReaders
             return null;
         }
         if (id is null || label is null || match is null) return null;
-        return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev?.Value, of, note,
-            currency, string.IsNullOrWhiteSpace(unit?.Value) ? null : unit.Value, dateValue);
+        return new FigureSpec(id.Value, f.Where, id.At, label.Value, match, occurrence, value, kind, ev, of, note, currency, unit, dateValue);
+    }
+
+    /// <summary>
+    /// An item that states a case-level figure (<c>figure: &lt;id&gt;</c>): where the text states it
+    /// (<c>match</c>, <c>occurrence</c>) and, if the words do not write it, its <c>value</c>; what it
+    /// is (label, kind, unit, event, <c>of</c>) is the figure file's.
+    /// </summary>
+    private static FigureSpec? ReadStatement(MetaReader f, Located<string> stated, DiagnosticList diagnostics)
+    {
+        if (f.String("id") is { } id)
+            diagnostics.Error(id.At, $"give 'figure: {stated.Value}' (a fact of the case, input/figures/{stated.Value}.md) or 'id' and 'label' (a figure of this article alone), not both");
+        foreach (var key in new[] { "label", "kind", "unit", "event", "of" })
+            if (f.String(key) is { } misplaced)
+                diagnostics.Error(misplaced.At, $"'{key}' of the case-level figure '{stated.Value}' belongs in input/figures/{stated.Value}.md, not in the article");
+        var match = f.String("match", required: true, "the exact words of the source that state the figure");
+        var occurrence = Occurrence(f, diagnostics);
+        var value = f.String("value");
+        var currency = f.String("currency");
+        if (currency is not null)
+        {
+            if (!FigureValues.IsCurrencyCode(currency.Value))
+                diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
+            currency = currency with { Value = currency.Value.ToUpperInvariant() };
+        }
+        var note = f.String("note")?.Value;
+        f.Rest();
+        if (!Slug.IsValid(stated.Value))
+        {
+            diagnostics.Error(stated.At, $"figure '{stated.Value}' is not a valid slug: {Slug.Rule}");
+            return null;
+        }
+        if (match is null) return null;
+        return new FigureSpec(stated.Value, f.Where, stated.At, "", match, occurrence, null, FigureKind.Count, null, null, note, currency)
+        {
+            States = stated,
+            ValueText = value,
+        };
+    }
+
+    /// <summary>A fact of the case (<c>input/figures/&lt;id&gt;.md</c>); the file name is its id.</summary>
+    public static CaseFigureDoc? ReadCaseFigure(string path, string text, DiagnosticList diagnostics)
+    {
+        var fm = FrontMatter.Parse(path, text, diagnostics);
+        if (fm is null) return null;
+        var slug = CheckedSlug(path, diagnostics);
+        var before = diagnostics.ToImmutable().Count(d => d.IsError);
+        var meta = new MetaReader(fm, fm.Meta, diagnostics, fm.FileStart);
+        var label = meta.String("label", required: true, "what the number counts");
+        var kind = Kind(meta, diagnostics);
+        var (value, dateValue) = Value(meta, kind, diagnostics);
+        var currency = Currency(meta, kind, diagnostics);
+        var unit = Unit(meta, kind, diagnostics);
+        var ev = Event(meta, kind, diagnostics);
+        var of = meta.String("of");
+        if (of is not null && !Slug.IsValid(of.Value))
+            diagnostics.Error(of.At, $"'of: {of.Value}' is not a valid figure id: {Slug.Rule}");
+        var extra = meta.Rest();
+        var after = diagnostics.ToImmutable().Count(d => d.IsError);
+        if (label is null || slug is null || after > before) return null;
+        return new CaseFigureDoc(slug, path, label.Value, kind, unit, currency, ev, of, value, dateValue, fm.Body.Trim(), extra);
+    }
+
+    private static Located<int>? Occurrence(MetaReader f, DiagnosticList diagnostics)
+    {
+        var occurrence = f.Integer("occurrence");
+        if (occurrence is not null && occurrence.Value < 1)
+            diagnostics.Error(occurrence.At, "'occurrence' counts from 1");
+        return occurrence;
+    }
+
+    private static FigureKind Kind(MetaReader f, DiagnosticList diagnostics)
+    {
+        var kindText = f.String("kind");
+        var kind = FigureKind.Count;
+        if (kindText is not null && !Enum.TryParse(kindText.Value, ignoreCase: true, out kind))
+        {
+            diagnostics.Error(kindText.At, $"'kind' must be one of count, year, date, percent, money, duration; not '{kindText.Value}'");
+            kind = FigureKind.Count;
+        }
+        return kind;
+    }
+
+    private static (Located<decimal>? Value, PartialDate? Date) Value(MetaReader f, FigureKind kind, DiagnosticList diagnostics)
+    {
+        // A date figure's value is a date (2022-02-12, 2022-02 or 2022), not a number.
+        if (kind != FigureKind.Date) return (f.Number("value"), null);
+        if (f.String("value") is not { } dv) return (null, null);
+        return DateValue(dv, diagnostics) is { } date ? (new(FigureValues.DateNumber(date), dv.At), date) : (null, null);
+    }
+
+    /// <summary>The <c>value</c> of a date figure, or an error at it.</summary>
+    public static PartialDate? DateValue(Located<string> text, DiagnosticList diagnostics)
+    {
+        var date = PartialDate.TryParse(text.Value);
+        if (date is null) diagnostics.Error(text.At, $"'value' of a date figure must be {PartialDate.Forms}, not '{text.Value}'");
+        return date;
+    }
+
+    private static Located<string>? Currency(MetaReader f, FigureKind kind, DiagnosticList diagnostics)
+    {
+        var currency = f.String("currency");
+        if (currency is null) return null;
+        if (kind != FigureKind.Money)
+            diagnostics.Error(currency.At, "'currency' is only for figures of kind 'money'; add 'kind: money'");
+        else if (!FigureValues.IsCurrencyCode(currency.Value))
+            diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
+        return currency with { Value = currency.Value.ToUpperInvariant() };
+    }
+
+    private static string? Unit(MetaReader f, FigureKind kind, DiagnosticList diagnostics)
+    {
+        var unit = f.String("unit");
+        if (unit is not null && kind is FigureKind.Year or FigureKind.Date)
+            diagnostics.Error(unit.At, "'unit' is not for figures of kind 'year' or 'date', which are shown as dates");
+        return string.IsNullOrWhiteSpace(unit?.Value) ? null : unit.Value;
+    }
+
+    private static string? Event(MetaReader f, FigureKind kind, DiagnosticList diagnostics)
+    {
+        var ev = f.String("event");
+        if (ev is not null && kind is not (FigureKind.Year or FigureKind.Date))
+            diagnostics.Error(ev.At, "'event' is only for figures of kind 'year' or 'date'; add 'kind: year'");
+        return ev?.Value;
     }
 
     private static QuoteOverride? ReadQuote(MetaReader q, DiagnosticList diagnostics)

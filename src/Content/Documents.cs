@@ -20,7 +20,39 @@ public sealed record FigureSpec(
     string? NoteMarkdown,
     Located<string>? Currency = null,
     string? Unit = null,
-    PartialDate? DateValue = null);
+    PartialDate? DateValue = null)
+{
+    /// <summary>
+    /// <c>figure:</c> — the case-level figure (input/figures/&lt;id&gt;.md) this item states; its
+    /// label, kind, unit, event and <c>of</c> are the figure file's, filled in when the article is
+    /// analysed. Null for a figure of the article alone (v1's <c>id</c> and <c>label</c>).
+    /// </summary>
+    public Located<string>? States { get; init; }
+
+    /// <summary>A statement's <c>value</c> as written: read as a number or a date once its figure's kind is known.</summary>
+    public Located<string>? ValueText { get; init; }
+
+    public bool IsStatement => States is not null;
+}
+
+/// <summary>
+/// A fact of the case that several articles may state (<c>input/figures/&lt;id&gt;.md</c>): what it
+/// counts and how its value is read; the articles state it with <c>figure: &lt;id&gt;</c>.
+/// </summary>
+/// <param name="Value">The value the editors settle on when the statements differ; theirs, and labelled so.</param>
+public sealed record CaseFigureDoc(
+    string Id,
+    string Path,
+    string Label,
+    FigureKind Kind,
+    string? Unit,
+    Located<string>? Currency,
+    string? Event,
+    Located<string>? Of,
+    Located<decimal>? Value,
+    PartialDate? DateValue,
+    string NoteMarkdown,
+    ImmutableDictionary<string, object?> Extra);
 
 /// <summary>
 /// An attribution override (items of <c>quotes</c>): a speaker slug; or <paramref name="Unnamed"/>,
@@ -93,4 +125,8 @@ public sealed record LoadedProject(
     ImmutableArray<OrganisationDoc> Organisations,
     ImmutableArray<Diagnostic> Diagnostics,
     string ContextFingerprint,
-    string SettingsFingerprint);
+    string SettingsFingerprint)
+{
+    /// <summary>The case-level figures (input/figures/*.md), which articles state with <c>figure:</c>.</summary>
+    public ImmutableArray<CaseFigureDoc> Figures { get; init; } = [];
+}

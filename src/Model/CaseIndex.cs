@@ -27,6 +27,34 @@ public sealed record FigureEntry(
 
     /// <summary>This figure's place in its group (0-based, in id order).</summary>
     public int SameValueRank => Math.Max(0, SameValueGroup.BinarySearch(Id, StringComparer.Ordinal));
+
+    private readonly ImmutableArray<FigureStatement> _statements;
+
+    /// <summary>
+    /// Every article's statement of the figure, in the record's order: several for a fact of the
+    /// case (<see cref="Case"/>), one for a figure of an article alone.
+    /// </summary>
+    public ImmutableArray<FigureStatement> Statements
+    {
+        get => _statements.IsDefault ? [new(Figure, Article)] : _statements;
+        init => _statements = value;
+    }
+
+    /// <summary>The case-level figure file, when the figure is a fact of the case.</summary>
+    public CaseFigureDoc? Case { get; init; }
+
+    /// <summary>How many articles state the figure.</summary>
+    public int Sources => _statements.IsDefault ? 1 : _statements.Select(s => s.Article).Distinct(ReferenceEqualityComparer.Instance).Count();
+
+    /// <summary>Whether the statements give different values (then <see cref="Figure"/>'s is the first's, or the editors' settled <c>value</c>).</summary>
+    public bool Differs => !_statements.IsDefault && _statements.Any(s => !FigureStatement.SameValue(s.Figure, _statements[0].Figure));
+}
+
+/// <summary>One article's statement of a figure: the figure as that article's words give it.</summary>
+public sealed record FigureStatement(LocatedFigure Figure, AnalysedArticle Article)
+{
+    /// <summary>Two statements agree when they give the same value (and, for money, the same currency).</summary>
+    public static bool SameValue(LocatedFigure x, LocatedFigure y) => x.Value == y.Value && x.Currency == y.Currency;
 }
 
 /// <summary>An item of the record found in one article (a quotation, a mention).</summary>

@@ -35,7 +35,7 @@ public static class CaseIndexer
         ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
         ImmutableDictionary<string, ImmutableArray<PersonMentionRef>> named = null!;
         Parallel.Invoke(
-            () => figures = IndexFigures(articles, diagnostics),
+            () => figures = IndexFigures(articles, project.Figures, diagnostics),
             () => bySpeaker = Grouped(articles, QuotationsOf),
             () => byOrganisation = Grouped(articles, MentionsOf),
             () => named = Grouped(articles, PeopleOf));
@@ -71,6 +71,8 @@ public static class CaseIndexer
             before[a] = offset;
             offset += a.Figures.Length;
         }
+        // A fact of the case joins statements from several articles, which the full join makes.
+        if (!project.Figures.IsEmpty) return null;
         var now = new HashSet<AnalysedArticle>(analysed, ReferenceEqualityComparer.Instance);
         var added = analysed.Where(a => !before.ContainsKey(a)).ToList();
         var removed = last.Articles.Where(a => !now.Contains(a)).ToList();
@@ -398,12 +400,20 @@ public static class CaseIndexer
     private static readonly IComparer<FigureEntry> EventOrder = Comparer<FigureEntry>.Create(CompareEvents);
 
     private static (Dictionary<string, FigureEntry>, Dictionary<(decimal, FigureKind), ImmutableArray<string>>) IndexFigures(
-        ImmutableArray<AnalysedArticle> articles, DiagnosticList diagnostics)
+        ImmutableArray<AnalysedArticle> articles, ImmutableArray<CaseFigureDoc> caseFigures, DiagnosticList diagnostics)
     {
         var located = new Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article)>(StringComparer.Ordinal);
+        var stated = new Dictionary<string, List<FigureStatement>>(StringComparer.Ordinal);
         foreach (var a in articles)
             foreach (var f in a.Figures)
             {
+                if (f.Spec.IsStatement)
+                {
+                    // A fact of the case: every article's statement is kept, in the record's order.
+                    if (!stated.TryGetValue(f.Id, out var list)) stated[f.Id] = list = [];
+                    list.Add(new(f, a));
+                    continue;
+                }
                 if (located.TryGetValue(f.Id, out var first))
                 {
                     if (!ReferenceEquals(first.Article, a))
@@ -412,6 +422,8 @@ public static class CaseIndexer
                 }
                 located[f.Id] = (f, a);
             }
+        var facts = CaseFacts(caseFigures, stated, diagnostics);
+        foreach (var (id, fact) in facts) located[id] = (fact.Figure, fact.Article);
 
         // Resolve 'of' chains; a cycle or an unknown id is the editor's to fix.
         var entries = new Dictionary<string, FigureEntry>(located.Count, StringComparer.Ordinal);
@@ -444,6 +456,7 @@ public static class CaseIndexer
                 visiting.Remove(id);
             }
             var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[(x.Figure.Value, x.Figure.Spec.Kind)]);
+            if (facts.TryGetValue(id, out var fact)) entry = entry with { Statements = fact.Statements, Case = fact.Case };
             entries[id] = entry;
             return entry;
         }
@@ -456,6 +469,47 @@ public static class CaseIndexer
         // than an immutable one at a hundred thousand figures.
         return (entries, sameValue);
     }
+
+    /// <summary>
+    /// Each fact of the case that an article states: its statements, and the figure that stands for
+    /// them in lists and joins — the first statement's, with the editors' settled <c>value</c> if
+    /// they gave one. Statements that differ, unsettled, are a warning at each that differs from the
+    /// first; a fact no article states is a warning at its file.
+    /// </summary>
+    private static Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article, ImmutableArray<FigureStatement> Statements, CaseFigureDoc Case)> CaseFacts(
+        ImmutableArray<CaseFigureDoc> caseFigures, Dictionary<string, List<FigureStatement>> stated, DiagnosticList diagnostics)
+    {
+        var facts = new Dictionary<string, (LocatedFigure, AnalysedArticle, ImmutableArray<FigureStatement>, CaseFigureDoc)>(StringComparer.Ordinal);
+        foreach (var doc in UniqueBySlug(caseFigures, f => f.Id, f => f.Path, "figure", diagnostics))
+        {
+            if (!stated.TryGetValue(doc.Id, out var statements))
+            {
+                diagnostics.Warning(new SourcePosition(doc.Path, 1, 1),
+                    $"figure '{doc.Id}' is stated by no article: add it to an article's figures as 'figure: {doc.Id}' with the words that state it under 'match', or remove the file");
+                continue;
+            }
+            var first = statements[0].Figure;
+            if (doc.Value is null)
+                foreach (var s in statements.Skip(1).Where(s => !FigureStatement.SameValue(s.Figure, first)))
+                    diagnostics.Warning(s.Figure.Spec.Match.At,
+                        $"figure '{doc.Id}' is stated as {Stated(s.Figure)} here and {Stated(first)} in {first.Spec.Match.At}; check both against their sources, or settle it with 'value:' in {doc.Path}");
+            var figure = doc.Value is { } settled
+                ? first with
+                {
+                    Value = settled.Value, Date = doc.DateValue,
+                    // The first source's words no longer show the value when the editors settle on another.
+                    Written = settled.Value == first.Value ? first.Written : null,
+                    Spec = first.Spec with { Value = settled, DateValue = doc.DateValue },
+                }
+                : first;
+            facts[doc.Id] = (figure, statements[0].Article, [.. statements], doc);
+        }
+        return facts;
+    }
+
+    /// <summary>A statement's value in a warning: its date, its words for money, else the number.</summary>
+    private static string Stated(LocatedFigure f) =>
+        f.Date?.Display ?? f.Written ?? f.Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + (f.Currency is { } c ? " " + c : "");
 
     private static IEnumerable<T> UniqueBySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> path, string what, DiagnosticList diagnostics)
     {

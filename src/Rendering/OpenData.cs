@@ -14,7 +14,7 @@ namespace CaseRecord.Rendering;
 /// </summary>
 public static class OpenData
 {
-    public const string SchemaVersion = "1.2";
+    public const string SchemaVersion = "1.3";
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -228,7 +228,10 @@ public static class OpenData
             json.WriteString("kind", ValueFormatter.Kind(f.Spec.Kind));
             json.WriteString("match", f.Spec.Match.Value);
             json.WriteString("valueSource", f.Spec.Value is null ? "match" : "editor");
-            json.WriteBoolean("editorialValue", Editorial.IsEditorialValue(f));
+            json.WriteBoolean("editorialValue", Editorial.IsEditorialValue(e));
+            json.WriteBoolean("caseLevel", e.Case is not null);
+            json.WriteNumber("sources", e.Sources);
+            json.WriteString("agreement", e.Differs ? "differ" : e.Sources > 1 ? "agree" : "single");
             Optional(json, "event", f.Spec.Event);
             json.WriteString("article", e.Article.Slug);
             json.WriteNumber("paragraph", f.Paragraph);
@@ -237,8 +240,34 @@ public static class OpenData
             Optional(json, "speaker", f.SpeakerSlug);
             Optional(json, "of", e.Of?.Id);
             if (e.Percent is { } pc) json.WriteNumber("percent", Math.Round(pc, 4)); else json.WriteNull("percent");
-            Optional(json, "note", f.Spec.NoteMarkdown);
+            Optional(json, "note", e.Case is { NoteMarkdown: { Length: > 0 } caseNote } ? caseNote : f.Spec.NoteMarkdown);
             Url(json, links, SitePaths.Figure(e.Id));
+            if (e.Case is null) json.WriteNull("statements");
+            else
+            {
+                json.WriteStartArray("statements");
+                foreach (var st in e.Statements) WriteStatement(json, st);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+
+        // One article's statement of a fact of the case, its value as that article gives it.
+        void WriteStatement(Utf8JsonWriter json, FigureStatement st)
+        {
+            var f = st.Figure;
+            json.WriteStartObject();
+            json.WriteString("article", st.Article.Slug);
+            json.WriteNumber("paragraph", f.Paragraph);
+            json.WriteString("anchor", $"p{f.Paragraph}");
+            json.WriteString("match", f.Spec.Match.Value);
+            json.WriteNumber("value", f.Value);
+            Optional(json, "currency", f.Currency);
+            Optional(json, "date", f.Spec.Kind == FigureKind.Date ? f.Date?.Iso : null);
+            json.WriteBoolean("editorialValue", Editorial.IsEditorialValue(f));
+            json.WriteString("sentence", f.Sentence);
+            Optional(json, "speaker", f.SpeakerSlug);
+            Url(json, links, SitePaths.Article(st.Article.Slug), $"p{f.Paragraph}");
             json.WriteEndObject();
         }
 
@@ -250,7 +279,7 @@ public static class OpenData
             json.WriteStartObject();
             json.WriteString("when", ValueFormatter.Value(e.Figure));
             json.WriteString("event", e.Figure.Spec.Event);
-            json.WriteBoolean("editorialWhen", Editorial.IsEditorialValue(e.Figure));
+            json.WriteBoolean("editorialWhen", Editorial.IsEditorialValue(e));
             json.WriteString("figure", e.Id);
             json.WriteString("article", e.Article.Slug);
             json.WriteString("anchor", $"p{e.Figure.Paragraph}");

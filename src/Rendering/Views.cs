@@ -30,7 +30,24 @@ public sealed record FigureRowView(
 {
     /// <summary>The value is the editors' (not the number its words write); shown as "editors' figure".</summary>
     public bool EditorialValue { get; init; }
+
+    /// <summary>Whose words state the figure, when it stands in a quotation.</summary>
+    public LinkView? SaidBy { get; init; }
+
+    /// <summary>How many articles state it (more than one for a fact of the case they corroborate).</summary>
+    public int Sources { get; init; } = 1;
+
+    /// <summary>The articles that state it give different values.</summary>
+    public bool Differs { get; init; }
+
+    /// <summary>When they differ: the values other than the one shown, as the site shows them ("9,000 and 9,200").</summary>
+    public string? OtherValues { get; init; }
 }
+
+/// <summary>One article's statement of a fact of the case, on the fact's page.</summary>
+/// <param name="Differs">Its value is not the one the page shows.</param>
+public sealed record StatementView(string Value, string Match, string Sentence, LinkView Paragraph, LinkView Article,
+    string? Publisher, string? Published, string? PublishedBasis, LinkView? Speaker, bool Differs, bool EditorialValue);
 
 public sealed record ArticleView(
     string Title, string Slug, string? Publisher, string? Published, string? PublishedIso, string? PublishedBasis,
@@ -88,6 +105,21 @@ public sealed record FigureView(
 
     /// <summary>How the editors inferred the article's date, when they did.</summary>
     public string? PublishedBasis { get; init; }
+
+    /// <summary>For a fact of the case: every article's statement of it, in the record's order; empty for a figure of one article.</summary>
+    public IReadOnlyList<StatementView> Statements { get; init; } = [];
+
+    /// <summary>How many articles state it.</summary>
+    public int Sources { get; init; } = 1;
+
+    /// <summary>The statements give different values.</summary>
+    public bool Differs { get; init; }
+
+    /// <summary>When they differ: the values other than the one shown.</summary>
+    public string? OtherValues { get; init; }
+
+    /// <summary>The statements differ and the editors settled on the value shown (<c>value</c> in the figure file).</summary>
+    public bool Settled { get; init; }
 }
 
 /// <param name="Event">What happened, in the editors' words (shown as their summary).</param>

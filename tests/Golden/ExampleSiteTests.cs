@@ -16,14 +16,7 @@ public sealed class ExampleSiteTests
 {
     private const string SiteFolder = "tests/sites/two-speakers";
 
-    public static (BuildResult Result, MemorySink Output) BuildExample()
-    {
-        var source = new MemoryContentSource()
-            .AddFolder(SiteFolder, "", rel => !rel.StartsWith("expected/", StringComparison.Ordinal))
-            .AddFolder("theme");
-        var sink = new MemorySink();
-        return (new SiteBuilder(source, new Dictionary<string, string>()).Build(sink), sink);
-    }
+    public static (BuildResult Result, MemorySink Output) BuildExample() => GoldenSite.Build(SiteFolder);
 
     [Fact]
     public void Example_builds_without_errors_or_warnings()
@@ -34,31 +27,7 @@ public sealed class ExampleSiteTests
     }
 
     [Fact]
-    public void Example_pages_match_the_expected_output()
-    {
-        var (_, output) = BuildExample();
-        var expectedRoot = Repo.PathOf(SiteFolder + "/expected");
-        var pages = output.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).ToDictionary();
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            if (Directory.Exists(expectedRoot)) Directory.Delete(expectedRoot, recursive: true);
-            foreach (var (path, bytes) in pages)
-            {
-                var target = Path.Combine(expectedRoot, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, bytes);
-            }
-        }
-        var expected = Directory.EnumerateFiles(expectedRoot, "*.html", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(expectedRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(expected, pages.Keys.Order(StringComparer.Ordinal).ToList());
-        foreach (var path in expected)
-        {
-            var want = File.ReadAllText(Path.Combine(expectedRoot, path));
-            var got = Encoding.UTF8.GetString(pages[path]);
-            Assert.True(want == got, $"{path} differs from {SiteFolder}/expected/{path}; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff.\n{FirstDifference(want, got)}");
-        }
-    }
+    public void Example_pages_match_the_expected_output() => GoldenSite.AssertPagesMatch(SiteFolder, BuildExample().Output);
 
     [Fact]
     public void Both_speakers_get_exactly_their_quotations()
@@ -148,13 +117,5 @@ public sealed class ExampleSiteTests
         var (_, output) = BuildExample();
         var doc = TestSite.Html(output, "figures/repaired-homes/index.html");
         Assert.Contains("35.3%", doc.QuerySelector(".ratio")!.TextContent);
-    }
-
-    private static string FirstDifference(string a, string b)
-    {
-        var i = 0;
-        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
-        var from = Math.Max(0, i - 80);
-        return $"expected …{a[from..Math.Min(a.Length, i + 80)]}…\nactual   …{b[from..Math.Min(b.Length, i + 80)]}…";
     }
 }

@@ -44,6 +44,13 @@ public sealed class ContentErrorTableTests
         { "date figure with no date in its match", Article, "    kind: year\n    match: in 2006 a case collapsed", "    kind: date\n    match: a case collapsed", $"{Article}:39:12: error: figure 'case-collapsed': match 'a case collapsed' has no date" },
         { "date figure with an impossible date", Article, "    kind: year\n    match: in 2006 a case collapsed", "    kind: date\n    match: in 2006 a case collapsed\n    value: 2006-02-30", $"{Article}:40:12: error: 'value' of a date figure must be a date as YYYY-MM-DD" },
         { "of makes a cycle", Article, "    match: 1,561 recorded contacts\n", "    match: 1,561 recorded contacts\n    of: offences-recorded\n", $"{Article}:20:9: error: figure 'recorded-contacts': 'of: offences-recorded' makes a cycle" },
+        { "figure: naming no case-level figure", Article, "  - id: recorded-crimes\n    label: Recorded crimes, as Ms Thornton put it\n", "  - figure: recorded-crimes\n", $"{Article}:24:13: error: figure 'recorded-crimes' names no case-level figure: add input/figures/recorded-crimes.md, or give 'id' and 'label'" },
+        { "item with both figure and id", Article, "  - id: recorded-crimes\n    label: Recorded crimes, as Ms Thornton put it\n", "  - figure: recorded-crimes\n    id: recorded-crimes\n", $"{Article}:25:9: error: give 'figure: recorded-crimes' (a fact of the case, input/figures/recorded-crimes.md) or 'id' and 'label' (a figure of this article alone), not both" },
+        { "a statement with its figure's label", Article, "  - id: recorded-crimes\n", "  - figure: recorded-crimes\n", $"{Article}:25:12: error: 'label' of the case-level figure 'recorded-crimes' belongs in input/figures/recorded-crimes.md, not in the article" },
+        { "an article's figure id taken by a case-level figure", "input/figures/recorded-contacts.md", "", "---\nlabel: Recorded contacts\n---\n", $"{Article}:17:9: error: figure id 'recorded-contacts' is the case-level figure of input/figures/recorded-contacts.md; state it with 'figure: recorded-contacts'" },
+        { "case-level figure with an unknown kind", "input/figures/contacts.md", "", "---\nlabel: Contacts\nkind: tally\n---\n", "input/figures/contacts.md:3:7: error: 'kind' must be one of count, year, date, percent, money, duration; not 'tally'" },
+        { "case-level figure without a label", "input/figures/contacts.md", "", "---\nkind: count\n---\n", "input/figures/contacts.md:1:1: error: missing required key 'label'" },
+        { "case-level figure with an unknown currency", "input/figures/contacts.md", "", "---\nlabel: Cost\nkind: money\ncurrency: XYZ\n---\n", "input/figures/contacts.md:4:11: error: 'currency' must be an ISO 4217 code such as GBP, USD or EUR, not 'XYZ'" },
         { "unknown speaker", Article, "speakers: [sara-thornton]", "speakers: [sara-thornton, nobody]", $"{Article}:14:27: error: unknown speaker 'nobody'" },
         { "unknown organisation", Speaker, "organisation: thames-valley-police", "organisation: thames-valley-polis", $"{Speaker}:4:15: error: unknown organisation 'thames-valley-polis'" },
         { "settings syntax error", "statiq.json", "\"SiteTitle\": \"The case record\",", "\"SiteTitle\": \"The case record\"", "statiq.json:3:" },
@@ -61,7 +68,9 @@ public sealed class ContentErrorTableTests
         var before = TempProject.Snapshot(project.PathOf("output"));
 
         var path = project.PathOf(file);
-        var text = File.ReadAllText(path);
+        // A row may add a file the project lacks (a case-level figure): it replaces nothing.
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var text = File.Exists(path) ? File.ReadAllText(path) : "";
         if (find.Length == 0) text = replace;
         else
         {

@@ -71,12 +71,12 @@ public sealed partial class OpenDataSchemaTests
     }
 
     /// <summary>The seed case, the two-speaker example, and a record with money, a date and a person only mentioned.</summary>
-    public static TheoryData<string> Sites => ["seed", "two-speakers", "values"];
+    public static TheoryData<string> Sites => ["seed", "two-speakers", "three-sources", "values"];
 
     private static MemoryContentSource Source(string site) => site switch
     {
         "seed" => RepoFiles.Project(),
-        "two-speakers" => new MemoryContentSource().AddFolder("tests/sites/two-speakers", "", rel => !rel.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme"),
+        "two-speakers" or "three-sources" => new MemoryContentSource().AddFolder($"tests/sites/{site}", "", rel => !rel.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme"),
         _ => new TestSite()
             .Speaker("alex-morgan", "Alex Morgan").Speaker("kim-lee", "Kim Lee")
             .Seed("a.txt", "The scheme cost £2.3m, Kim Lee said. It opened on 12 February 2022.\n\n\"It works,\" said Alex Morgan.\n")
@@ -103,6 +103,24 @@ public sealed partial class OpenDataSchemaTests
                 foreach (var f in fields)
                     Assert.True(f.Kinds.Contains(element.GetProperty(f.Name).ValueKind), $"{site}: {list}.{f.Name} is {element.GetProperty(f.Name).ValueKind}, documented as {string.Join("/", f.Kinds)}");
             }
+        }
+    }
+
+    [Fact]
+    public void Each_statement_of_a_fact_of_the_case_has_exactly_the_documented_fields()
+    {
+        var fields = Tables().Where(t => t.Section == "figures").ElementAt(1).Fields;
+        Assert.Contains(fields, f => f.Name == "sentence");
+        using var data = Data(Source("three-sources"));
+        var statements = data.RootElement.GetProperty("figures").EnumerateArray()
+            .Where(f => f.GetProperty("statements").ValueKind == JsonValueKind.Array)
+            .SelectMany(f => f.GetProperty("statements").EnumerateArray()).ToList();
+        Assert.Equal(5, statements.Count);
+        foreach (var st in statements)
+        {
+            Assert.Equal(fields.Select(f => f.Name).Order(StringComparer.Ordinal), st.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            foreach (var f in fields)
+                Assert.True(f.Kinds.Contains(st.GetProperty(f.Name).ValueKind), $"statements.{f.Name} is {st.GetProperty(f.Name).ValueKind}, documented as {string.Join("/", f.Kinds)}");
         }
     }
 
@@ -134,6 +152,6 @@ public sealed partial class OpenDataSchemaTests
         var tables = Tables();
         Assert.Contains(tables, t => t.Section == "figures" && t.Fields.Any(f => f.Name == "currency" && f.Kinds.Contains(JsonValueKind.Null)));
         Assert.Contains(tables, t => t.Section == "articles" && t.Fields.Any(f => f.Name == "url") && t.Fields.Any(f => f.Name == "originalUrl"));
-        Assert.DoesNotContain(tables, t => t.Fields.Any(f => f.Name is "1.2" or "override"));
+        Assert.DoesNotContain(tables, t => t.Fields.Any(f => f.Name is "1.3" or "1.2" or "override"));
     }
 }

@@ -179,7 +179,7 @@ public sealed class SubPathHostingTests : IAsyncLifetime
     {
         using var json = JsonDocument.Parse(await _http.GetStringAsync(Local + Root + "/data/case.json"));
         var root = json.RootElement;
-        Assert.Equal("1.2", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.3", root.GetProperty("schemaVersion").GetString());
         var article = Assert.Single(root.GetProperty("articles").EnumerateArray());
         Assert.Equal(19, article.GetProperty("paragraphs").GetArrayLength());
         Assert.True(article.GetProperty("paragraphs")[4].GetProperty("omitted").GetBoolean());

@@ -89,7 +89,8 @@ public sealed class ArticlePages : IPageKind
             .Select(s => c.SpeakerLink(path, s)).OfType<LinkView>().ToList();
         var organisations = a.Mentions.Select(m => m.OrganisationSlug).Distinct()
             .Select(o => c.OrganisationLink(path, o)).OfType<LinkView>().ToList();
-        var figures = a.Figures.Select(f => c.Index.Figures.GetValueOrDefault(f.Id)).OfType<FigureEntry>().Select(f => c.FigureRow(path, f)).ToList();
+        var figures = a.Figures.Select(f => c.Index.Figures.GetValueOrDefault(f.Id) is { } e
+            ? c.FigureRow(path, e, e.Case is null ? null : new FigureStatement(f, a)) : null).OfType<FigureRowView>().ToList();
         var basis = doc.PublishedBasis;
 
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,

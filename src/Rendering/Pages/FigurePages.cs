@@ -62,12 +62,31 @@ public sealed class FigurePages : IPageKind
             e.Of is null ? null : ValueFormatter.Value(e.Of.Figure),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
-            same, e.SameValueCount, shares, c.Markdown.ToHtml(f.Spec.NoteMarkdown ?? ""))
-        { EditorialValue = Editorial.IsEditorialValue(f), PublishedBasis = a.Doc.PublishedBasis };
+            same, e.SameValueCount, shares, "")
+        {
+            EditorialValue = Editorial.IsEditorialValue(e), PublishedBasis = a.Doc.PublishedBasis,
+            Statements = e.Case is null ? [] : [.. e.Statements.Select(st => Statement(c, path, e, st))],
+            Sources = e.Sources, Differs = e.Differs, Settled = Editorial.IsSettled(e), OtherValues = Editorial.OtherValues(e),
+            NoteHtml = c.Markdown.ToHtml(string.Join("\n\n", new[] { e.Case?.NoteMarkdown, f.Spec.NoteMarkdown }.Where(n => !string.IsNullOrWhiteSpace(n)))),
+        };
         var value = ValueFormatter.Value(f);
-        var description = model.EditorialValue
+        var description = e.Differs
+            ? $"{f.Spec.Label}: {value}{(model.Settled ? ", the editors' figure" : "")}; the {e.Sources} sources that state it differ."
+            : e.Sources > 1 ? $"{f.Spec.Label}: {value}, as stated by {e.Sources} sources."
+            : model.EditorialValue
             ? $"{f.Spec.Label}: {value}, the editors' figure from the words of “{a.Doc.Title}”."
             : $"{f.Spec.Label}: {value}, as stated in “{a.Doc.Title}”.";
         return new PageSpec(path, "figure", $"{value}: {f.Spec.Label}", description, "figures", model, PageContext.Meta(c.Data.Figure(e)));
+    }
+
+    /// <summary>An article's statement of a fact of the case: its value as that article gives it, in its sentence.</summary>
+    private static StatementView Statement(PageContext c, string path, FigureEntry e, FigureStatement st)
+    {
+        var (f, a) = (st.Figure, st.Article);
+        return new StatementView(ValueFormatter.Value(f), f.Spec.Match.Value, f.Sentence,
+            new LinkView($"Paragraph {f.Paragraph}", c.Href(path, SitePaths.Article(a.Slug), $"p{f.Paragraph}")),
+            new LinkView(a.Doc.Title, c.Href(path, SitePaths.Article(a.Slug))), a.Doc.Publisher, a.Doc.Published?.Display, a.Doc.PublishedBasis,
+            f.SpeakerSlug is { } slug ? c.SpeakerLink(path, slug) : null,
+            !Model.FigureStatement.SameValue(f, e.Figure), Editorial.IsEditorialValue(f));
     }
 }

@@ -27,20 +27,28 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
 
     /// <summary>
     /// A figure's row: label, value, its share of another (that one's label), article and
-    /// paragraph. It changes when its entry does: the index makes an entry again whenever its
-    /// figure, its article or the figure it is a share of changed.
+    /// paragraph, whose words they are, and how many articles state it. It changes when its entry
+    /// does: the index makes an entry again whenever its figure, its article or the figure it is a
+    /// share of changed (and a fact of the case, stated by several, only in a full join).
     /// </summary>
-    public FigureRowView FigureRow(string from, FigureEntry e)
+    /// <param name="statement">On an article's page: the article's own statement of a fact of the case, shown as it gives it.</param>
+    public FigureRowView FigureRow(string from, FigureEntry e, FigureStatement? statement = null)
     {
-        var f = e.Figure;
+        var (f, a) = statement is null ? (e.Figure, e.Article) : (statement.Figure, statement.Article);
         return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f), Href(from, SitePaths.Figure(e.Id)),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, Href(from, SitePaths.Figure(e.Of.Id))),
-            new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
-            new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
+            new LinkView(a.Doc.Title, Href(from, SitePaths.Article(a.Slug))),
+            new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(a.Slug), $"p{f.Paragraph}")),
             f.Spec.Event, ValueFormatter.Kind(f.Spec.Kind))
-        { EditorialValue = Editorial.IsEditorialValue(f) };
+        {
+            EditorialValue = statement is null ? Editorial.IsEditorialValue(e) : Editorial.IsEditorialValue(f),
+            SaidBy = f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null,
+            Sources = e.Sources,
+            Differs = e.Differs,
+            OtherValues = Editorial.OtherValues(e, f),
+        };
     }
 
     public static bool FigureRowChanged(FigureEntry e, IndexDelta delta) => delta.FigureChanged(e.Id);
@@ -54,7 +62,7 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
             new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(e.Article.Slug), $"p{f.Paragraph}")),
             new LinkView(e.Article.Doc.Title, Href(from, SitePaths.Article(e.Article.Slug))),
             f.SpeakerSlug is { } s ? SpeakerLink(from, s) : null)
-        { EditorialValue = Editorial.IsEditorialValue(f) };
+        { EditorialValue = Editorial.IsEditorialValue(e) };
     }
 
     /// <summary>An article's summary: all from its own analysis, so it changes with the article.</summary>
