@@ -42,7 +42,8 @@ public sealed class ArticleDrafter(IContentSource project)
         slug ??= DefaultSlug(path, source);
         if (!Slug.IsValid(slug)) return (null, $"'{slug}' is not a valid slug: {Slug.Rule}; give one with --slug");
 
-        var furniture = FurnitureLines.Find(source.Paragraphs).ToList();
+        // One omission stands for every paragraph of the same words.
+        var furniture = FurnitureLines.Find(source.Paragraphs).DistinctBy(f => f.Paragraph.Text, StringComparer.Ordinal).ToList();
         var doc = Doc(slug, path, [.. furniture.Select(f => new Located<string>(f.Paragraph.Text, Nowhere))]);
         var context = new AnalysisContext(loaded.Speakers, loaded.Organisations, loaded.Settings.QuoteMarks);
         var analysed = new ArticleAnalyser(context).Analyse(new LoadedArticle(doc, source, ""));

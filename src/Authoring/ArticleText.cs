@@ -28,7 +28,11 @@ public static class ArticleText
         {
             s.Append("# Paragraphs that look like the web page rather than the story: not shown. Delete a line to keep its paragraph.\n");
             s.Append("omit:\n");
-            foreach (var (p, why) in f.Furniture) s.Append($"  - {YamlText.Quote(p.Text)}   # {p.Anchor}: {why}\n");
+            foreach (var (p, why) in f.Furniture)
+            {
+                var same = f.Source.Paragraphs.Where(o => o.Text == p.Text).Select(o => o.Number).ToList();
+                s.Append($"  - {YamlText.Quote(p.Text)}   # {Anchors(same)}: {why}\n");
+            }
         }
 
         if (f.Speakers.Count > 0)

@@ -81,6 +81,24 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
+    public void Figures_of_money_shares_and_repeated_words_are_located_once_uncommented()
+    {
+        _project.Write("seeds/budget.txt", "The council will spend £2.3m on drains.\n\nOnly 15% of drains were cleared.\n\n" +
+            "There were 26 complaints.\n\nThere were 26 complaints.\n\nAdvertisement\n\nAdvertisement\n");
+        Assert.Equal(0, Run("new", "article", "seeds/budget.txt").Code);
+        var text = Text("input/articles/budget.md");
+        Assert.Matches(@"(?m)^  #   kind: money\n  #   match: ""£2.3m on drains""", text);
+        Assert.Matches(@"(?m)^  #   kind: percent\n  #   match: ""15% of drains""", text);
+        // The same words twice: each is told apart by its occurrence, and the ids differ.
+        Assert.Matches(@"(?m)^  # - id: complaints\n.*\n  #   match: ""26 complaints"" +# p3\n  #   occurrence: 1$", text);
+        Assert.Matches(@"(?m)^  # - id: complaints-2\n.*\n  #   match: ""26 complaints"" +# p4\n  #   occurrence: 2$", text);
+        // Furniture given twice is one omission, which leaves out both.
+        Assert.Single(Regex.Matches(text, @"(?m)^  - ""Advertisement"" +# p5, p6: "));
+        _project.Write("input/articles/budget.md", Regex.Replace(text, @"(?m)^  # (- |  )", "  $1"));
+        Assert.Contains("1 article, 4 figures", BuildsWithoutErrors());
+    }
+
+    [Fact]
     public void A_name_quoted_with_no_speaker_file_is_listed_with_the_command_that_makes_one()
     {
         File.Delete(_project.PathOf("input/speakers/sara-thornton.md"));
