@@ -1,4 +1,5 @@
 using CaseRecord.Analysis;
+using System.Text.RegularExpressions;
 using CaseRecord.Content;
 
 namespace CaseRecord.Authoring;
@@ -11,7 +12,7 @@ public sealed record FigureSuggestion(string Id, string Label, string Match, int
 /// locate: the number and the few words after it (or before it, at the end of a clause),
 /// lengthened until the words occur once in the text, else given an <c>occurrence</c>.
 /// </summary>
-public static class FigureSuggestions
+public static partial class FigureSuggestions
 {
     private const int FirstWords = 3;
     private const int MostWords = 8;
@@ -20,6 +21,11 @@ public static class FigureSuggestions
     {
         "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "but", "or", "by", "from", "as", "that", "than", "was", "were", "is", "are",
     };
+
+    /// <summary>A date written out, "12 February 2022" or "February 2022": one figure of kind date, not a count and a year.</summary>
+    [GeneratedRegex(@"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 
     public static List<FigureSuggestion> From(IReadOnlyList<Paragraph> paragraphs, IReadOnlySet<string> takenIds)
     {
@@ -30,20 +36,32 @@ public static class FigureSuggestions
         for (var i = 0; i < shown.Count; i++)
         {
             var p = shown[i];
+            var here = new List<(int Start, FigureSuggestion Figure)>();
+            var dates = DatePattern().Matches(p.Text).Where(m => FigureValues.Date(m.Value) is not null).ToList();
+            FigureSuggestion? Suggest(int start, int end, string label, string idWords, string? kind)
+            {
+                var hits = Hits(folded, NameMatcher.FoldQuotes(p.Text[start..end]));
+                var at = hits.IndexOf((i, start));
+                // Found again inside an earlier hit of the same words, the locator could not reach it.
+                if (at < 0) return null;
+                return new FigureSuggestion(Unique(SlugMaker.From(idWords, 5), p.Number, ids), label, p.Text[start..end], p.Number, kind,
+                    hits.Count > 1 ? at + 1 : null);
+            }
+            foreach (var d in dates)
+                if (Suggest(d.Index, d.Index + d.Length, $"the date {d.Value} in p{p.Number}", d.Value, "date") is { } date) here.Add((d.Index, date));
             foreach (var (numberStart, numberEnd, number) in FigureLocator.Numbers(p.Text))
             {
+                if (dates.Any(d => d.Index <= numberStart && numberEnd <= d.Index + d.Length)) continue;
                 var (start, end) = Written(p.Text, numberStart, numberEnd);
                 var (matchStart, matchEnd) = Widen(p.Text, start, end, folded, FirstWords);
                 for (var words = FirstWords + 1; Count(folded, Fold(p.Text, matchStart, matchEnd)) > 1 && words <= MostWords; words++)
                     (matchStart, matchEnd) = Widen(p.Text, start, end, folded, words);
-                var match = p.Text[matchStart..matchEnd];
-                var hits = Hits(folded, NameMatcher.FoldQuotes(match));
-                int? occurrence = hits.Count > 1 ? hits.IndexOf((i, matchStart)) + 1 : null;
-                var named = Words(match).Where(w => !w.Any(char.IsDigit)).ToList();
+                var named = Words(p.Text[matchStart..matchEnd]).Where(w => !w.Any(char.IsDigit)).ToList();
                 var label = named.Any(w => !Small.Contains(w)) ? string.Join(' ', named) : $"the number {p.Text[start..end]} in p{p.Number}";
-                var id = Unique(SlugMaker.From(string.Join(' ', named.Where(w => !Small.Contains(w))), 5), p.Number, ids);
-                result.Add(new FigureSuggestion(id, label, match, p.Number, KindOf(p.Text[start..end], p.Text[end..matchEnd], number), occurrence));
+                var kind = KindOf(p.Text[start..end], p.Text[end..matchEnd], number);
+                if (Suggest(matchStart, matchEnd, label, string.Join(' ', named.Where(w => !Small.Contains(w))), kind) is { } figure) here.Add((matchStart, figure));
             }
+            result.AddRange(here.OrderBy(h => h.Start).Select(h => h.Figure));
         }
         return result;
     }

@@ -84,7 +84,7 @@ public sealed class NewCommandTests : IDisposable
     public void Figures_of_money_shares_and_repeated_words_are_located_once_uncommented()
     {
         _project.Write("seeds/budget.txt", "The council will spend £2.3m on drains.\n\nOnly 15% of drains were cleared.\n\n" +
-            "There were 26 complaints.\n\nThere were 26 complaints.\n\nAdvertisement\n\nAdvertisement\n");
+            "There were 26 complaints.\n\nThere were 26 complaints.\n\nAdvertisement\n\nAdvertisement\n\nWork begins on 12 February 2022 and ends in May 2023.\n");
         Assert.Equal(0, Run("new", "article", "seeds/budget.txt").Code);
         var text = Text("input/articles/budget.md");
         Assert.Matches(@"(?m)^  #   kind: money\n  #   match: ""£2.3m on drains""", text);
@@ -92,10 +92,12 @@ public sealed class NewCommandTests : IDisposable
         // The same words twice: each is told apart by its occurrence, and the ids differ.
         Assert.Matches(@"(?m)^  # - id: complaints\n.*\n  #   match: ""26 complaints"" +# p3\n  #   occurrence: 1$", text);
         Assert.Matches(@"(?m)^  # - id: complaints-2\n.*\n  #   match: ""26 complaints"" +# p4\n  #   occurrence: 2$", text);
+        // A date written out is one figure of kind date, not a count and a year.
+        Assert.Matches(@"(?m)^  # - id: 12-february-2022\n.*\n  #   kind: date\n  #   match: ""12 February 2022"" +# p7\n  # - id: may-2023\n", text);
         // Furniture given twice is one omission, which leaves out both.
         Assert.Single(Regex.Matches(text, @"(?m)^  - ""Advertisement"" +# p5, p6: "));
         _project.Write("input/articles/budget.md", Regex.Replace(text, @"(?m)^  # (- |  )", "  $1"));
-        Assert.Contains("1 article, 4 figures", BuildsWithoutErrors());
+        Assert.Contains("1 article, 6 figures", BuildsWithoutErrors());
     }
 
     [Fact]
