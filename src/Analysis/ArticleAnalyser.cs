@@ -24,7 +24,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
 
         foreach (var s in doc.Speakers)
             if (!context.Speakers.ContainsKey(s.Value))
-                diagnostics.Error(s.At, $"unknown speaker '{s.Value}': add input/speakers/{s.Value}.md or correct the slug");
+                diagnostics.Error(s.At, KeySuggester.UnknownSlug("speaker", s.Value, $"input/speakers/{s.Value}.md", context.Speakers.Keys));
 
         var found = QuotationFinder.Find(paragraphs, context.QuoteMarks);
         var named = new List<PersonMention>();
@@ -35,8 +35,10 @@ public sealed class ArticleAnalyser(AnalysisContext context)
         WarnUncoveredNumbers(source, paragraphs, figures, diagnostics);
 
         var quoted = quotations.Where(q => q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!).ToHashSet();
+        // An override to an unknown slug is an error already, and the quotation it took may be the listed speaker's.
+        var overrideUnknown = doc.Quotes.Any(o => o.Speaker is { } sp && !context.Speakers.ContainsKey(sp.Value));
         foreach (var s in doc.Speakers)
-            if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value))
+            if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value) && !overrideUnknown)
                 diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them");
 
         return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, Capped(diagnostics.ToImmutable(), doc.Path)) { People = people };

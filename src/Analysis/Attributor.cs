@@ -38,7 +38,7 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
 
         foreach (var o in doc.Quotes)
             if (o.Speaker is { } sp && !directory.Has(sp.Value))
-                diagnostics.Error(sp.At, $"unknown speaker '{sp.Value}': add input/speakers/{sp.Value}.md or use a known slug (or 'none')");
+                diagnostics.Error(sp.At, KeySuggester.UnknownSlug("speaker", sp.Value, $"input/speakers/{sp.Value}.md", directory.Slugs, "use a known slug (or 'none')"));
 
         // Names first, across the article: who is present decides what a bare surname means.
         var listed = doc.Speakers.Select(s => s.Value).ToHashSet(StringComparer.Ordinal);

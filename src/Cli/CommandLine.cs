@@ -21,6 +21,9 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
     private readonly Option<bool> _unattributed = new("--unattributed") { Description = "Only the quotations the build could not attribute" };
     private readonly Option<string?> _speaker = new("--speaker") { Description = "Only the quotations of this speaker (a slug)" };
     private readonly Option<string?> _article = new("--article") { Description = "Only the quotations of this article (a slug)" };
+    private readonly Option<string?> _slug = new("--slug") { Description = "The new article's slug (default: from the seed's file name, or its first words)" };
+    private readonly Argument<string> _seed = new("seed") { Description = "The source text, e.g. seeds/council-vote.txt" };
+    private readonly Argument<string> _name = new("name") { Description = "The full name, e.g. \"Sara Thornton\"" };
 
     public int Run(string[] args)
     {
@@ -45,6 +48,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.Subcommands.Add(preview);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(quotes);
+        root.Subcommands.Add(NewCommands());
 
         root.SetAction(r => RunBuild(r, write: true));
         build.SetAction(r => RunBuild(r, write: true));
@@ -63,6 +67,26 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         }
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
+
+    /// <summary><c>new article SEED [--slug S]</c>, <c>new speaker NAME</c>, <c>new organisation NAME</c>.</summary>
+    private Command NewCommands()
+    {
+        var article = new Command("article", "Draft input/articles/<slug>.md for a seed: source, sha256, a title to edit and the text's suggestions");
+        article.Arguments.Add(_seed);
+        article.Options.Add(_slug);
+        article.SetAction(r => new NewCommand(stdout, stderr).Article(RootOf(r), r.GetValue(_seed)!, r.GetValue(_slug)));
+        var speaker = new Command("speaker", "Write input/speakers/<slug>.md for a name");
+        speaker.Arguments.Add(_name);
+        speaker.SetAction(r => new NewCommand(stdout, stderr).Speaker(RootOf(r), r.GetValue(_name)!));
+        var organisation = new Command("organisation", "Write input/organisations/<slug>.md for a name");
+        organisation.Arguments.Add(_name);
+        organisation.SetAction(r => new NewCommand(stdout, stderr).Organisation(RootOf(r), r.GetValue(_name)!));
+        var command = new Command("new", "Start a new article, speaker or organisation file; never overwrites one");
+        foreach (var c in new[] { article, speaker, organisation }) command.Subcommands.Add(c);
+        return command;
+    }
+
+    private string RootOf(ParseResult r) => Path.GetFullPath(r.GetValue(_root) ?? ".");
 
     private BuildOptions Options(ParseResult r)
     {

@@ -40,7 +40,9 @@ public sealed record FrontMatter(string Path, YMapping Meta, string Body, int Bo
         var (root, error) = YamlTreeReader.Read(yaml);
         if (error is not null)
         {
-            diagnostics.Error(new(path, error.Line + 1, error.Column), $"malformed YAML: {error.Message}");
+            var lines = yaml.Split('\n');
+            var hint = error.Line <= lines.Length ? ColonHint.ForLine(lines[error.Line - 1]) : "";
+            diagnostics.Error(new(path, error.Line + 1, error.Column), $"malformed YAML: {error.Message}{hint}");
             return null;
         }
         if (root is YScalar { IsNull: true }) root = new YMapping([], 1, 1);

@@ -16,6 +16,15 @@ public static class KeySuggester
         return bestDistance > 0 && bestDistance <= allowed ? best : null;
     }
 
+    /// <summary>
+    /// "unknown speaker 'x': did you mean 'y'? …" when a known slug is one or two edits away, else
+    /// "unknown speaker 'x': add <paramref name="file"/> or …": a typo is the likelier mistake, so it is named first.
+    /// </summary>
+    public static string UnknownSlug(string kind, string slug, string file, IEnumerable<string> known, string orElse = "correct the slug") =>
+        Suggest(slug, known) is { } close
+            ? $"unknown {kind} '{slug}': did you mean '{close}'? If not, add {file}"
+            : $"unknown {kind} '{slug}': add {file} or {orElse}";
+
     /// <summary>Optimal string alignment distance: a swapped pair ("speakres") counts as one edit.</summary>
     public static int Distance(string a, string b)
     {

@@ -92,6 +92,8 @@ public sealed class MetaReader
         foreach (var item in seq.Items)
         {
             if (item is YScalar s && !s.IsNull) items.Add(new Located<string>(s.Value.Trim(), At(s)));
+            else if (item is YMapping m && ColonHint.ForItem(m) is { Length: > 0 } hint)
+                _diagnostics.Error(At(m.Entries[0].Key), $"each item of '{key}' must be text, not a mapping{hint}");
             else _diagnostics.Error(At(item), $"each item of '{key}' must be text, not a {(item is YScalar ? "blank" : item.KindName)}");
         }
         return items.ToImmutable();

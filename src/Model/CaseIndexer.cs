@@ -337,7 +337,7 @@ public static class CaseIndexer
         var orgSlugs = organisations.Select(o => o.Slug).ToHashSet();
         foreach (var s in speakers)
             if (s.Organisation is { } org && !orgSlugs.Contains(org.Value))
-                diagnostics.Error(org.At, $"unknown organisation '{org.Value}': add input/organisations/{org.Value}.md or correct the slug");
+                diagnostics.Error(org.At, KeySuggester.UnknownSlug("organisation", org.Value, $"input/organisations/{org.Value}.md", orgSlugs));
         return (speakers, organisations);
     }
 
@@ -444,7 +444,12 @@ public static class CaseIndexer
                 if (ofRef.Value == id || visiting.Contains(ofRef.Value))
                     diagnostics.Error(ofRef.At, $"figure '{id}': 'of: {ofRef.Value}' makes a cycle ({string.Join(" → ", visiting.Append(ofRef.Value))})");
                 else if (!located.ContainsKey(ofRef.Value))
-                    diagnostics.Error(ofRef.At, $"figure '{id}': 'of' names no figure '{ofRef.Value}'; use the id of another key figure");
+                {
+                    // A figure whose match failed has its own error; naming it here as well would send the editor looking for a typo.
+                    if (!articles.Any(a => a.Doc.Figures.Any(f => f.Id == ofRef.Value)))
+                        diagnostics.Error(ofRef.At, $"figure '{id}': 'of' names no figure '{ofRef.Value}'; " +
+                            (KeySuggester.Suggest(ofRef.Value, located.Keys) is { } close ? $"did you mean '{close}'?" : "use the id of another key figure"));
+                }
                 else
                 {
                     of = Resolve(ofRef.Value, visiting);

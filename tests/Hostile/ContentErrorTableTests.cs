@@ -52,6 +52,12 @@ public sealed class ContentErrorTableTests
         { "case-level figure without a label", "input/figures/contacts.md", "", "---\nkind: count\n---\n", "input/figures/contacts.md:1:1: error: missing required key 'label'" },
         { "case-level figure with an unknown currency", "input/figures/contacts.md", "", "---\nlabel: Cost\nkind: money\ncurrency: XYZ\n---\n", "input/figures/contacts.md:4:11: error: 'currency' must be an ISO 4217 code such as GBP, USD or EUR, not 'XYZ'" },
         { "unknown speaker", Article, "speakers: [sara-thornton]", "speakers: [sara-thornton, nobody]", $"{Article}:14:27: error: unknown speaker 'nobody'" },
+        { "unknown speaker close to a known one", Article, "speakers: [sara-thornton]", "speakers: [sara-thornton, sara-thorton]", $"{Article}:14:27: error: unknown speaker 'sara-thorton': did you mean 'sara-thornton'? If not, add input/speakers/sara-thorton.md" },
+        { "override to a speaker close to a known one", Article, "speakers: [sara-thornton]\n", "speakers: [sara-thornton]\nquotes:\n  - match: I would repeat that apology today\n    speaker: sara-thornten\n", $"{Article}:17:14: error: unknown speaker 'sara-thornten': did you mean 'sara-thornton'?" },
+        { "of close to a figure id", Article, "of: recorded-contacts", "of: recorded-contcts", $"{Article}:23:9: error: figure 'offences-recorded': 'of' names no figure 'recorded-contcts'; did you mean 'recorded-contacts'?" },
+        { "unknown organisation close to a known one", Speaker, "organisation: thames-valley-police", "organisation: thames-valey-police", $"{Speaker}:4:15: error: unknown organisation 'thames-valey-police': did you mean 'thames-valley-police'?" },
+        { "plain value holding a colon", Article, "publisher: Oxford Mail", "publisher: Oxford Mail: the paper", $"{Article}:5:23: error: malformed YAML: While scanning a plain scalar value, found invalid mapping; the value holds ': ', which YAML takes for the start of another key: put it in quotes, publisher: \"Oxford Mail: the paper\"" },
+        { "plain list item holding a colon", Article, "omit: [\"Our top stories\"]", "omit: [Our top stories: here]", $"{Article}:13:8: error: each item of 'omit' must be text, not a mapping; 'Our top stories: here' holds ': ', which YAML takes for a key and its value: put the item in quotes, \"Our top stories: here\"" },
         { "unknown organisation", Speaker, "organisation: thames-valley-police", "organisation: thames-valley-polis", $"{Speaker}:4:15: error: unknown organisation 'thames-valley-polis'" },
         { "settings syntax error", "statiq.json", "\"SiteTitle\": \"The case record\",", "\"SiteTitle\": \"The case record\"", "statiq.json:3:" },
         { "settings wrong type", "statiq.json", "\"LinksUseHttps\": true", "\"LinksUseHttps\": \"yes\"", "statiq.json:6:3: error: setting 'LinksUseHttps' must be true or false" },
@@ -93,6 +99,40 @@ public sealed class ContentErrorTableTests
             Assert.Equal(bytes, after[key].Bytes);
             Assert.Equal(written, after[key].Written);
         }
+    }
+
+    /// <summary>
+    /// One mistake, one message: each case makes one mistake that once gave a second, misleading
+    /// message as well; the first must be there and the second not. Edits are (file, text to find
+    /// or "" for the whole file, replacement) triples.
+    /// </summary>
+    public static TheoryData<string, string[], string, string> Consequences => new()
+    {
+        { "a figure whose match failed, named by 'of'", [Article, "match: 1,561 recorded contacts", "match: 1,651 recorded contacts"],
+            $"{Article}:19:12: error: figure 'recorded-contacts': match '1,651 recorded contacts' is not in the text", "'of' names no figure" },
+        { "an override to a mistyped slug of the listed speaker", [
+                "input/speakers/ann-other.md", "", "---\nname: Ann Other\n---\n",
+                Article, "speakers: [sara-thornton]\n", "speakers: [sara-thornton, ann-other]\nquotes:\n  - match: I would repeat that apology today\n    speaker: ann-othr\n"],
+            $"{Article}:17:14: error: unknown speaker 'ann-othr': did you mean 'ann-other'?", "is listed but no quotation" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Consequences))]
+    public void A_mistake_is_reported_once_not_again_as_its_consequence(string name, string[] edits, string expected, string notExpected)
+    {
+        using var project = new TempProject(Repo.Root);
+        for (var i = 0; i < edits.Length; i += 3)
+        {
+            var (file, find, replace) = (edits[i], edits[i + 1], edits[i + 2]);
+            var text = find.Length == 0 ? "" : File.ReadAllText(project.PathOf(file));
+            Assert.True(find.Length == 0 || text.Contains(find), $"{name}: '{find}' is not in {file}");
+            project.Write(file, find.Length == 0 ? replace : text.Replace(find, replace));
+        }
+        var errors = new StringWriter();
+        Assert.Equal(1, new CommandLine(new StringWriter(), errors).Run(["check", "--root", project.Root]));
+        var lines = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Any(l => l.StartsWith(expected, StringComparison.Ordinal)), $"{name}: expected a line starting '{expected}', got:\n{errors}");
+        Assert.DoesNotContain(lines, l => l.Contains(notExpected, StringComparison.Ordinal));
     }
 }
 

@@ -32,6 +32,9 @@ public sealed partial class SpeakerDirectory
 
     public bool Has(string slug) => _speakers.ContainsKey(slug);
 
+    /// <summary>Every speaker's slug, for suggesting one in place of a mistyped slug.</summary>
+    public IEnumerable<string> Slugs => _speakers.Keys;
+
     public Gender GenderOf(string slug) => _genders.GetValueOrDefault(slug, Gender.Unknown);
 
     public static string Surname(string name)
