@@ -139,7 +139,9 @@ public static partial class FigureLocator
         }
         if (!caseFigures.TryGetValue(item.Id, out var fact))
         {
-            diagnostics.Error(item.IdAt, $"figure '{item.Id}' names no case-level figure: add input/figures/{item.Id}.md, or give 'id' and 'label' for a figure of this article alone");
+            diagnostics.Error(item.IdAt, KeySuggester.Suggest(item.Id, caseFigures.Keys) is { } close
+                ? $"figure '{item.Id}' names no case-level figure: did you mean '{close}'? If not, add input/figures/{item.Id}.md, or give 'id' and 'label' for a figure of this article alone"
+                : $"figure '{item.Id}' names no case-level figure: add input/figures/{item.Id}.md, or give 'id' and 'label' for a figure of this article alone");
             return null;
         }
         Located<decimal>? value = null;

@@ -77,6 +77,7 @@ public sealed class CaseFigureTests
     [InlineData("  - figure: contacts\n    match: 1,561 contacts\n    currency: GBP\n", "input/articles/a.md:8:15: error: 'currency' is only for figures of kind 'money'; 'contacts' is of kind count (input/figures/contacts.md)")]
     [InlineData("  - figure: contacts\n    match: 1,561 contacts\n    value: many\n", "input/articles/a.md:8:12: error: 'value' must be a number, not 'many'")]
     [InlineData("  - figure: contacts\n    match: 1,561 contacts\n  - figure: contacts\n    match: \"1,561\"\n", "input/articles/a.md:8:13: error: figure 'contacts' is stated twice in this article (also at input/articles/a.md:6:13)")]
+    [InlineData("  - figure: contact\n    match: 1,561 contacts\n", "input/articles/a.md:6:13: error: figure 'contact' names no case-level figure: did you mean 'contacts'? If not, add input/figures/contact.md")]
     [InlineData("  - figure: Contacts\n    match: 1,561 contacts\n", "input/articles/a.md:6:13: error: figure 'Contacts' is not a valid slug")]
     public void A_bad_statement_is_an_error_at_its_place(string aItem, string expected)
     {
