@@ -101,6 +101,9 @@ public sealed class SearchPageTests(BuiltSiteFixture root, SubPathSiteFixture su
         Assert.True(await page.Locator(".search-browse a").First.IsVisibleAsync(), "the links to the lists are not shown");
         Assert.DoesNotContain("Searching for", await page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#search input").CountAsync());
+        var folder = Path.Combine(Repo.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"search-from-disk-{(javascript ? "js" : "no-js")}.png") });
         await context.CloseAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

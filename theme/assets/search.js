@@ -8,11 +8,21 @@
   var bundle = host.getAttribute("data-bundle");
   var status = document.querySelector(".search-status[role=status]");
   var browse = document.querySelector(".search-browse");
-  function say(text) { if (status) { status.hidden = false; status.textContent = text; } }
+  // Says one line; parts in odd places are commands, shown as code.
+  function say() {
+    if (!status) return;
+    status.hidden = false;
+    status.textContent = "";
+    for (var i = 0; i < arguments.length; i++) {
+      var part = document.createElement(i % 2 ? "code" : "span");
+      part.textContent = arguments[i];
+      status.appendChild(part);
+    }
+  }
   // Pagefind fetches its index, which a browser refuses to a page opened from disk; it would
   // otherwise wait on "Searching for …" for ever.
   if (location.protocol === "file:") {
-    say("Search needs the site served by a web server, not opened from disk: run 'dotnet run -- serve' and open the address it gives.");
+    say("Search needs the site served by a web server, not opened from disk: run ", "dotnet run -- serve", " and open the address it gives.");
     return;
   }
   var tries = 0;
