@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseRecord.Building;
+using CaseRecord.Content;
 using CaseRecord.Preview;
 using CaseRecord.Tests.Support;
 using Microsoft.Playwright;
@@ -23,9 +24,10 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<ILocator> Search(IPage page, string url, string query)
+    /// <param name="url">Null: the page already open.</param>
+    private static async Task<ILocator> Search(IPage page, string? url, string query)
     {
-        await page.GotoAsync(url);
+        if (url is not null) await page.GotoAsync(url);
         // Opened before the index is made, the page waits for it by itself (the preview answers 503 meanwhile).
         var input = page.Locator("#search input");
         await input.WaitForAsync(new() { Timeout = 90_000 });
@@ -33,6 +35,47 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
         var result = page.Locator(".pagefind-ui__result-link").First;
         await result.WaitForAsync(new() { Timeout = 60_000 });
         return result;
+    }
+
+    /// <summary>Pagefind, held back until the test lets it run.</summary>
+    private sealed class HeldTool(ISearchIndexTool inner, ManualResetEventSlim gate) : ISearchIndexTool
+    {
+        public string? Unavailable() => inner.Unavailable();
+        public bool Reads(string path) => inner.Reads(path);
+        public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel)
+        {
+            gate.Wait(cancel);
+            return inner.Run(site, linkRoot, log, cancel);
+        }
+    }
+
+    [BrowserFact(Needs.Pagefind)]
+    public async Task The_search_page_says_the_index_is_being_made_and_opens_by_itself_when_it_is()
+    {
+        var built = new SiteBuilder(new DiskContentSource(Repo.Root), new Dictionary<string, string>()).Build(null);
+        Assert.True(built.Succeeded);
+        using var gate = new ManualResetEventSlim();
+        var log = new StringWriter();
+        await using var index = new PreviewSearchIndex(new HeldTool(new PagefindTool(Repo.Root), gate), TextWriter.Synchronized(log), TimeSpan.FromMilliseconds(100));
+        index.Update(built.FilesByPath, "", enabled: true);
+        var site = new SnapshotFiles(built.FilesByPath);
+        await using var server = await PreviewServer.StartAsync(new PreviewServerOptions(0, "", Reload: false), () => new WithSearchIndex(site, index), new LiveReloadHub(), () => "");
+        var (playwright, browser) = await Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"http://127.0.0.1:{server.Port}/search/index.html");
+        var status = page.Locator(".search-status[role=status]");
+        await page.WaitForFunctionAsync("() => document.querySelector('.search-status[role=status]').textContent.includes('making the search index')", null, new() { Timeout = 30_000 });
+        Assert.True(await status.IsVisibleAsync());
+        Assert.True(await page.Locator(".search-browse").IsVisibleAsync());
+
+        gate.Set();
+        await Search(page, null, "repeat that apology today");
+        Assert.Contains(await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("l => l.map(a => a.getAttribute('href'))"),
+            h => h.EndsWith("/articles/thornton-refuses-responsibility/index.html#p9", StringComparison.Ordinal));
+        Assert.False(await status.IsVisibleAsync());
+        Assert.False(await page.Locator(".search-browse").IsVisibleAsync());
     }
 
     [BrowserTheory(Needs.Pagefind)]
