@@ -6,6 +6,21 @@ public interface ISiteFiles
     bool TryGetFile(string path, out ReadOnlyMemory<byte> content);
 }
 
+/// <summary>Files some of which are still being made: for those the server answers 503 (try again shortly), not 404.</summary>
+public interface IPendingFiles
+{
+    bool IsPending(string path);
+}
+
+/// <summary>The preview's build with its search index, made apart from it, under pagefind/.</summary>
+public sealed class WithSearchIndex(ISiteFiles site, PreviewSearchIndex index) : ISiteFiles, IPendingFiles
+{
+    public bool TryGetFile(string path, out ReadOnlyMemory<byte> content) =>
+        path.StartsWith(PreviewSearchIndex.Folder, StringComparison.Ordinal) ? index.TryGetFile(path, out content) : site.TryGetFile(path, out content);
+
+    public bool IsPending(string path) => path.StartsWith(PreviewSearchIndex.Folder, StringComparison.Ordinal) && index.Pending;
+}
+
 /// <summary>A finished build held in memory; replaced whole by the next good build.</summary>
 public sealed class SnapshotFiles : ISiteFiles
 {

@@ -14,7 +14,7 @@ public sealed class PreviewCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"error: project folder '{options.Root}' does not exist");
             return 2;
         }
-        var session = new PreviewSession(options, new PreviewServerOptions(port, NormaliseVirtualDir(virtualDir), reload), watch, stdout);
+        var session = new PreviewSession(options, new PreviewServerOptions(port, NormaliseVirtualDir(virtualDir), reload), watch, stdout, searchIndex: true);
         return RunUntilStopped(async () => { await session.StartAsync(); return session.Url; }, session.DisposeAsync,
             $"watching input/, seeds/, theme/ and statiq.json{(reload ? "; open pages reload after each rebuild" : "")}. Press Ctrl+C to stop.",
             keepRunning: true);

@@ -142,6 +142,12 @@ public sealed class PreviewServer : IAsyncDisposable
             Redirect(context, "/" + string.Join('/', clean.Split('/').Select(Uri.EscapeDataString)) + "/" + request.QueryString);
             return;
         }
+        if (files is IPendingFiles pending && pending.IsPending(file))
+        {
+            response.Headers.RetryAfter = "2";
+            await Plain(context, StatusCodes.Status503ServiceUnavailable, "503 Service Unavailable: the preview is still making this file; try again in a moment.");
+            return;
+        }
         await NotFound(context, files);
     }
 

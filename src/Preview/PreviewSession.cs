@@ -34,10 +34,15 @@ public sealed class PreviewSession : IAsyncDisposable
     private readonly WatchedContentSource? _source;
     private Task? _loop;
 
+    /// <summary>How long after the last good build the search index is made: a burst of saves is indexed once.</summary>
+    private static readonly TimeSpan IndexQuiet = TimeSpan.FromSeconds(1);
+
     /// <param name="project">Wraps the project as the builder reads it; tests pass one that fails as a bug would.</param>
+    /// <param name="searchIndex">Make the search index after good builds (when the site's SearchIndex setting is on and Node and Pagefind are there).</param>
     public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log,
-        Func<IContentSource, IContentSource>? project = null)
+        Func<IContentSource, IContentSource>? project = null, bool searchIndex = false)
     {
+        Search = searchIndex ? new PreviewSearchIndex(new PagefindTool(options.Root), log, IndexQuiet) : null;
         _options = options;
         _serverOptions = serverOptions;
         _watch = watch;
@@ -58,6 +63,9 @@ public sealed class PreviewSession : IAsyncDisposable
     public string BuildId => _buildId;
     public int Builds => Volatile.Read(ref _builds);
 
+    /// <summary>The search index made beside the builds; null when the session makes none.</summary>
+    public PreviewSearchIndex? Search { get; }
+
     /// <summary>Raised after every build, good or bad; tests wait on it.</summary>
     public event Action<BuildResult>? Built;
 
@@ -68,7 +76,7 @@ public sealed class PreviewSession : IAsyncDisposable
         if (_watch) _watcher = new DebouncedWatcher(_options.Root, TimeSpan.FromMilliseconds(100), Queue,
             (seen, listing) => _source?.Forget([seen], contentOnly: !listing));
         Build(["(start)"]);
-        _server = await PreviewServer.StartAsync(_serverOptions, () => _files, _hub, () => _buildId);
+        _server = await PreviewServer.StartAsync(_serverOptions, () => Search is null ? _files : new WithSearchIndex(_files, Search), _hub, () => _buildId);
         if (_watch) _loop = Task.Run(Loop);
     }
 
@@ -208,6 +216,8 @@ public sealed class PreviewSession : IAsyncDisposable
             var n = Interlocked.Increment(ref _builds);
             var pagesRewritten = result.Changed.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             _files = new SnapshotFiles(result.FilesByPath);
+            // Only asked for here; made in the background, so the reload below does not wait for it.
+            if (result.Changed.Length > 0) Search?.Update(result.FilesByPath, result.Settings.LinkRoot, result.Settings.SearchIndex);
             if (result.Changed.Length > 0) _buildId = $"{_sessionId}-{n}";
             _hub.SetState(_buildId, null);
             if (result.Changed.Length > 0) _hub.Broadcast("reload", new { build = _buildId, changed = result.Changed.Length });
@@ -262,6 +272,7 @@ public sealed class PreviewSession : IAsyncDisposable
         {
             try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }
         }
+        if (Search is not null) await Search.DisposeAsync();
         _stop.Dispose();
     }
 }

@@ -62,6 +62,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
             ],
             "case-record " + typeof(PagePlanner).Assembly.GetName().Version?.ToString(3),
             index.Settings.Host is null ? null : links.Href(from, SitePaths.Feed),
-            links.Href(from, SitePaths.DataPage));
+            links.Href(from, SitePaths.DataPage))
+        { IconHref = links.Href(from, SitePaths.Assets + assetPath("favicon.svg")) };
     }
 }

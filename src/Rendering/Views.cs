@@ -8,7 +8,11 @@ public sealed record LinkView(string Text, string Href);
 public sealed record NavItem(string Text, string Href, bool Current);
 
 public sealed record SiteView(string Title, string Description, string HomeHref, string CssHref, IReadOnlyList<NavItem> Nav, string Generator,
-    string? FeedHref, string DataHref);
+    string? FeedHref, string DataHref)
+{
+    /// <summary>The theme's favicon (browsers ask for /favicon.ico, outside a site under a LinkRoot, without it).</summary>
+    public string IconHref { get; init; } = "";
+}
 
 public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel, string? FigureValue, LinkView? Organisation)
 {

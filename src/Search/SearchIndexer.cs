@@ -8,21 +8,28 @@ namespace CaseRecord.Search;
 /// </summary>
 public sealed class SearchIndexer(TextWriter log)
 {
+    /// <summary>Why no index can be made here, in one line (Node or the npm package missing); null when it can.</summary>
+    public static string? Missing(string projectRoot) =>
+        FindOnPath("node") is null ? "search: Node.js is not installed, so the site has no search index; install Node and run 'npm ci' to add it"
+        : FindPagefind(projectRoot) is null ? "search: the npm package 'pagefind' is not installed, so the site has no search index; run 'npm ci' to add it"
+        : null;
+
+    /// <summary>Whether search-index.mjs reads this file of a built site (the preview copies only these to disk for it).</summary>
+    public static bool Reads(string path) =>
+        path == "data/case.json" ||
+        (path.EndsWith(".html", StringComparison.Ordinal) && (path.StartsWith("speakers/", StringComparison.Ordinal) || path.StartsWith("organisations/", StringComparison.Ordinal)));
+
     /// <returns>false only when indexing was attempted and failed.</returns>
-    public bool Run(string outputDir, string projectRoot, string linkRoot)
+    /// <param name="cancel">Ends the indexing (a newer build in the preview): Node is stopped and the run counts as not failed.</param>
+    public bool Run(string outputDir, string projectRoot, string linkRoot, CancellationToken cancel = default)
     {
-        var node = FindOnPath("node");
-        if (node is null)
+        if (Missing(projectRoot) is { } missing)
         {
-            log.WriteLine("search: Node.js is not installed, so the site has no search index; install Node and run 'npm ci' to add it");
+            log.WriteLine(missing);
             return true;
         }
-        var pagefind = FindPagefind(projectRoot);
-        if (pagefind is null)
-        {
-            log.WriteLine("search: the npm package 'pagefind' is not installed, so the site has no search index; run 'npm ci' to add it");
-            return true;
-        }
+        var node = FindOnPath("node")!;
+        var pagefind = FindPagefind(projectRoot)!;
         // Unique per run: several builds may run at once in one process (tests, a preview beside a build).
         var script = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}.mjs");
         using (var resource = typeof(SearchIndexer).Assembly.GetManifestResourceStream("CaseRecord.Search.search-index.mjs")!)
@@ -36,9 +43,11 @@ public sealed class SearchIndexer(TextWriter log)
                 RedirectStandardError = true,
             };
             using var process = Process.Start(start)!;
+            using var stop = cancel.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
+            if (cancel.IsCancellationRequested) return true;
             var said = (stdout.Result + stderr.Result).Trim();
             if (process.ExitCode != 0)
             {

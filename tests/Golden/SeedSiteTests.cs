@@ -57,6 +57,20 @@ public sealed class SeedSiteTests
     }
 
     [Fact]
+    public void Every_page_names_the_themes_svg_favicon_so_no_browser_asks_for_a_missing_favicon_ico()
+    {
+        foreach (var page in Output.Files.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var icon = Page(page).QuerySelector("link[rel=icon]");
+            Assert.True(icon is not null, $"{page} has no favicon link");
+            Assert.Equal("image/svg+xml", icon.GetAttribute("type"));
+            var target = page == "404.html" ? icon.GetAttribute("href")!.TrimStart('/') : LinkAudit.Resolve(page, icon.GetAttribute("href")!);
+            Assert.Equal("assets/favicon.svg", target);
+        }
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", Output.Text("assets/favicon.svg"));
+    }
+
+    [Fact]
     public void Article_shows_the_source_text_verbatim_with_permanent_anchors()
     {
         var doc = Page(Article);
