@@ -33,7 +33,8 @@ public static class DocumentReaders
         var summary = meta.String("summary")?.Value;
         var url = WebAddress(meta.String("url"), "url", "the address of the original publication", diagnostics);
         var archived = WebAddress(meta.String("archived"), "archived", "the address of an archived copy", diagnostics);
-        var omit = meta.StringList("omit");
+        var omitted = meta.NotedStringList("omit", "text", "reason");
+        var omit = omitted.Select(o => o.Text).ToImmutableArray();
         var speakers = meta.StringList("speakers");
         foreach (var s in speakers)
             if (!Slug.IsValid(s.Value)) diagnostics.Error(s.At, $"speaker '{s.Value}' is not a valid slug: {Slug.Rule}");
@@ -46,7 +47,11 @@ public static class DocumentReaders
         if (title is null || source is null || slug is null || after > before) return null;
         return new ArticleDoc(slug, path, title.Value, source, sha, publisher, published, summary, omit, speakers,
             figures, quotes, tags, fm.Body.Trim(), extra)
-        { Url = url, Archived = archived };
+        {
+            Url = url, Archived = archived,
+            OmitReasons = omitted.Where(o => o.Note is not null).GroupBy(o => o.Text.Value, StringComparer.Ordinal)
+                .ToImmutableDictionary(g => g.Key, g => g.First().Note!, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>An absolute http or https address (<c>url</c>, <c>archived</c>); anything else is an error at the value.</summary>

@@ -83,6 +83,9 @@ public sealed record ArticleDoc(
     /// <summary><c>archived</c>: the address of an archived copy of the original; null when not given.</summary>
     public string? Archived { get; init; }
 
+    /// <summary>Why the editors left a paragraph out (<c>omit: [{text: …, reason: …}]</c>), by the paragraph's text.</summary>
+    public ImmutableDictionary<string, string> OmitReasons { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary><c>published_basis</c>: how the editors inferred <c>published</c>; the date is then theirs, and labelled so wherever it is shown.</summary>
     public string? PublishedBasis => Extra.GetValueOrDefault("published_basis") as string;
 }

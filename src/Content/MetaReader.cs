@@ -99,6 +99,33 @@ public sealed class MetaReader
         return items.ToImmutable();
     }
 
+    /// <summary>
+    /// A list of texts (as <see cref="StringList"/>) whose items may also be mappings that give the
+    /// text under <paramref name="textKey"/> and a note on it under <paramref name="noteKey"/>
+    /// (<c>omit: [{text: "Our top stories", reason: page furniture}]</c>).
+    /// </summary>
+    public ImmutableArray<(Located<string> Text, string? Note)> NotedStringList(string key, string textKey, string noteKey)
+    {
+        var e = Find(key);
+        if (e?.Value is not YSequence seq || !seq.Items.Any(i => i is YMapping m && m.Entries.Any(x => x.Key.Value == textKey)))
+            return [.. StringList(key).Select(t => (t, (string?)null))];
+        var items = ImmutableArray.CreateBuilder<(Located<string>, string?)>();
+        foreach (var item in seq.Items)
+        {
+            if (item is YMapping m && m.Entries.Any(x => x.Key.Value == textKey))
+            {
+                var reader = new MetaReader(_file, m, _diagnostics, At(m));
+                var text = reader.String(textKey, required: true, "the paragraph, exactly");
+                var note = reader.String(noteKey)?.Value;
+                reader.Rest();
+                if (text is not null) items.Add((text with { Value = text.Value.Trim() }, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
+            }
+            else if (item is YScalar s && !s.IsNull) items.Add((new Located<string>(s.Value.Trim(), At(s)), null));
+            else _diagnostics.Error(At(item), $"each item of '{key}' must be text or '{textKey}: …' with '{noteKey}: …', not a {(item is YScalar ? "blank" : item.KindName)}");
+        }
+        return items.ToImmutable();
+    }
+
     /// <summary>A list of mappings (figures, quotes), each read by its own reader.</summary>
     public ImmutableArray<MetaReader> MappingList(string key, string itemExample)
     {

@@ -132,6 +132,8 @@ public static class OpenData
                 json.WriteNumber("number", p.Number);
                 json.WriteString("anchor", p.Anchor);
                 json.WriteBoolean("omitted", p.Omitted);
+                // Only on the few paragraphs left out, so the thousands shown carry no empty field.
+                if (p.Omitted) Optional(json, "omitReason", a.Doc.OmitReasons.GetValueOrDefault(p.Text));
                 json.WriteString("text", p.Text);
                 json.WriteEndObject();
             }

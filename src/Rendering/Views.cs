@@ -23,7 +23,14 @@ public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel,
 public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs);
 
 /// <param name="Unnamed">The descriptions of unnamed sources quoted in the paragraph ("the mother of one victim"), shown after the speakers.</param>
-public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy, IReadOnlyList<string> Unnamed);
+public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy, IReadOnlyList<string> Unnamed)
+{
+    /// <summary>The paragraphs the editors left out just before this one, where the numbering jumps.</summary>
+    public IReadOnlyList<OmittedView> OmittedBefore { get; init; } = [];
+}
+
+/// <summary>A paragraph of the source the editors left out, and why (their <c>reason</c>, when given).</summary>
+public sealed record OmittedView(int Number, string Anchor, string? Reason);
 
 /// <summary>A quotation whose source the text describes but does not name, and its paragraph.</summary>
 public sealed record UnnamedQuoteView(string Source, string Text, LinkView Paragraph);
@@ -46,6 +53,9 @@ public sealed record FigureRowView(
 
     /// <summary>When they differ: the values other than the one shown, as the site shows them ("9,000 and 9,200").</summary>
     public string? OtherValues { get; init; }
+
+    /// <summary>Whether the row names its article: not in the article's own table, where every row would repeat its title.</summary>
+    public bool ShowArticle { get; init; } = true;
 }
 
 /// <summary>One article's statement of a fact of the case, on the fact's page.</summary>
@@ -67,6 +77,9 @@ public sealed record ArticleView(
 
     /// <summary>The address of an archived copy of the original (<c>archived</c>).</summary>
     public string? ArchivedHref { get; init; }
+
+    /// <summary>Paragraphs left out after the last one shown.</summary>
+    public IReadOnlyList<OmittedView> OmittedAtEnd { get; init; } = [];
 }
 
 public sealed record ArticleSummaryView(string Title, string Href, string? Publisher, string? Published, string? PublishedIso, string? Summary, int QuotationCount, int FigureCount)

@@ -79,7 +79,14 @@ public sealed class SeedSiteTests
         for (var n = 1; n <= paragraphs.Length; n++)
         {
             var p = doc.GetElementById($"p{n}");
-            if (n == 5) { Assert.Null(p); continue; } // "Our top stories" is omitted but keeps its number
+            // "Our top stories" is omitted but keeps its number: in its place, the editors say so and why.
+            if (n == 5)
+            {
+                Assert.Equal("omitted-para", p!.ClassName);
+                Assert.Equal("5 Paragraph 5 of the source is left out by the editors: a heading from the web page the text was copied from.", p.TextContent);
+                Assert.DoesNotContain("Our top stories", doc.QuerySelector(".source-text")!.TextContent);
+                continue;
+            }
             Assert.NotNull(p);
             var clone = (IElement)p!.Clone();
             foreach (var extra in clone.QuerySelectorAll(".para-link, .said-by").ToList()) extra.Remove();

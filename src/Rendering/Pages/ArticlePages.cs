@@ -50,9 +50,14 @@ public sealed class ArticlePages : IPageKind
         var figuresByParagraph = a.Figures.ToLookup(f => f.Paragraph);
         var mentionsByParagraph = a.Mentions.ToLookup(m => m.Paragraph);
         var peopleByParagraph = a.People.ToLookup(m => m.Paragraph);
+        var omitted = new List<OmittedView>();
         foreach (var p in a.Paragraphs)
         {
-            if (p.Omitted) continue;
+            if (p.Omitted)
+            {
+                omitted.Add(new OmittedView(p.Number, p.Anchor, doc.OmitReasons.GetValueOrDefault(p.Text)));
+                continue;
+            }
             var quoteSpans = quotationsByParagraph.GetValueOrDefault(p.Number)?.Select(x => new ParagraphLayout.Span(x.Segment.Start, x.Segment.End, x.Quote)).ToList() ?? [];
             var figureSpans = figuresByParagraph[p.Number].Select(f => new ParagraphLayout.Span(f.Start, f.End, f)).ToList();
             var orgSpans = mentionsByParagraph[p.Number].Select(m => new ParagraphLayout.Span(m.Start, m.End, m)).ToList();
@@ -81,7 +86,8 @@ public sealed class ArticlePages : IPageKind
                 .Select(x => x.Quote.SpeakerSlug!).Distinct()
                 .Select(slug => c.SpeakerLink(path, slug)).OfType<LinkView>().ToList();
             var unnamed = quoted.Select(x => x.Quote.UnnamedSource).OfType<string>().Distinct().ToList();
-            paragraphs.Add(new ParagraphView(p.Number, p.Anchor, LinkBuilder.Fragment(p.Anchor), pieces, saidBy, unnamed));
+            paragraphs.Add(new ParagraphView(p.Number, p.Anchor, LinkBuilder.Fragment(p.Anchor), pieces, saidBy, unnamed) { OmittedBefore = omitted });
+            omitted = [];
         }
 
         var speakers = a.Quotations.Where(q => q.IsSpeech && q.SpeakerSlug is not null).Select(q => q.SpeakerSlug!)
@@ -90,7 +96,7 @@ public sealed class ArticlePages : IPageKind
         var organisations = a.Mentions.Select(m => m.OrganisationSlug).Distinct()
             .Select(o => c.OrganisationLink(path, o)).OfType<LinkView>().ToList();
         var figures = a.Figures.Select(f => c.Index.Figures.GetValueOrDefault(f.Id) is { } e
-            ? c.FigureRow(path, e, e.Case is null ? null : new FigureStatement(f, a)) : null).OfType<FigureRowView>().ToList();
+            ? c.FigureRow(path, e, e.Case is null ? null : new FigureStatement(f, a)) with { ShowArticle = false } : null).OfType<FigureRowView>().ToList();
         var basis = doc.PublishedBasis;
 
         var model = new ArticleView(doc.Title, doc.Slug, doc.Publisher, doc.Published?.Display, doc.Published?.Iso, basis,
@@ -102,6 +108,7 @@ public sealed class ArticlePages : IPageKind
                 new LinkView($"paragraph {q.FirstParagraph}", LinkBuilder.Fragment($"p{q.FirstParagraph}"))))],
             Original = doc.Url is { } url ? new LinkView(LinkBuilder.ShownAddress(url), url) : null,
             ArchivedHref = doc.Archived,
+            OmittedAtEnd = omitted,
         };
         return new PageSpec(path, "article", doc.Title, doc.Summary ?? doc.Title, "articles", model, PageContext.Meta(c.Data.Article(a), "article", doc.Published?.Iso));
     }

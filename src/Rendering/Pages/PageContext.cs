@@ -37,7 +37,7 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
         var (f, a) = statement is null ? (e.Figure, e.Article) : (statement.Figure, statement.Article);
         return new FigureRowView(e.Id, f.Spec.Label, ValueFormatter.Value(f), Href(from, SitePaths.Figure(e.Id)),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
-            e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
+            e.Percent is { } pn ? BarWidth(pn) : null,
             e.Of is null ? null : new LinkView(e.Of.Figure.Spec.Label, Href(from, SitePaths.Figure(e.Of.Id))),
             new LinkView(a.Doc.Title, Href(from, SitePaths.Article(a.Slug))),
             new LinkView($"Paragraph {f.Paragraph}", Href(from, SitePaths.Article(a.Slug), $"p{f.Paragraph}")),
@@ -50,6 +50,9 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
             OtherValues = Editorial.OtherValues(e, f),
         };
     }
+
+    /// <summary>A share's bar: at least a visible sliver for a small share (1.7%), which the text beside it states exactly.</summary>
+    public static decimal BarWidth(decimal percent) => percent <= 0 ? 0 : Math.Max(2, Math.Round(Math.Min(percent, 100), 1));
 
     public static bool FigureRowChanged(FigureEntry e, IndexDelta delta) => delta.FigureChanged(e.Id);
 
