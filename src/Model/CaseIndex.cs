@@ -50,6 +50,15 @@ public sealed record FigureEntry(
     public bool Differs => !_statements.IsDefault && _statements.Any(s => !FigureStatement.SameValue(s.Figure, _statements[0].Figure));
 }
 
+/// <summary>
+/// What makes figures "of the same value": the value, the kind (2015 the year is not 2,015
+/// people) and, for money, the currency (£100 is not $100).
+/// </summary>
+public readonly record struct ValueKey(decimal Value, FigureKind Kind, string? Currency)
+{
+    public static ValueKey Of(LocatedFigure f) => new(f.Value, f.Spec.Kind, f.Spec.Kind == FigureKind.Money ? f.Currency : null);
+}
+
 /// <summary>One article's statement of a figure: the figure as that article's words give it.</summary>
 public sealed record FigureStatement(LocatedFigure Figure, AnalysedArticle Article)
 {
@@ -96,7 +105,7 @@ public sealed record CaseIndex(
     private readonly ImmutableDictionary<string, OrganisationDoc> _organisations = Organisations.ToImmutableDictionary(o => o.Slug);
 
     /// <summary>The ids of each value's figures (as in <see cref="FigureEntry.SameValueGroup"/>), kept so an update can regroup only the values an edit touched.</summary>
-    internal IReadOnlyDictionary<(decimal Value, FigureKind Kind), ImmutableArray<string>>? SameValueGroups { get; init; }
+    internal IReadOnlyDictionary<ValueKey, ImmutableArray<string>>? SameValueGroups { get; init; }
 
     public SpeakerDoc? Speaker(string slug) => _speakers.GetValueOrDefault(slug);
 

@@ -30,7 +30,7 @@ public static class CaseIndexer
         var (speakers, organisations) = People(project, diagnostics);
 
         // Three joins that read only the sorted articles: side by side.
-        (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups) figures = (null!, null!);
+        (Dictionary<string, FigureEntry> Entries, Dictionary<ValueKey, ImmutableArray<string>> Groups) figures = (null!, null!);
         ImmutableDictionary<string, ImmutableArray<QuotationRef>> bySpeaker = null!;
         ImmutableDictionary<string, ImmutableArray<MentionRef>> byOrganisation = null!;
         ImmutableDictionary<string, ImmutableArray<PersonMentionRef>> named = null!;
@@ -246,8 +246,8 @@ public static class CaseIndexer
     }
 
     /// <returns>The entries and groups; the entries made again; the ids whose rows show something new (a figure of a changed article and, in turn, its shares); the values whose groups changed.</returns>
-    private static (Dictionary<string, FigureEntry> Entries, Dictionary<(decimal, FigureKind), ImmutableArray<string>> Groups, Dictionary<string, FigureEntry> Made,
-        HashSet<string> Rows, List<(decimal, FigureKind)> ChangedGroups)? UpdateFigures(
+    private static (Dictionary<string, FigureEntry> Entries, Dictionary<ValueKey, ImmutableArray<string>> Groups, Dictionary<string, FigureEntry> Made,
+        HashSet<string> Rows, List<ValueKey> ChangedGroups)? UpdateFigures(
         CaseIndex last, Dictionary<string, FigureEntry> lastFigures, List<AnalysedArticle> added, List<AnalysedArticle> removed)
     {
         var gone = removed.SelectMany(a => a.Figures).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -260,15 +260,14 @@ public static class CaseIndexer
                 if (lastFigures.ContainsKey(f.Id) && !gone.Contains(f.Id)) return null;
             }
 
-        static (decimal, FigureKind) KeyOf(LocatedFigure f) => (f.Value, f.Spec.Kind);
-        var groups = new Dictionary<(decimal, FigureKind), ImmutableArray<string>>(last.SameValueGroups!);
+        var groups = new Dictionary<ValueKey, ImmutableArray<string>>(last.SameValueGroups!);
         var renew = new HashSet<string>(located.Keys, StringComparer.Ordinal);
-        var changedGroups = new List<(decimal, FigureKind)>();
+        var changedGroups = new List<ValueKey>();
         // The members leaving each group are the removed figures of its value (a group of a common
         // year holds thousands of ids, not read unless it changes); no id coming is a kept member,
         // since an id still in use elsewhere was refused above.
-        var leavingByKey = removed.SelectMany(a => a.Figures).ToLookup(KeyOf, f => f.Id);
-        var comingByKey = located.Values.ToLookup(x => KeyOf(x.Figure), x => x.Figure.Id);
+        var leavingByKey = removed.SelectMany(a => a.Figures).ToLookup(ValueKey.Of, f => f.Id);
+        var comingByKey = located.Values.ToLookup(x => ValueKey.Of(x.Figure), x => x.Figure.Id);
         foreach (var key in leavingByKey.Select(g => g.Key).Union(comingByKey.Select(g => g.Key)))
         {
             var old = groups.GetValueOrDefault(key, []);
@@ -317,7 +316,7 @@ public static class CaseIndexer
                 visiting.Remove(id);
                 percent = figure.Value / of.Figure.Value * 100m;
             }
-            var entry = new FigureEntry(figure, article, of, percent, groups[KeyOf(figure)]);
+            var entry = new FigureEntry(figure, article, of, percent, groups[ValueKey.Of(figure)]);
             made[id] = entry;
             return entry;
         }
@@ -399,7 +398,7 @@ public static class CaseIndexer
 
     private static readonly IComparer<FigureEntry> EventOrder = Comparer<FigureEntry>.Create(CompareEvents);
 
-    private static (Dictionary<string, FigureEntry>, Dictionary<(decimal, FigureKind), ImmutableArray<string>>) IndexFigures(
+    private static (Dictionary<string, FigureEntry>, Dictionary<ValueKey, ImmutableArray<string>>) IndexFigures(
         ImmutableArray<AnalysedArticle> articles, ImmutableArray<CaseFigureDoc> caseFigures, DiagnosticList diagnostics)
     {
         var located = new Dictionary<string, (LocatedFigure Figure, AnalysedArticle Article)>(StringComparer.Ordinal);
@@ -429,7 +428,7 @@ public static class CaseIndexer
         var entries = new Dictionary<string, FigureEntry>(located.Count, StringComparer.Ordinal);
         // Each group's one array is shared by all its members (see FigureEntry.SameValueGroup).
         var sameValue = located.Values
-            .GroupBy(x => (x.Figure.Value, x.Figure.Spec.Kind))
+            .GroupBy(x => ValueKey.Of(x.Figure))
             .ToDictionary(g => g.Key, g => g.Select(x => x.Figure.Id).Order(StringComparer.Ordinal).ToImmutableArray());
 
         FigureEntry? Resolve(string id, HashSet<string> visiting)
@@ -460,7 +459,7 @@ public static class CaseIndexer
                 }
                 visiting.Remove(id);
             }
-            var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[(x.Figure.Value, x.Figure.Spec.Kind)]);
+            var entry = new FigureEntry(x.Figure, x.Article, of, percent, sameValue[ValueKey.Of(x.Figure)]);
             if (facts.TryGetValue(id, out var fact)) entry = entry with { Statements = fact.Statements, Case = fact.Case };
             entries[id] = entry;
             return entry;

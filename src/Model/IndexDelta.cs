@@ -15,14 +15,14 @@ namespace CaseRecord.Model;
 /// </remarks>
 /// <param name="Articles">Paths of the articles added, removed or changed.</param>
 /// <param name="Figures">Ids of the figures added, removed, or whose rows show something new: the figure, its article or what it is a share of changed.</param>
-/// <param name="ValueGroups">The values (with their kinds) whose groups of equal figures gained or lost a member.</param>
+/// <param name="ValueGroups">The values (with their kinds and currencies) whose groups of equal figures gained or lost a member.</param>
 /// <param name="Speakers">Slugs of the speakers whose list of quotations changed.</param>
 /// <param name="Organisations">Slugs of the organisations whose list of mentions changed.</param>
 public sealed record IndexDelta(
     CaseIndex? Before,
     ImmutableHashSet<string> Articles,
     ImmutableHashSet<string> Figures,
-    ImmutableHashSet<(decimal Value, Content.FigureKind Kind)> ValueGroups,
+    ImmutableHashSet<ValueKey> ValueGroups,
     ImmutableHashSet<string> Speakers,
     ImmutableHashSet<string> Organisations)
 {

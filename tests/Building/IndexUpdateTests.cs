@@ -136,8 +136,8 @@ public sealed class IndexUpdateTests
             text.AppendLine($"organisation {slug}: " + string.Join(", ", mentions.Select(m => $"{Article(m.Article)}@{m.Mention.Paragraph}:{m.Mention.Start}")));
         foreach (var (slug, mentions) in index.MentionsBySpeaker.OrderBy(x => x.Key, StringComparer.Ordinal))
             text.AppendLine($"named {slug}: " + string.Join(", ", mentions.Select(m => $"{Article(m.Article)}@{m.Mention.Paragraph}:{m.Mention.Start}-{m.Mention.End}")));
-        foreach (var (key, ids) in index.SameValueGroups!.OrderBy(x => x.Key.Value).ThenBy(x => x.Key.Kind))
-            text.AppendLine(CultureInfo.InvariantCulture, $"group {key.Value} {key.Kind}: {string.Join(" ", ids)}");
+        foreach (var (key, ids) in index.SameValueGroups!.OrderBy(x => x.Key.Value).ThenBy(x => x.Key.Kind).ThenBy(x => x.Key.Currency, StringComparer.Ordinal))
+            text.AppendLine(CultureInfo.InvariantCulture, $"group {key.Value} {key.Kind} {key.Currency}: {string.Join(" ", ids)}");
         return text.ToString();
     }
 }

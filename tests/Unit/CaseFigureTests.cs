@@ -113,4 +113,18 @@ public sealed class CaseFigureTests
         Assert.Equal(0.8328m, Figure(output, "charged").GetProperty("percent").GetDecimal());
         Assert.Contains("0.8%", TestSite.Html(output, "figures/contacts/index.html").GetElementById("h-shares")!.ParentElement!.TextContent);
     }
+
+    [Fact]
+    public void Money_in_two_currencies_is_not_the_same_value_but_the_same_sum_twice_is()
+    {
+        var (result, output) = new TestSite()
+            .Seed("a.txt", "It cost £100 here, $100 there and £100 again.\n")
+            .Article("a", "title: A\nsource: seeds/a.txt\nfigures:\n  - id: here\n    label: Here\n    kind: money\n    match: £100 here\n"
+                + "  - id: there\n    label: There\n    kind: money\n    match: $100 there\n  - id: again\n    label: Again\n    kind: money\n    match: £100 again\n").Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var same = TestSite.Html(output, "figures/here/index.html").GetElementById("h-same")!.ParentElement!;
+        Assert.Contains("Again", same.TextContent);
+        Assert.DoesNotContain("There", same.TextContent);
+        Assert.Null(TestSite.Html(output, "figures/there/index.html").GetElementById("h-same"));
+    }
 }
