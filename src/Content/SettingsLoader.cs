@@ -71,7 +71,7 @@ public static class SettingsLoader
             if (!Known.ContainsKey(key))
             {
                 var suggestion = KeySuggester.Suggest(key, Known.Keys);
-                if (suggestion is not null) diagnostics.Warning(v.At, $"unknown setting '{key}': did you mean '{suggestion}'?");
+                if (suggestion is not null) diagnostics.Warning(v.At, $"unknown setting '{key}': did you mean '{suggestion}'?", "unknown setting");
                 extra[key] = v.Value;
             }
 

@@ -41,7 +41,7 @@ public static class CaseIndexer
             () => named = Grouped(articles, PeopleOf));
         foreach (var s in Unnamed(speakers, articles, bySpeaker, named))
             diagnostics.Warning(new SourcePosition(s.Path, 1, 1),
-                $"speaker '{s.Slug}' ({s.Name}) is named in no article: no quotation is attributed to them, the text never names them and no article lists them under 'speakers:'; check the name and aliases, or remove the file");
+                $"speaker '{s.Slug}' ({s.Name}) is named in no article: no quotation is attributed to them, the text never names them and no article lists them under 'speakers:'; check the name and aliases, or remove the file", "speaker named in no article");
 
         // An id given twice maps to its first article's entry, which is listed once.
         var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.Entries.GetValueOrDefault(f.Id)))
