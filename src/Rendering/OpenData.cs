@@ -137,12 +137,16 @@ public static class OpenData
         for (var i = 0; i < parts.Parts.Length; i++)
             foreach (var a in parts.Parts[i]) partOf[a] = i;
         var figures = index.FiguresInOrder.GroupBy(f => partOf[f.Article]).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        // The timeline is dealt out in even runs, in order: it grows with the record too.
+        var events = (index.Timeline.Length + parts.Parts.Length - 1) / parts.Parts.Length;
         for (var i = 0; i < parts.Parts.Length; i++)
         {
             var number = i + 1;
             var articles = parts.Parts[i];
             var own = figures.GetValueOrDefault(i, []);
-            bytes += add(SitePaths.DataPart(number), (json, e) => elements.Part(json, e, number, articles, own));
+            var from = Math.Min(i * events, index.Timeline.Length);
+            var timeline = index.Timeline.Slice(from, Math.Min(events, index.Timeline.Length - from));
+            bytes += add(SitePaths.DataPart(number), (json, e) => elements.Part(json, e, number, articles, own, timeline));
         }
         return bytes;
     }
@@ -161,7 +165,7 @@ public static class OpenData
             json.WriteEndObject();
         }
 
-        /// <summary>The index of a split record: the case-level lists, each article without its text, and which part holds it.</summary>
+        /// <summary>The index of a split record: what does not grow with the number of articles, and the parts with the articles each holds.</summary>
         public void Index(Utf8JsonWriter json, IElements e, OpenDataParts parts)
         {
             Head(json);
@@ -177,23 +181,20 @@ public static class OpenData
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("articles");
-            e.Of(json, 'i', index.Articles, ArticleChunk * 4, a => a.Doc.Path, (json, a) => Article(json, a, paragraphs: false));
-            json.WriteEndArray();
             People(json);
-            json.WriteStartArray("timeline");
-            e.Of(json, 't', index.Timeline, FigureChunk, f => f.Id, WriteEvent);
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        /// <summary>A part of a split record: its articles whole, with their quotations, mentions and figures.</summary>
-        public void Part(Utf8JsonWriter json, IElements e, int number, ImmutableArray<AnalysedArticle> articles, ImmutableArray<FigureEntry> figures)
+        /// <summary>A part of a split record: its articles, with their quotations, mentions and figures, and its run of the timeline.</summary>
+        public void Part(Utf8JsonWriter json, IElements e, int number, ImmutableArray<AnalysedArticle> articles, ImmutableArray<FigureEntry> figures, ImmutableArray<FigureEntry> timeline)
         {
             json.WriteStartObject();
             json.WriteString("schemaVersion", SchemaVersion);
             json.WriteNumber("part", number);
             ArticleLists(json, e, articles, figures, null);
+            json.WriteStartArray("timeline");
+            e.Of(json, 't', timeline, FigureChunk, f => f.Id, WriteEvent);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -215,7 +216,7 @@ public static class OpenData
         private void ArticleLists(Utf8JsonWriter json, IElements e, ImmutableArray<AnalysedArticle> articles, ImmutableArray<FigureEntry> figures, Action<Utf8JsonWriter>? between)
         {
             json.WriteStartArray("articles");
-            e.Of(json, 'a', articles, ArticleChunk, a => a.Doc.Path, (json, a) => Article(json, a, paragraphs: true));
+            e.Of(json, 'a', articles, ArticleChunk, a => a.Doc.Path, Article);
             json.WriteEndArray();
             between?.Invoke(json);
             json.WriteStartArray("quotations");
@@ -229,7 +230,7 @@ public static class OpenData
             json.WriteEndArray();
         }
 
-        private void Article(Utf8JsonWriter json, AnalysedArticle a, bool paragraphs)
+        private void Article(Utf8JsonWriter json, AnalysedArticle a)
         {
             json.WriteStartObject();
             json.WriteString("slug", a.Slug);
@@ -250,20 +251,17 @@ public static class OpenData
             json.WriteString("sha256", a.Source.Sha256);
             Url(json, links, SitePaths.Source(a.Source.Path));
             json.WriteEndObject();
-            if (paragraphs)
+            json.WriteStartArray("paragraphs");
+            foreach (var p in a.Paragraphs)
             {
-                json.WriteStartArray("paragraphs");
-                foreach (var p in a.Paragraphs)
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("number", p.Number);
-                    json.WriteString("anchor", p.Anchor);
-                    json.WriteBoolean("omitted", p.Omitted);
-                    json.WriteString("text", p.Text);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                json.WriteStartObject();
+                json.WriteNumber("number", p.Number);
+                json.WriteString("anchor", p.Anchor);
+                json.WriteBoolean("omitted", p.Omitted);
+                json.WriteString("text", p.Text);
+                json.WriteEndObject();
             }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

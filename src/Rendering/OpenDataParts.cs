@@ -6,9 +6,10 @@ namespace CaseRecord.Rendering;
 
 /// <summary>
 /// How the open data is laid out: one file, or, once the record would pass the
-/// <c>DataFileSplitSize</c> setting, an index (data/case.json, the case-level lists) and part files
-/// of <c>DataFileArticlesPerPart</c> articles each, in the order of the articles, holding those
-/// articles' texts, quotations, mentions and figures. No file may pass a host's limit on one file
+/// <c>DataFileSplitSize</c> setting, an index (data/case.json: speakers, organisations, which part
+/// holds which articles) and part files of <c>DataFileArticlesPerPart</c> articles each, in the
+/// order of the articles, holding those articles with their quotations, mentions and figures,
+/// and a run of the timeline: nothing that grows with the record stays in the index. No file may pass a host's limit on one file
 /// (Cloudflare Pages: 25 MiB); data/case.json was 115 MB at 10,000 articles.
 /// </summary>
 public sealed class OpenDataParts
