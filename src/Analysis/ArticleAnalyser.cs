@@ -39,7 +39,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
         var overrideUnknown = doc.Quotes.Any(o => o.Speaker is { } sp && !context.Speakers.ContainsKey(sp.Value));
         foreach (var s in doc.Speakers)
             if (context.Speakers.ContainsKey(s.Value) && !quoted.Contains(s.Value) && !overrideUnknown)
-                diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them");
+                diagnostics.Warning(s.At, $"speaker '{s.Value}' is listed but no quotation in {source.Path} is attributed to them", "speaker listed but not quoted");
 
         return new AnalysedArticle(doc, source, paragraphs, quotations, figures, mentions, Capped(diagnostics.ToImmutable(), doc.Path)) { People = people };
     }
@@ -52,7 +52,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
         var warnings = diagnostics.Count(d => !d.IsError);
         if (warnings <= WarningLimit) return diagnostics;
         var kept = diagnostics.Where(d => d.IsError).Concat(diagnostics.Where(d => !d.IsError).Take(WarningLimit)).ToList();
-        kept.Add(Diagnostic.Warning(new SourcePosition(path, 1, 1), $"{warnings - WarningLimit:N0} more warnings for this article are not shown"));
+        kept.Add(Diagnostic.Warning(new SourcePosition(path, 1, 1), $"{warnings - WarningLimit:N0} more warnings for this article are not shown", "more warnings of one article not shown"));
         return [.. kept];
     }
 
@@ -91,7 +91,7 @@ public sealed class ArticleAnalyser(AnalysisContext context)
             foreach (var (start, end, text) in FigureLocator.Numbers(p.Text))
             {
                 if (figures.Any(f => f.Paragraph == p.Number && f.Start <= start && end <= f.End)) continue;
-                diagnostics.Warning(source.PositionOf(p.Start + start), $"the number {text} in {p.Anchor} is not covered by any key figure; add one to 'figures:' if it matters");
+                diagnostics.Warning(source.PositionOf(p.Start + start), $"the number {text} in {p.Anchor} is not covered by any key figure; add one to 'figures:' if it matters", "number not covered by any key figure");
             }
         }
     }

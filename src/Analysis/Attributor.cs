@@ -53,7 +53,7 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
                 var slug = hit.IsAmbiguous ? Settle(hit, listed, lastNamed) : hit.Slug;
                 if (slug is null)
                     diagnostics.Warning(source.PositionOf(tp.Paragraph.Start + hit.Start),
-                        $"'{tp.Text[hit.Start..hit.End]}' in {tp.Paragraph.Anchor} could be {string.Join(" or ", hit.Slugs)}; list the right one under 'speakers:' or give each an alias");
+                        $"'{tp.Text[hit.Start..hit.End]}' in {tp.Paragraph.Anchor} could be {string.Join(" or ", hit.Slugs)}; list the right one under 'speakers:' or give each an alias", "name that could be more than one speaker");
                 else lastNamed = slug;
                 here.Add((hit.Start, hit.End, slug));
             }
@@ -126,9 +126,10 @@ public sealed class Attributor(NameMatcher speakers, NameMatcher organisations, 
                 diagnostics.Warning(at, $"quotation in {first.Anchor} of {doc.Path} cannot be attributed (\"{Snippet(parts[0].ToString())}\"): "
                     + (outcome.Evidence.Reason ?? "no evidence")
                     + "; name the speaker in its sentence or add an override under 'quotes:'"
-                    + (outcome.Evidence.CandidateSlugs.Length > 0 ? $" (candidates: {string.Join(", ", outcome.Evidence.CandidateSlugs)})" : ""));
+                    + (outcome.Evidence.CandidateSlugs.Length > 0 ? $" (candidates: {string.Join(", ", outcome.Evidence.CandidateSlugs)})" : ""),
+                    "quotation that cannot be attributed");
             if (!q.IsClosed)
-                diagnostics.Warning(at, $"quotation opened in {first.Anchor} of {doc.Path} is never closed; it is taken to end at the end of p{q.Segments[^1].Paragraph}");
+                diagnostics.Warning(at, $"quotation opened in {first.Anchor} of {doc.Path} is never closed; it is taken to end at the end of p{q.Segments[^1].Paragraph}", "quotation never closed");
         }
 
         foreach (var (o, _, uses) in overrides)

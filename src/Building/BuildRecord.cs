@@ -10,9 +10,10 @@ namespace CaseRecord.Building;
 /// settings given for the run (<see cref="Key"/>), every question it asked of the project with
 /// its answer, and its warnings (a build with errors writes nothing, so leaves no record).
 /// When nothing has changed, a build can leave the output as it is and repeat the warnings.
+/// Warnings are kept whole, kinds and all, so they are summarised as the build that found them did.
 /// Notes are not kept: they tell how the build read a file, said by the build that read it.
 /// </summary>
-public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Warnings, int Pages, int Files)
+public sealed record BuildRecord(string Key, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<Diagnostics.Diagnostic> Warnings, int Pages, int Files)
 {
     public const string FileName = "build.json";
 

@@ -13,7 +13,7 @@ namespace CaseRecord.Building;
 /// </summary>
 internal static class IncrementalSite
 {
-    public static SiteOutcome Render(SiteRenderer renderer, CaseIndex index, IndexDelta delta, Func<OutputFile> data, PreviousBuild.KeptSite last,
+    public static SiteOutcome Render(SiteRenderer renderer, CaseIndex index, IndexDelta delta, Func<ImmutableArray<OutputFile>> data, PreviousBuild.KeptSite last,
         System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>> pageIds, DiagnosticList diagnostics, StageClock clock)
     {
         var planner = renderer.Planner(index);
@@ -58,6 +58,10 @@ internal static class IncrementalSite
             var sources = index.Articles.Select(a => SitePaths.Source(a.Source.Path)).ToHashSet(StringComparer.Ordinal);
             gone.AddRange(last.Index.Articles.Select(a => SitePaths.Source(a.Source.Path)).Where(p => !sources.Contains(p)));
         }
+
+        // A record that grew past or shrank below a size has more or fewer data files.
+        var data = OpenDataParts.For(index).Paths.ToHashSet(StringComparer.Ordinal);
+        gone.AddRange(OpenDataParts.For(last.Index).Paths.Where(p => !data.Contains(p)));
 
         var builder = last.Files.ToBuilder();
         var changed = new List<string>();

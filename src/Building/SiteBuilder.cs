@@ -67,7 +67,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         if (sink is IStreamingSink streaming)
             return Finish(StreamedSite.Render(new SiteRenderer(theme, _markdown), index, loaded.Settings, streaming, diagnostics, clock),
                 loaded, analysed, index, analysed.Length, diagnostics, clock);
-        var site = diagnostics.HasErrors ? null : WholeSite.Render(new SiteRenderer(theme, _markdown), index, () => SiteRenderer.DataFile(index).File, null, null, diagnostics, clock);
+        var site = diagnostics.HasErrors ? null : WholeSite.Render(new SiteRenderer(theme, _markdown), index, () => SiteRenderer.DataFile(index).Files, null, null, diagnostics, clock);
         return Finish(Written(site, sink, diagnostics, clock), loaded, analysed, index, analysed.Length, diagnostics, clock);
     }
 
@@ -107,8 +107,8 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         // The data file reads the finished index only, so it is made while the pages are chosen.
         var data = Task.Run(() => SiteRenderer.DataFile(index, same?.Data ?? OpenDataChunks.None, delta));
         var site = last is not null && !delta.IsEverything
-            ? IncrementalSite.Render(renderer, index, delta, () => data.Result.File, last, previous.PageIds, diagnostics, clock)
-            : WholeSite.Render(renderer, index, () => data.Result.File, last?.Files ?? previous.Site?.Files, previous.PageIds, diagnostics, clock);
+            ? IncrementalSite.Render(renderer, index, delta, () => data.Result.Files, last, previous.PageIds, diagnostics, clock)
+            : WholeSite.Render(renderer, index, () => data.Result.Files, last?.Files ?? previous.Site?.Files, previous.PageIds, diagnostics, clock);
         if (!diagnostics.HasErrors)
             next = next with { Site = new(theme.Fingerprint, loaded.SettingsFingerprint, loaded.ContextFingerprint, index, site.Files, site.AllPages, data.Result.Chunks) };
         return (Finish(Written(site, sink, diagnostics, clock), loaded, analysed, index, CountAnalysed(analyses, previous), diagnostics, clock), next);

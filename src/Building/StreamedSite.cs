@@ -27,9 +27,12 @@ internal static class StreamedSite
         var allPages = ImmutableArray<string>.Empty;
         using (var session = sink.Begin())
         {
-            // The data file first, straight to disk: the pages show its size.
-            var dataBytes = session.Add(SitePaths.Data, stream => OpenData.Write(index, new LinkBuilder(index.Settings), stream));
-            files++;
+            // The data files first, straight to disk: the pages show their size.
+            var dataBytes = OpenData.Write(index, new LinkBuilder(index.Settings), (path, write) =>
+            {
+                files++;
+                return session.Add(path, write);
+            });
             clock.Lap("data");
             var job = renderer.Prepare(index, dataWritten: dataBytes);
             allPages = job.AllPages;

@@ -8,7 +8,7 @@ namespace CaseRecord.Building;
 /// <summary>Every page rendered into memory, every link checked; and, given the last site's files, which of them changed.</summary>
 internal static class WholeSite
 {
-    public static SiteOutcome Render(SiteRenderer renderer, Model.CaseIndex index, Func<OutputFile> data, ImmutableSortedDictionary<string, OutputFile>? before,
+    public static SiteOutcome Render(SiteRenderer renderer, Model.CaseIndex index, Func<ImmutableArray<OutputFile>> data, ImmutableSortedDictionary<string, OutputFile>? before,
         System.Runtime.CompilerServices.ConditionalWeakTable<OutputFile, List<string>>? pageIds, DiagnosticList diagnostics, StageClock clock)
     {
         clock.Lap("plan");

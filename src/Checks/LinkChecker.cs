@@ -76,7 +76,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
             if (problem is not null)
             {
                 var (atLine, column) = PositionOf(offsets[i]);
-                _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}"));
+                _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}") { GivenKind = "broken link" });
                 continue;
             }
             if (target is null) continue;
@@ -115,7 +115,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
         {
             var also = place.Others switch { 0 => "", 1 => " (and one other page)", var n => $" (and {n} other pages)" };
             _found.Add(new Diagnostic(_severity, At(place.Page, place.Line, place.Column),
-                $"broken link '{place.Raw}': {target} has no element with id '{fragment}'{also}"));
+                $"broken link '{place.Raw}': {target} has no element with id '{fragment}'{also}") { GivenKind = "link to an id the page does not have" });
         }
         return [.. _found];
     }

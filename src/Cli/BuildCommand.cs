@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseRecord.Building;
 using CaseRecord.Content;
+using CaseRecord.Diagnostics;
 using CaseRecord.Output;
 using Spectre.Console;
 
@@ -63,7 +64,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             key = BuildRecord.KeyFor(options.Settings, settings.SearchIndex ? Search.SearchIndexer.Identity(root) : "no search index");
             if (!options.Force && UpToDate(project, disk, outputDir, key) is { } last)
             {
-                ReportUpToDate(last, outputDir);
+                ReportUpToDate(last, outputDir, options);
                 return 0;
             }
             project = recording = new RecordingContentSource(project);
@@ -87,7 +88,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         {
             try
             {
-                new BuildRecord(key!, recording.Answers, [.. result.Diagnostics.Where(d => d.IsWarning).Select(d => d.ToString())], result.Stats.Pages, result.Stats.FilesWritten)
+                new BuildRecord(key!, recording.Answers, [.. result.Diagnostics.Where(d => d.IsWarning)], result.Stats.Pages, result.Stats.FilesWritten)
                     .Write(outputDir!);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -105,9 +106,9 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
         BuildRecord.Read(outputDir) is { } last && last.Key == key && RecordingContentSource.SameAnswers(project, last.Answers) && output.HoldsItsLastBuild()
             ? last : null;
 
-    private void ReportUpToDate(BuildRecord last, string outputDir)
+    private void ReportUpToDate(BuildRecord last, string outputDir, BuildOptions options)
     {
-        foreach (var warning in last.Warnings) stderr.WriteLine(warning);
+        PrintDiagnostics(last.Warnings, options);
         stdout.WriteLine($"Up to date: {last.Pages} pages ({last.Files} files) in {Relative(outputDir)}, as the last build left them; no content, theme, setting or generator has changed since. " +
             $"0 errors, {Plural(last.Warnings.Count, "warning")}. (--force builds anyway)");
     }
@@ -164,7 +165,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
 
     private void Report(BuildResult result, bool write, string? outputDir, BuildOptions options, DirectorySink? disk)
     {
-        foreach (var d in result.Diagnostics) stderr.WriteLine(d.ToString());
+        PrintDiagnostics(result.Diagnostics, options);
 
         // Colour only for a person at a terminal; logs and tests get plain lines.
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
@@ -191,6 +192,33 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
                 console.MarkupLine($"  {stage,-8} {time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),8} ms");
         if (options.Verbose && result.Succeeded && disk is not null)
             console.MarkupLine($"  files: {disk.Counts.Written} written, {disk.Counts.Unchanged} unchanged, {disk.Counts.Removed} removed");
+    }
+
+    /// <summary>
+    /// Every error; the warnings and notes whole when there are few or <c>--verbose</c> asks,
+    /// otherwise a line a kind (see <see cref="WarningSummary"/>); and all of them to the
+    /// <c>--warnings</c> file when one is given.
+    /// </summary>
+    private void PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics, BuildOptions options)
+    {
+        var summary = new WarningSummary(diagnostics);
+        if (!summary.Summarised || options.Verbose)
+            foreach (var d in diagnostics) stderr.WriteLine(d.ToString());
+        else
+        {
+            foreach (var d in diagnostics.Where(d => d.IsError)) stderr.WriteLine(d.ToString());
+            foreach (var line in summary.Lines()) stderr.WriteLine(line);
+            stderr.WriteLine($"({summary.Described} in all: --verbose lists every one, --warnings FILE writes them to FILE)");
+        }
+        if (options.WarningsFile is not { } file) return;
+        try
+        {
+            File.WriteAllLines(file, diagnostics.Select(d => d.ToString()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: the warnings could not be written to '{file}': {e.Message}");
+        }
     }
 
     private static string Relative(string path)

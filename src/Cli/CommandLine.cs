@@ -10,7 +10,8 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
     private readonly Option<string> _root = new("--root") { Description = "Project folder (default: the current folder)", DefaultValueFactory = _ => ".", Recursive = true };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Output folder (default: the OutputPath setting, 'output')", Recursive = true };
     private readonly Option<string[]> _settings = new("--setting", "-s") { Description = "Override a statiq.json setting for this run, KEY=VALUE", Recursive = true, AllowMultipleArgumentsPerToken = false };
-    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print time per stage", Recursive = true };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Print time per stage, and every warning even when there are many", Recursive = true };
+    private readonly Option<string?> _warnings = new("--warnings") { Description = "Write every warning (and error) to this file, one a line; the console summarises them when there are many", Recursive = true };
     private readonly Option<bool> _force = new("--force") { Description = "Build even when nothing has changed since the last build", Recursive = true };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
     private readonly Option<string?> _virtualDir = new("--virtual-dir") { Description = "Serve the site under this path, e.g. /case-record" };
@@ -33,6 +34,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
         root.Options.Add(_settings);
         root.Options.Add(_verbose);
         root.Options.Add(_force);
+        root.Options.Add(_warnings);
 
         var build = new Command("build", "Build the site into the output folder (the default command)");
         var check = new Command("check", "Do everything a build does except writing: report errors and warnings");
@@ -97,7 +99,7 @@ public sealed class CommandLine(TextWriter stdout, TextWriter stderr)
             if (eq <= 0) throw new UsageException($"--setting '{s}' must be KEY=VALUE");
             overrides[s[..eq].Trim()] = s[(eq + 1)..];
         }
-        return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose)) { Force = r.GetValue(_force) };
+        return new BuildOptions(Path.GetFullPath(r.GetValue(_root) ?? "."), r.GetValue(_output), overrides, r.GetValue(_verbose)) { Force = r.GetValue(_force), WarningsFile = r.GetValue(_warnings) is { } w ? Path.GetFullPath(w) : null };
     }
 
     private int RunBuild(ParseResult r, bool write) => WithOptions(r, options => new BuildCommand(stdout, stderr).Run(options, write));

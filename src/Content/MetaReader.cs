@@ -157,7 +157,7 @@ public sealed class MetaReader
             if (_known.Contains(e.Key.Value)) continue;
             var suggestion = KeySuggester.Suggest(e.Key.Value, _known);
             if (suggestion is not null)
-                _diagnostics.Warning(At(e.Key), $"unknown key '{e.Key.Value}': did you mean '{suggestion}'?");
+                _diagnostics.Warning(At(e.Key), $"unknown key '{e.Key.Value}': did you mean '{suggestion}'?", "unknown key in front matter");
             rest[e.Key.Value.ToLowerInvariant()] = ToPlain(e.Value);
         }
         return rest.ToImmutable();

@@ -65,7 +65,7 @@ public static class SeedReader
         // Which paragraph rule the text got is worth knowing, and is not a problem: said once, by the build that reads the file.
         if (result.OneParagraphPerLine)
             diagnostics.Note(result.PositionOf(result.Paragraphs[0].Start),
-                $"this text has no blank lines, so each of its {result.Paragraphs.Length} lines is a paragraph");
+                $"this text has no blank lines, so each of its {result.Paragraphs.Length} lines is a paragraph", "text with no blank lines read a paragraph a line");
         return result;
     }
 }

@@ -9,7 +9,7 @@ public static class SettingsLoader
 {
     public const string FileName = "statiq.json";
 
-    private enum Kind { Text, Bool }
+    private enum Kind { Text, Bool, Number }
 
     private static readonly Dictionary<string, Kind> Known = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,6 +24,8 @@ public static class SettingsLoader
         ["ValidateLinksAsError"] = Kind.Bool,
         ["SearchIndex"] = Kind.Bool,
         ["QuoteMarks"] = Kind.Text,
+        ["DataFileSplitSize"] = Kind.Number,
+        ["DataFileArticlesPerPart"] = Kind.Number,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -54,6 +56,13 @@ public static class SettingsLoader
             diagnostics.Error(v.At, $"setting '{key}' must be true or false, not '{v.Value}'");
             return fallback;
         }
+        long Number(string key, long fallback, long least)
+        {
+            if (!values.TryGetValue(key, out var v)) return fallback;
+            if (long.TryParse(v.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= least) return n;
+            diagnostics.Error(v.At, $"setting '{key}' must be a whole number of at least {least}, not '{v.Value}'");
+            return fallback;
+        }
         QuoteMarks Marks(string key, QuoteMarks fallback)
         {
             if (!values.TryGetValue(key, out var v)) return fallback;
@@ -71,7 +80,7 @@ public static class SettingsLoader
             if (!Known.ContainsKey(key))
             {
                 var suggestion = KeySuggester.Suggest(key, Known.Keys);
-                if (suggestion is not null) diagnostics.Warning(v.At, $"unknown setting '{key}': did you mean '{suggestion}'?");
+                if (suggestion is not null) diagnostics.Warning(v.At, $"unknown setting '{key}': did you mean '{suggestion}'?", "unknown setting");
                 extra[key] = v.Value;
             }
 
@@ -88,7 +97,12 @@ public static class SettingsLoader
             Text("OutputPath", d.OutputPath),
             Bool("ValidateRelativeLinks", d.ValidateRelativeLinks),
             Bool("ValidateLinksAsError", d.ValidateLinksAsError),
-            extra.ToImmutable()) { SearchIndex = Bool("SearchIndex", d.SearchIndex), QuoteMarks = Marks("QuoteMarks", d.QuoteMarks) };
+            extra.ToImmutable()) {
+            SearchIndex = Bool("SearchIndex", d.SearchIndex),
+            QuoteMarks = Marks("QuoteMarks", d.QuoteMarks),
+            DataFileSplitSize = Number("DataFileSplitSize", d.DataFileSplitSize, 0),
+            DataFileArticlesPerPart = (int)Math.Min(Number("DataFileArticlesPerPart", d.DataFileArticlesPerPart, 1), int.MaxValue),
+        };
     }
 
     private static void ReadJson(string text, Dictionary<string, (string, SourcePosition)> values, DiagnosticList diagnostics)
@@ -126,13 +140,15 @@ public static class SettingsLoader
                         values[p.Name] = (p.Value.GetString() ?? "", at); break;
                     case JsonValueKind.True or JsonValueKind.False when kind == Kind.Bool:
                         values[p.Name] = (p.Value.GetBoolean() ? "true" : "false", at); break;
+                    case JsonValueKind.Number when kind == Kind.Number:
+                        values[p.Name] = (p.Value.GetRawText(), at); break;
                     case JsonValueKind.Null:
                         break;
                     case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False when !Known.ContainsKey(p.Name):
                         values[p.Name] = (p.Value.GetRawText(), at); break;
                     default:
                         if (Known.ContainsKey(p.Name))
-                            diagnostics.Error(at, $"setting '{p.Name}' must be {(kind == Kind.Bool ? "true or false" : "a string")}, not {Describe(p.Value.ValueKind)}");
+                            diagnostics.Error(at, $"setting '{p.Name}' must be {kind switch { Kind.Bool => "true or false", Kind.Number => "a number", _ => "a string" }}, not {Describe(p.Value.ValueKind)}");
                         else
                             values[p.Name] = (p.Value.GetRawText(), at);
                         break;

@@ -21,6 +21,12 @@ public sealed record SiteSettings(
     /// <summary>Whether a build to disk runs Pagefind afterwards (when Node and the package are there); benchmarks and quick local builds may turn it off.</summary>
     public bool SearchIndex { get; init; } = true;
 
+    /// <summary>Past about this many bytes the open data is split into an index and part files (statiq.json's <c>DataFileSplitSize</c>; 8 MiB, well under the 25 MiB a host such as Cloudflare Pages allows a file).</summary>
+    public long DataFileSplitSize { get; init; } = 8 << 20;
+
+    /// <summary>How many articles a part file of split open data holds (<c>DataFileArticlesPerPart</c>).</summary>
+    public int DataFileArticlesPerPart { get; init; } = 100;
+
     public static SiteSettings Default { get; } =
         new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }

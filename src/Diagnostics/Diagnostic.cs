@@ -18,10 +18,22 @@ public sealed record Diagnostic(Severity Severity, SourcePosition At, string Mes
     public bool IsError => Severity == Severity.Error;
     public bool IsWarning => Severity == Severity.Warning;
 
-    public static Diagnostic Error(SourcePosition at, string message) => new(Severity.Error, at, message);
-    public static Diagnostic Warning(SourcePosition at, string message) => new(Severity.Warning, at, message);
-    public static Diagnostic Note(SourcePosition at, string message) => new(Severity.Note, at, message);
+    /// <summary>
+    /// What sort of problem this is, in a few words, the same for every place it is found ("number
+    /// not covered by a key figure"): a large record's warnings are summarised by it. Given where
+    /// the diagnostic is made (<see cref="GivenKind"/>); otherwise the message with its names and numbers taken out.
+    /// </summary>
+    public string Kind => GivenKind ?? DiagnosticKind.Of(Message);
 
-    public override string ToString() =>
-        $"{At}: {Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" }}: {Message}";
+    /// <summary>The kind its maker gave, if any.</summary>
+    public string? GivenKind { get; init; }
+
+    public static Diagnostic Error(SourcePosition at, string message) => new(Severity.Error, at, message);
+    public static Diagnostic Warning(SourcePosition at, string message, string? kind = null) => new(Severity.Warning, at, message) { GivenKind = kind };
+    public static Diagnostic Note(SourcePosition at, string message, string? kind = null) => new(Severity.Note, at, message) { GivenKind = kind };
+
+    /// <summary>"error", "warning" or "note", as printed.</summary>
+    public string SeverityName => Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
+
+    public override string ToString() => $"{At}: {SeverityName}: {Message}";
 }

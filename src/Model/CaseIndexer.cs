@@ -41,7 +41,7 @@ public static class CaseIndexer
             () => named = Grouped(articles, PeopleOf));
         foreach (var s in Unnamed(speakers, articles, bySpeaker, named))
             diagnostics.Warning(new SourcePosition(s.Path, 1, 1),
-                $"speaker '{s.Slug}' ({s.Name}) is named in no article: no quotation is attributed to them, the text never names them and no article lists them under 'speakers:'; check the name and aliases, or remove the file");
+                $"speaker '{s.Slug}' ({s.Name}) is named in no article: no quotation is attributed to them, the text never names them and no article lists them under 'speakers:'; check the name and aliases, or remove the file", "speaker named in no article");
 
         // An id given twice maps to its first article's entry, which is listed once.
         var inOrder = articles.SelectMany(a => a.Figures.Select(f => figures.Entries.GetValueOrDefault(f.Id)))
@@ -489,14 +489,14 @@ public static class CaseIndexer
             if (!stated.TryGetValue(doc.Id, out var statements))
             {
                 diagnostics.Warning(new SourcePosition(doc.Path, 1, 1),
-                    $"figure '{doc.Id}' is stated by no article: add it to an article's figures as 'figure: {doc.Id}' with the words that state it under 'match', or remove the file");
+                    $"figure '{doc.Id}' is stated by no article: add it to an article's figures as 'figure: {doc.Id}' with the words that state it under 'match', or remove the file", "figure stated by no article");
                 continue;
             }
             var first = statements[0].Figure;
             if (doc.Value is null)
                 foreach (var s in statements.Skip(1).Where(s => !FigureStatement.SameValue(s.Figure, first)))
                     diagnostics.Warning(s.Figure.Spec.Match.At,
-                        $"figure '{doc.Id}' is stated as {Stated(s.Figure)} here and {Stated(first)} in {first.Spec.Match.At}; check both against their sources, or settle it with 'value:' in {doc.Path}");
+                        $"figure '{doc.Id}' is stated as {Stated(s.Figure)} here and {Stated(first)} in {first.Spec.Match.At}; check both against their sources, or settle it with 'value:' in {doc.Path}", "figure stated differently by two sources");
             var figure = doc.Value is { } settled
                 ? first with
                 {

@@ -18,28 +18,90 @@ public static class OpenData
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <param name="previous">The last file's elements, in a long-running session: an unchanged article's are copied, not written again.</param>
-    /// <returns>The file's bytes in pieces (the reused elements are not copied into one array), and its elements for the next file.</returns>
-    /// <param name="delta">What changed since the last file, whose elements are in <paramref name="previous"/>.</param>
-    public static (ImmutableArray<ReadOnlyMemory<byte>> Pieces, OpenDataChunks? Chunks) Write(CaseIndex index, LinkBuilder links, OpenDataChunks? previous = null, IndexDelta? delta = null)
+    /// <param name="previous">The last files' elements, in a long-running session: an unchanged article's are copied, not written again.</param>
+    /// <param name="delta">What changed since the last files, whose elements are in <paramref name="previous"/>.</param>
+    /// <returns>The files, data/case.json first (each one's bytes in pieces: the reused elements are not copied into one array), and their elements for the next write.</returns>
+    public static (ImmutableArray<Output.OutputFile> Files, OpenDataChunks? Chunks) Write(CaseIndex index, LinkBuilder links, OpenDataChunks? previous = null, IndexDelta? delta = null)
     {
-        var buffer = new Output.ChunkedBuffer();
-        var reused = new List<(long At, byte[] Bytes)>();
         var cache = previous?.Next(Renewed(index, delta ?? IndexDelta.Everything));
-        using (var json = new Utf8JsonWriter(buffer, Options)) Record(json, index, links, cache, reused);
-        var chunks = cache?.Finish();
-        if (reused.Count == 0) return (buffer.Pieces(), chunks);
-        var skeleton = buffer.ToArray();
-        var pieces = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(reused.Count * 2 + 1);
-        var from = 0;
-        foreach (var (at, bytes) in reused)
+        var files = ImmutableArray.CreateBuilder<Output.OutputFile>();
+        Files(index, links, (path, body) =>
         {
-            if (at > from) pieces.Add(skeleton.AsMemory(from, (int)at - from));
-            pieces.Add(bytes);
-            from = (int)at + 1;
+            var file = new InMemory(cache);
+            using (var json = new Utf8JsonWriter(file.Buffer, Options)) body(json, file.Elements);
+            var output = new Output.OutputFile(path, file.Pieces());
+            files.Add(output);
+            return output.Length;
+        });
+        return (files.ToImmutable(), cache?.Finish());
+    }
+
+    /// <summary>
+    /// The record written straight to streams, for a build to disk: held whole beside the record,
+    /// a large record's file was the build's peak of memory.
+    /// </summary>
+    /// <param name="add">Makes the file at a path with the writing given, and returns its size.</param>
+    /// <returns>The size of all the files.</returns>
+    public static long Write(CaseIndex index, LinkBuilder links, Func<string, Action<Stream>, long> add) =>
+        Files(index, links, (path, body) => add(path, stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, Options);
+            body(json, Streamed);
+        }));
+
+    /// <summary>How a file lays out the elements of a top-level array: written in turn, or (with a cache) chunk by chunk, kept ones copied (see <see cref="OpenDataChunks.Writer.Elements"/>).</summary>
+    private interface IElements
+    {
+        void Of<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Func<T, string> key, Action<Utf8JsonWriter, T> write) where T : class;
+    }
+
+    private static readonly IElements Streamed = new InTurn();
+
+    private sealed class InTurn : IElements
+    {
+        public void Of<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Func<T, string> key, Action<Utf8JsonWriter, T> write) where T : class
+        {
+            foreach (var item in items)
+            {
+                write(json, item);
+                if (json.BytesPending >= FlushAt) json.Flush();
+            }
         }
-        pieces.Add(skeleton.AsMemory(from));
-        return (pieces.ToImmutable(), chunks);
+    }
+
+    /// <summary>One file made in memory: with a cache, kept chunks are spliced in where the writer laid a stand-in.</summary>
+    private sealed class InMemory(OpenDataChunks.Writer? cache) : IElements
+    {
+        private readonly List<(long At, byte[] Bytes)> _reused = [];
+
+        public Output.ChunkedBuffer Buffer { get; } = new();
+
+        public IElements Elements => cache is null ? Streamed : this;
+
+        public void Of<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Func<T, string> key, Action<Utf8JsonWriter, T> write) where T : class =>
+            cache!.Elements(section, items, chunk, key, write, Options, bytes =>
+            {
+                if (bytes.Length == 0) return;
+                // A one-byte stand-in for the kept bytes (so commas and indentation stay the writer's), replaced in Pieces.
+                json.WriteRawValue("0"u8, skipInputValidation: true);
+                _reused.Add((json.BytesCommitted + json.BytesPending - 1, bytes));
+            });
+
+        public ImmutableArray<ReadOnlyMemory<byte>> Pieces()
+        {
+            if (_reused.Count == 0) return Buffer.Pieces();
+            var skeleton = Buffer.ToArray();
+            var pieces = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(_reused.Count * 2 + 1);
+            var from = 0;
+            foreach (var (at, bytes) in _reused)
+            {
+                if (at > from) pieces.Add(skeleton.AsMemory(from, (int)at - from));
+                pieces.Add(bytes);
+                from = (int)at + 1;
+            }
+            pieces.Add(skeleton.AsMemory(from));
+            return pieces.ToImmutable();
+        }
     }
 
     /// <summary>
@@ -57,54 +119,118 @@ public static class OpenData
         return renewed;
     }
 
-    /// <summary>
-    /// The record written straight to a stream, for a build to disk: held whole beside the record,
-    /// a large record's file was the build's peak of memory.
-    /// </summary>
-    public static void Write(CaseIndex index, LinkBuilder links, Stream output)
-    {
-        using var json = new Utf8JsonWriter(output, Options);
-        Record(json, index, links, null, []);
-    }
-
     /// <summary>Bytes the writer may hold before it hands them on (to the stream or the buffer).</summary>
     private const int FlushAt = 1 << 16;
 
-    private static void Record(Utf8JsonWriter json, CaseIndex index, LinkBuilder links, OpenDataChunks.Writer? cache, List<(long At, byte[] Bytes)> reused)
-    {
-        // With a cache, the writer lays out a one-byte stand-in for kept bytes (so commas and
-        // indentation stay the writer's), which Write then replaces with the bytes.
-        void Splice(Utf8JsonWriter json, byte[] kept)
-        {
-            json.WriteRawValue("0"u8, skipInputValidation: true);
-            reused.Add((json.BytesCommitted + json.BytesPending - 1, kept));
-        }
-        // The elements of a top-level array, made from these items; with a cache, chunk by chunk
-        // (an article's text is long, so fewer of them go to a chunk than figures or events).
-        void Elements<T>(Utf8JsonWriter json, char section, ImmutableArray<T> items, int chunk, Func<T, string> key, Action<Utf8JsonWriter, T> write) where T : class
-        {
-            if (cache is null)
-                foreach (var item in items)
-                {
-                    write(json, item);
-                    if (json.BytesPending >= FlushAt) json.Flush();
-                }
-            else
-                cache.Elements(section, items, chunk, key, write, Options, bytes => { if (bytes.Length > 0) Splice(json, bytes); });
-        }
-        json.WriteStartObject();
-        json.WriteString("schemaVersion", SchemaVersion);
-        json.WriteStartObject("about");
-        Url(json, links, SitePaths.DataPage);
-        json.WriteEndObject();
-        json.WriteStartObject("site");
-        json.WriteString("title", index.Settings.SiteTitle);
-        json.WriteString("description", index.Settings.SiteDescription);
-        Url(json, links, SitePaths.Home);
-        json.WriteEndObject();
+    // Fewer of an article's long texts go to a chunk than figures or events.
+    private const int ArticleChunk = 16, FigureChunk = 64;
 
-        json.WriteStartArray("articles");
-        Elements(json, 'a', index.Articles, 16, a => a.Doc.Path, (json, a) =>
+    /// <summary>Every file of the record, in order: one, or the index and its parts (see <see cref="OpenDataParts"/>).</summary>
+    /// <param name="add">Makes the file at a path with the writing given (a writer and the way to lay out elements), and returns its size.</param>
+    private static long Files(CaseIndex index, LinkBuilder links, Func<string, Action<Utf8JsonWriter, IElements>, long> add)
+    {
+        var parts = OpenDataParts.For(index);
+        var elements = new Elements(index, links);
+        if (!parts.IsSplit) return add(SitePaths.Data, elements.Whole);
+        var bytes = add(SitePaths.Data, (json, e) => elements.Index(json, e, parts));
+        var partOf = new Dictionary<AnalysedArticle, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < parts.Parts.Length; i++)
+            foreach (var a in parts.Parts[i]) partOf[a] = i;
+        var figures = index.FiguresInOrder.GroupBy(f => partOf[f.Article]).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        // The timeline is dealt out in even runs, in order: it grows with the record too.
+        var events = (index.Timeline.Length + parts.Parts.Length - 1) / parts.Parts.Length;
+        for (var i = 0; i < parts.Parts.Length; i++)
+        {
+            var number = i + 1;
+            var articles = parts.Parts[i];
+            var own = figures.GetValueOrDefault(i, []);
+            var from = Math.Min(i * events, index.Timeline.Length);
+            var timeline = index.Timeline.Slice(from, Math.Min(events, index.Timeline.Length - from));
+            bytes += add(SitePaths.DataPart(number), (json, e) => elements.Part(json, e, number, articles, own, timeline));
+        }
+        return bytes;
+    }
+
+    /// <summary>The objects of the file, each made from its item alone (and the settings): a session copies the bytes of unchanged ones.</summary>
+    private sealed class Elements(CaseIndex index, LinkBuilder links)
+    {
+        /// <summary>The whole record in one file.</summary>
+        public void Whole(Utf8JsonWriter json, IElements e)
+        {
+            Head(json);
+            ArticleLists(json, e, index.Articles, index.FiguresInOrder, People);
+            json.WriteStartArray("timeline");
+            e.Of(json, 't', index.Timeline, FigureChunk, f => f.Id, WriteEvent);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        /// <summary>The index of a split record: what does not grow with the number of articles, and the parts with the articles each holds.</summary>
+        public void Index(Utf8JsonWriter json, IElements e, OpenDataParts parts)
+        {
+            Head(json);
+            json.WriteStartArray("parts");
+            for (var i = 0; i < parts.Parts.Length; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("part", i + 1);
+                Url(json, links, SitePaths.DataPart(i + 1));
+                json.WriteStartArray("articles");
+                foreach (var a in parts.Parts[i]) json.WriteStringValue(a.Slug);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            People(json);
+            json.WriteEndObject();
+        }
+
+        /// <summary>A part of a split record: its articles, with their quotations, mentions and figures, and its run of the timeline.</summary>
+        public void Part(Utf8JsonWriter json, IElements e, int number, ImmutableArray<AnalysedArticle> articles, ImmutableArray<FigureEntry> figures, ImmutableArray<FigureEntry> timeline)
+        {
+            json.WriteStartObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteNumber("part", number);
+            ArticleLists(json, e, articles, figures, null);
+            json.WriteStartArray("timeline");
+            e.Of(json, 't', timeline, FigureChunk, f => f.Id, WriteEvent);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        private void Head(Utf8JsonWriter json)
+        {
+            json.WriteStartObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteStartObject("about");
+            Url(json, links, SitePaths.DataPage);
+            json.WriteEndObject();
+            json.WriteStartObject("site");
+            json.WriteString("title", index.Settings.SiteTitle);
+            json.WriteString("description", index.Settings.SiteDescription);
+            Url(json, links, SitePaths.Home);
+            json.WriteEndObject();
+        }
+
+        /// <summary>The lists made of articles, in the one file's order: articles, (speakers and organisations,) quotations, person mentions, figures.</summary>
+        private void ArticleLists(Utf8JsonWriter json, IElements e, ImmutableArray<AnalysedArticle> articles, ImmutableArray<FigureEntry> figures, Action<Utf8JsonWriter>? between)
+        {
+            json.WriteStartArray("articles");
+            e.Of(json, 'a', articles, ArticleChunk, a => a.Doc.Path, Article);
+            json.WriteEndArray();
+            between?.Invoke(json);
+            json.WriteStartArray("quotations");
+            e.Of(json, 'q', articles, ArticleChunk, a => a.Doc.Path, Quotations);
+            json.WriteEndArray();
+            json.WriteStartArray("personMentions");
+            e.Of(json, 'p', articles, ArticleChunk, a => a.Doc.Path, Mentions);
+            json.WriteEndArray();
+            json.WriteStartArray("figures");
+            e.Of(json, 'f', figures, FigureChunk, f => f.Id, WriteFigure);
+            json.WriteEndArray();
+        }
+
+        private void Article(Utf8JsonWriter json, AnalysedArticle a)
         {
             json.WriteStartObject();
             json.WriteString("slug", a.Slug);
@@ -139,11 +265,21 @@ public static class OpenData
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        });
-        json.WriteEndArray();
+        }
+
+        /// <summary>The speakers and organisations.</summary>
+        private void People(Utf8JsonWriter json)
+        {
+            json.WriteStartArray("speakers");
+            foreach (var s in index.Speakers) Body(json, s.Slug, s.Name, s.Aliases, SitePaths.Speaker(s.Slug), s);
+            json.WriteEndArray();
+            json.WriteStartArray("organisations");
+            foreach (var o in index.Organisations) Body(json, o.Slug, o.Name, o.Aliases, SitePaths.Organisation(o.Slug));
+            json.WriteEndArray();
+        }
 
         // A speaker or an organisation: slug, name, what only speakers have, aliases, page.
-        void Named(string slug, string name, ImmutableArray<string> aliases, string page, SpeakerDoc? speaker = null)
+        private void Body(Utf8JsonWriter json, string slug, string name, ImmutableArray<string> aliases, string page, SpeakerDoc? speaker = null)
         {
             json.WriteStartObject();
             json.WriteString("slug", slug);
@@ -160,16 +296,7 @@ public static class OpenData
             json.WriteEndObject();
         }
 
-        json.WriteStartArray("speakers");
-        foreach (var s in index.Speakers) Named(s.Slug, s.Name, s.Aliases, SitePaths.Speaker(s.Slug), s);
-        json.WriteEndArray();
-
-        json.WriteStartArray("organisations");
-        foreach (var o in index.Organisations) Named(o.Slug, o.Name, o.Aliases, SitePaths.Organisation(o.Slug));
-        json.WriteEndArray();
-
-        json.WriteStartArray("quotations");
-        Elements(json, 'q', index.Articles, 16, a => a.Doc.Path, (json, a) =>
+        private void Quotations(Utf8JsonWriter json, AnalysedArticle a)
         {
             foreach (var q in a.Quotations)
             {
@@ -190,11 +317,9 @@ public static class OpenData
                 json.WriteString("text", q.Text);
                 json.WriteEndObject();
             }
-        });
-        json.WriteEndArray();
+        }
 
-        json.WriteStartArray("personMentions");
-        Elements(json, 'p', index.Articles, 16, a => a.Doc.Path, (json, a) =>
+        private void Mentions(Utf8JsonWriter json, AnalysedArticle a)
         {
             foreach (var m in a.People)
             {
@@ -210,14 +335,9 @@ public static class OpenData
                 Url(json, links, SitePaths.Article(a.Slug), $"p{m.Paragraph}");
                 json.WriteEndObject();
             }
-        });
-        json.WriteEndArray();
+        }
 
-        json.WriteStartArray("figures");
-        Elements(json, 'f', index.FiguresInOrder, 64, e => e.Id, WriteFigure);
-        json.WriteEndArray();
-
-        void WriteFigure(Utf8JsonWriter json, FigureEntry e)
+        private void WriteFigure(Utf8JsonWriter json, FigureEntry e)
         {
             var f = e.Figure;
             json.WriteStartObject();
@@ -273,10 +393,7 @@ public static class OpenData
             json.WriteEndObject();
         }
 
-        json.WriteStartArray("timeline");
-        Elements(json, 't', index.Timeline, 64, e => e.Id, WriteEvent);
-
-        static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
+        private static void WriteEvent(Utf8JsonWriter json, FigureEntry e)
         {
             json.WriteStartObject();
             json.WriteString("when", ValueFormatter.Value(e.Figure));
@@ -287,8 +404,6 @@ public static class OpenData
             json.WriteString("anchor", $"p{e.Figure.Paragraph}");
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     /// <summary>Why the quotation has its source: the attributor's evidence, and the line editors read for it.</summary>

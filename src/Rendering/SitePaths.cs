@@ -19,6 +19,9 @@ public static class SitePaths
     public const string Feed = "feed.xml";
     public const string DataPage = "data/index.html";
     public const string Data = "data/case.json";
+
+    /// <summary>Part <paramref name="number"/> (from 1) of a record too large for one data file (see <see cref="OpenDataParts"/>).</summary>
+    public static string DataPart(int number) => $"data/articles/{number}.json";
     public const string Search = "search/index.html";
     /// <summary>Where Pagefind writes its index and UI, after the build.</summary>
     public const string SearchBundle = "pagefind/";

@@ -37,15 +37,15 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 
     /// <summary>Plans the site, so every path it will have is known before any page is made.</summary>
     /// <param name="only">The pages to render, when not all.</param>
-    /// <param name="data">The open data file, when made beforehand (see <see cref="DataFile"/>).</param>
+    /// <param name="data">The open data files, when made beforehand (see <see cref="DataFile"/>).</param>
     /// <param name="samePages">With <paramref name="only"/>: the site's pages, known unchanged since the last build (see <see cref="PagePlanner.SamePages"/>); then only the pages to render are planned, and the sitemap, the same too, is not made.</param>
-    /// <param name="dataWritten">The size of the data file when the caller has written it already (see <see cref="OpenData.Write(CaseIndex, LinkBuilder, Stream)"/>); the job then does not make it.</param>
-    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, OutputFile? data = null,
+    /// <param name="dataWritten">The size of the data files when the caller has written them already (see <see cref="OpenData.Write(CaseIndex, LinkBuilder, Func{string, Action{Stream}, long})"/>); the job then does not make them.</param>
+    public RenderJob Prepare(CaseIndex index, IReadOnlySet<string>? only = null, IReadOnlySet<string>? sourcesOnly = null, ImmutableArray<OutputFile>? data = null,
         ImmutableArray<string>? samePages = null, long? dataWritten = null)
     {
         var links = new LinkBuilder(index.Settings);
-        if (dataWritten is null) data ??= DataFile(index).File;
-        var planner = Planner(index, dataWritten ?? data!.Length);
+        if (dataWritten is null) data ??= DataFile(index).Files;
+        var planner = Planner(index, dataWritten ?? data!.Value.Sum(f => f.Length));
         // A rebuild of a few pages plans only those; the list of every page is the last build's
         // when the caller knows the record still has the same pages.
         var known = only is null ? null : samePages;
@@ -69,7 +69,8 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         // Only a build that checks every link needs every path; a session's increment does not.
         IReadOnlySet<string> AllPaths()
         {
-            var all = new HashSet<string>(allPages, StringComparer.Ordinal) { SitePaths.Data };
+            var all = new HashSet<string>(allPages, StringComparer.Ordinal);
+            all.UnionWith(OpenDataParts.For(index).Paths);
             foreach (var (path, _) in theme.Assets) all.Add(SitePaths.Assets + path);
             if (index.Settings.Host is not null)
             {
@@ -82,12 +83,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         return new RenderJob(this, planner, links, pages, data, others, allPages, new Lazy<IReadOnlySet<string>>(AllPaths));
     }
 
-    /// <summary>The record as data (data/case.json), reusing a session's unchanged elements.</summary>
-    public static (OutputFile File, OpenDataChunks? Chunks) DataFile(CaseIndex index, OpenDataChunks? previous = null, IndexDelta? delta = null)
-    {
-        var (pieces, chunks) = OpenData.Write(index, new LinkBuilder(index.Settings), previous, delta);
-        return (new OutputFile(SitePaths.Data, pieces), chunks);
-    }
+    /// <summary>The record as data (data/case.json, and its parts when it is split), reusing a session's unchanged elements.</summary>
+    public static (ImmutableArray<OutputFile> Files, OpenDataChunks? Chunks) DataFile(CaseIndex index, OpenDataChunks? previous = null, IndexDelta? delta = null) =>
+        OpenData.Write(index, new LinkBuilder(index.Settings), previous, delta);
 
     /// <summary>A planned site: <see cref="Run"/> hands each file to a consumer as soon as it is made, from several threads.</summary>
     public sealed class RenderJob
@@ -97,11 +95,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         private readonly LinkBuilder _links;
         private readonly ImmutableArray<PagePlan> _pages;
         private readonly IReadOnlyList<Func<OutputFile>> _others;
-        // Handed on first and then let go: a large record's file need not be held while every page renders.
-        private OutputFile? _data;
+        // Handed on first and then let go: a large record's files need not be held while every page renders.
+        private ImmutableArray<OutputFile>? _data;
 
         internal RenderJob(SiteRenderer renderer, PagePlanner planner, LinkBuilder links, ImmutableArray<PagePlan> pages,
-            OutputFile? data, IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
+            ImmutableArray<OutputFile>? data, IReadOnlyList<Func<OutputFile>> others, ImmutableArray<string> allPages, Lazy<IReadOnlySet<string>> allPaths)
         {
             (_renderer, _planner, _links, _pages, _data, _others) = (renderer, planner, links, pages, data, others);
             AllPages = allPages;
@@ -119,7 +117,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         /// <param name="emit">Given each file, and a page's text too so nothing has to decode it again.</param>
         public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit)
         {
-            if (Interlocked.Exchange(ref _data, null) is { } data) emit(data, null);
+            var data = _data;
+            _data = null;
+            foreach (var file in data ?? []) emit(file, null);
             var errors = new Diagnostic?[_pages.Length];
             Parallel.For(0, _pages.Length, i =>
             {

@@ -176,7 +176,11 @@ public sealed record PageMeta(string OgType, string? PublishedIso, System.Text.J
 /// <summary>One page to render: its output path, the template that lays it out, and its model.</summary>
 public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model, PageMeta Meta);
 
-public sealed record DataPageView(string Title, string DataHref, string SchemaVersion, int Articles, int Speakers, int Quotations, int Figures, long Bytes);
+public sealed record DataPageView(string Title, string DataHref, string SchemaVersion, int Articles, int Speakers, int Quotations, int Figures, long Bytes)
+{
+    /// <summary>How many part files hold the articles when the record is split (0 when it is one file).</summary>
+    public int Parts { get; init; }
+}
 
 public sealed record NotFoundView(string Title, string HomeHref);
 

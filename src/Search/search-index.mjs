@@ -18,6 +18,16 @@ const pages = await index.addDirectory({ path: output, glob: "{speakers,organisa
 if (pages.errors.length) throw new Error(pages.errors.join("\n"));
 
 const data = JSON.parse(await readFile(join(output, "data", "case.json"), "utf8"));
+// A large record's case.json is an index: its articles, quotations, figures and timeline are in
+// the part files it names, whose lists joined in order are the single file's (docs/open-data.md).
+if (data.parts) {
+  const lists = ["articles", "quotations", "personMentions", "figures", "timeline"];
+  for (const list of lists) data[list] = [];
+  for (const { part } of data.parts) {
+    const p = JSON.parse(await readFile(join(output, "data", "articles", `${part}.json`), "utf8"));
+    for (const list of lists) for (const item of p[list]) data[list].push(item);
+  }
+}
 const speakers = new Map(data.speakers.map((s) => [s.slug, s.name]));
 const strip = (path) => (linkRoot && path.startsWith(linkRoot) ? path.slice(linkRoot.length) : path);
 const quotationsOf = new Map();

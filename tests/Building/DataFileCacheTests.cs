@@ -104,4 +104,43 @@ public sealed class DataFileCacheTests
         (written, copied) = cache.Previous.Site!.Data!.Chunks;
         Assert.True(written <= 8, $"{written} chunks written, {copied} copied");
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_split_records_files_after_an_edit_an_addition_and_a_removal_are_the_fresh_builds_and_a_part_no_longer_needed_goes()
+    {
+        var settings = new Dictionary<string, string> { ["DataFileSplitSize"] = "0", ["DataFileArticlesPerPart"] = "50" };
+        var site = new TestSite().Speaker("alex-morgan", "Alex Morgan");
+        for (var i = 1; i <= Articles; i++) WriteArticle(site, i);
+        var cache = new BuildSession();
+        var builder = new SiteBuilder(site.Source, settings);
+        Assert.True(cache.Build(builder).Succeeded);
+        var (first, _) = cache.Previous.Site!.Data!.Chunks;
+
+        static Dictionary<string, byte[]> DataFiles(BuildResult result) =>
+            result.FilesByPath.Where(f => f.Key.StartsWith("data/", StringComparison.Ordinal) && f.Key.EndsWith(".json", StringComparison.Ordinal))
+                .ToDictionary(f => f.Key, f => f.Value.Content.ToArray());
+
+        void Check(string what, int parts)
+        {
+            var result = cache.Build(builder);
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
+            Assert.True(result.Stats.Incremental, what);
+            var fresh = new SiteBuilder(site.Source, settings).Build(null);
+            var expected = DataFiles(fresh);
+            Assert.Equal(parts + 1, expected.Count);
+            var actual = DataFiles(result);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+            foreach (var (path, bytes) in expected) Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}: {path} differs from a fresh build's");
+            var (written, copied) = cache.Previous.Site!.Data!.Chunks;
+            Assert.True(copied >= first / 2, $"{what}: {written} chunks written, {copied} copied of {first}");
+        }
+
+        WriteArticle(site, 150, publisher: "Oxford Mail (edited)");
+        Check("edit", 6);
+        WriteArticle(site, Articles + 1);
+        Check("addition", 7);
+        site.Source.Remove($"input/articles/a{Articles + 1:000}.md");
+        Check("removal", 6);
+    }
 }

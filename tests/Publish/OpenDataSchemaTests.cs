@@ -62,12 +62,74 @@ public sealed partial class OpenDataSchemaTests
         }),
     ];
 
-    private static JsonDocument Data(MemoryContentSource source)
+    private static JsonDocument Data(MemoryContentSource source) => Split(source, null).Index;
+
+    /// <summary>The data files of a build, split into parts of <paramref name="perPart"/> articles whatever the record's size (or not split, when null).</summary>
+    private static (JsonDocument Index, List<JsonDocument> Parts) Split(MemoryContentSource source, int? perPart)
     {
         var sink = new MemorySink();
-        var result = new SiteBuilder(source, new Dictionary<string, string>()).Build(sink);
+        var settings = perPart is { } n ? new Dictionary<string, string> { ["DataFileSplitSize"] = "0", ["DataFileArticlesPerPart"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) } : [];
+        var result = new SiteBuilder(source, settings).Build(sink);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
-        return JsonDocument.Parse(sink.Text("data/case.json"));
+        var parts = new List<JsonDocument>();
+        for (var i = 1; sink.Files.ContainsKey($"data/articles/{i}.json"); i++) parts.Add(JsonDocument.Parse(sink.Text($"data/articles/{i}.json")));
+        Assert.True(perPart is null == (parts.Count == 0), $"{parts.Count} parts");
+        return (JsonDocument.Parse(sink.Text("data/case.json")), parts);
+    }
+
+    /// <summary>Each element of the list has exactly these fields, of their types.</summary>
+    private static void AssertFields(string what, IReadOnlyList<Field> fields, IEnumerable<JsonElement> elements)
+    {
+        foreach (var element in elements)
+        {
+            Assert.Equal(fields.Select(f => f.Name).Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            foreach (var f in fields)
+                Assert.True(f.Kinds.Contains(element.GetProperty(f.Name).ValueKind), $"{what}.{f.Name} is {element.GetProperty(f.Name).ValueKind}, documented as {string.Join("/", f.Kinds)}");
+        }
+    }
+
+    private static readonly string[] ArticleLists = ["articles", "quotations", "personMentions", "figures", "timeline"];
+
+    [Theory]
+    [MemberData(nameof(Sites))]
+    public void A_split_record_has_the_documented_index_and_parts_whose_lists_joined_are_the_single_files(string site)
+    {
+        var tables = Tables();
+        using var whole = Data(Source(site));
+        var (index, parts) = Split(Source(site), perPart: 1);
+        try
+        {
+            var root = index.RootElement;
+            // The index: the documented top level less the lists that moved to the parts.
+            var top = tables.First(t => t.Section is null && t.Fields.Any(f => f.Name == "schemaVersion")).Fields;
+            Assert.Equal(top.Select(f => f.Name).Except(ArticleLists).Order(StringComparer.Ordinal),
+                root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            var partTables = tables.Where(t => t.Section == "parts").ToList();
+            AssertFields("parts", partTables[0].Fields, root.GetProperty("parts").EnumerateArray());
+            Assert.Equal(whole.RootElement.GetProperty("articles").GetArrayLength(), parts.Count);
+            foreach (var name in new[] { "speakers", "organisations", "site", "about" })
+                Assert.Equal(whole.RootElement.GetProperty(name).GetRawText(), root.GetProperty(name).GetRawText());
+
+            // Each part: the documented keys, its number, the articles the index names for it.
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var part = parts[i].RootElement;
+                AssertFields($"part {i + 1}", partTables[1].Fields, [part]);
+                Assert.Equal(i + 1, part.GetProperty("part").GetInt32());
+                var entry = root.GetProperty("parts")[i];
+                Assert.EndsWith($"/data/articles/{i + 1}.json", entry.GetProperty("path").GetString());
+                Assert.Equal(entry.GetProperty("articles").EnumerateArray().Select(a => a.GetString()), part.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("slug").GetString()));
+            }
+            // Joined, the parts' lists are the single file's, element for element.
+            foreach (var list in ArticleLists)
+                Assert.Equal(whole.RootElement.GetProperty(list).EnumerateArray().Select(e => e.GetRawText()),
+                    parts.SelectMany(p => p.RootElement.GetProperty(list).EnumerateArray()).Select(e => e.GetRawText()));
+        }
+        finally
+        {
+            index.Dispose();
+            foreach (var p in parts) p.Dispose();
+        }
     }
 
     /// <summary>The seed case, the two-speaker example, and a record with money, a date and a person only mentioned.</summary>
@@ -143,6 +205,10 @@ public sealed partial class OpenDataSchemaTests
                 foreach (var item in e.EnumerateArray()) Walk(item, at + "[]");
         }
         Walk(data.RootElement, "$");
+        var (index, parts) = Split(Source(site), perPart: 1);
+        foreach (var file in parts.Prepend(index))
+            using (file)
+                Walk(file.RootElement, "$");
         Assert.Empty(undocumented);
     }
 

@@ -147,7 +147,19 @@ public sealed class SubPathHostingTests : IAsyncLifetime
 
         var speaker = await Page("/speakers/sara-thornton/");
         Assert.Equal("profile", Meta(speaker, "og:type"));
-        Assert.Equal("Person", Ld(speaker).GetProperty("@graph")[0].GetProperty("@type").GetString());
+        var speakerGraph = Ld(speaker).GetProperty("@graph");
+        var person = speakerGraph[0];
+        Assert.Equal("Person", person.GetProperty("@type").GetString());
+        // Each quotation cited by its paragraph and first words, said by the Person above: the page holds the full texts.
+        var cited = speakerGraph.EnumerateArray().Where(n => n.GetProperty("@type").GetString() == "Quotation").ToList();
+        Assert.Equal(6, cited.Count);
+        Assert.All(cited, q =>
+        {
+            Assert.Equal(person.GetProperty("@id").GetString(), q.GetProperty("spokenByCharacter").GetProperty("@id").GetString());
+            Assert.True(q.GetProperty("text").GetString()!.Split(' ').Length <= CaseRecord.Rendering.StructuredData.ExcerptWords + 1);
+            Assert.Matches(@"/articles/thornton-refuses-responsibility/#p\d+$", q.GetProperty("url").GetString());
+        });
+        Assert.Contains(cited, q => q.GetProperty("text").GetString()!.EndsWith(" …", StringComparison.Ordinal));
 
         var figure = Ld(await Page("/figures/offences-recorded/"));
         Assert.Equal("QuantitativeValue", figure.GetProperty("@type").GetString());
