@@ -8,7 +8,7 @@ public sealed class LiveReloadHub
 {
     private readonly Lock _lock = new();
     private readonly List<Channel<string>> _clients = [];
-    private string _hello = Event("hello", new { build = "", error = (object?)null });
+    private string _hello = Event("hello", new { build = "", error = (object?)null, warnings = (object?)null });
 
     public int ClientCount { get { lock (_lock) return _clients.Count; } }
 
@@ -17,10 +17,10 @@ public sealed class LiveReloadHub
 
     public static string Event(string name, object data) => $"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n";
 
-    /// <summary>What a newly connected client is told first: the current build, and the current error if any.</summary>
-    public void SetState(string buildId, object? error)
+    /// <summary>What a newly connected client is told first: the current build, the current error if any, and the last good build's warnings.</summary>
+    public void SetState(string buildId, object? error, object? warnings = null)
     {
-        lock (_lock) _hello = Event("hello", new { build = buildId, error });
+        lock (_lock) _hello = Event("hello", new { build = buildId, error, warnings });
     }
 
     public void Broadcast(string name, object data)

@@ -212,16 +212,18 @@ public sealed class PreviewSession : IAsyncDisposable
         }
         else
         {
-            foreach (var d in result.Diagnostics) _log.WriteLine(d.ToString());
+            var summary = new WarningSummary(result.Diagnostics);
+            foreach (var line in summary.Lines(_options.Verbose)) _log.WriteLine(line);
+            var warnings = Warnings(summary);
             var n = Interlocked.Increment(ref _builds);
             var pagesRewritten = result.Changed.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             _files = new SnapshotFiles(result.FilesByPath);
             // Only asked for here; made in the background, so the reload below does not wait for it.
             if (result.Changed.Length > 0) Search?.Update(result.FilesByPath, result.Settings.LinkRoot, result.Settings.SearchIndex);
             if (result.Changed.Length > 0) _buildId = $"{_sessionId}-{n}";
-            _hub.SetState(_buildId, null);
+            _hub.SetState(_buildId, null, warnings);
             if (result.Changed.Length > 0) _hub.Broadcast("reload", new { build = _buildId, changed = result.Changed.Length });
-            else _hub.Broadcast("ok", new { build = _buildId });
+            else _hub.Broadcast("ok", new { build = _buildId, warnings });
             var how = result.Stats.Incremental ? $"{result.Stats.PagesRendered} of {result.Stats.Pages} pages rendered" : $"all {result.Stats.Pages} pages rendered";
             _log.WriteLine($"{Now()} {what}: {pagesRewritten} page{(pagesRewritten == 1 ? "" : "s")} rewritten ({how}, {result.Stats.ArticlesAnalysed} article{(result.Stats.ArticlesAnalysed == 1 ? "" : "s")} analysed) in {time} ms");
             if (_options.Verbose)
@@ -229,6 +231,17 @@ public sealed class PreviewSession : IAsyncDisposable
         }
         Built?.Invoke(result);
     }
+
+    /// <summary>
+    /// The warnings panel's content: the same summary the command line prints (every warning when
+    /// there are few, a line a kind when there are many), or null when there are none.
+    /// </summary>
+    private static object? Warnings(WarningSummary summary) => summary.All.IsEmpty ? null : new
+    {
+        total = summary.All.Length,
+        summarised = summary.Summarised,
+        lines = summary.Lines().ToArray(),
+    };
 
     private void Report(IReadOnlyCollection<string> changes, ImmutableArray<Diagnostic> diagnostics)
     {

@@ -52,4 +52,36 @@ public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync("() => !document.getElementById('case-record-build-error') && document.querySelector('h1').textContent.includes('Chief constable Sara Thornton')",
             null, new() { Timeout = 60_000 });
     }
+
+    [BrowserFact]
+    public async Task The_builds_warnings_are_listed_in_a_small_panel_that_opens_and_closes_and_never_covers_the_page()
+    {
+        using var project = new TempProject(Repo.Root);
+        var file = project.PathOf(ArticleFile);
+        var original = File.ReadAllText(file);
+        // An unknown key is a warning, not an error: the site builds and the panel says so.
+        File.WriteAllText(file, original.Replace("publisher: Oxford Mail", "publisher: Oxford Mail\npublsher: typo"));
+        await using var session = new PreviewSession(new BuildOptions(project.Root, null, new Dictionary<string, string>(), false),
+            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Null);
+        await session.StartAsync();
+        var (playwright, browser) = await Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 700 } });
+        await page.GotoAsync(session.Url + "articles/thornton-refuses-responsibility/index.html");
+        var panel = await page.WaitForSelectorAsync("details#case-record-warnings", new() { Timeout = 30_000 });
+        Assert.Equal("1 warning in this build", await page.TextContentAsync("#case-record-warnings summary"));
+        Assert.False(await panel!.EvaluateAsync<bool>("d => d.open"));
+        Assert.Null(await page.QuerySelectorAsync("#case-record-build-error"));
+        // Collapsed, it is one line in a corner: the page's heading is not under it.
+        var box = (await panel.BoundingBoxAsync())!;
+        Assert.True(box.Height < 60, $"the closed panel is {box.Height}px high");
+        await page.ClickAsync("#case-record-warnings summary");
+        var line = await page.TextContentAsync("#case-record-warnings li");
+        Assert.StartsWith("input/articles/thornton-refuses-responsibility.md:6:1: warning: unknown key 'publsher'", line);
+
+        // Fixed: the panel goes with the next build.
+        File.WriteAllText(file, original);
+        await page.WaitForFunctionAsync("() => !document.getElementById('case-record-warnings')", null, new() { Timeout = 60_000 });
+    }
 }
