@@ -15,7 +15,7 @@ const pagefind = await import(pathToFileURL(pagefindPath).href);
 const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
 if (!index) throw new Error(errors.join("\n"));
 
-const pages = await index.addDirectory({ path: output, glob: "{articles,speakers,organisations}/**/*.html" });
+const pages = await index.addDirectory({ path: output, glob: "{articles,speakers,organisations}/*/index.html" });
 if (pages.errors.length) throw new Error(pages.errors.join("\n"));
 
 const written = await index.writeFiles({ outputPath: join(output, "pagefind") });

@@ -83,7 +83,8 @@
     if (kind === "article") return articleResults(data);
     if (kind === "speaker") data.meta.title = "Speaker: " + data.meta.title;
     if (kind === "organisation") data.meta.title = "Organisation: " + data.meta.title;
-    data.sub_results = [];
+    // One result for the page, its excerpt Pagefind's own (not a result per heading).
+    data.sub_results = [{ title: data.meta.title, url: data.url, locations: data.locations || [], excerpt: data.excerpt }];
     return data;
   }
   var css = document.createElement("link");
