@@ -16,8 +16,8 @@ public sealed class SearchIndexer(TextWriter log)
 
     /// <summary>Whether search-index.mjs reads this file of a built site (the preview copies only these to disk for it).</summary>
     public static bool Reads(string path) =>
-        path == "data/case.json" ||
-        (path.EndsWith(".html", StringComparison.Ordinal) && (path.StartsWith("speakers/", StringComparison.Ordinal) || path.StartsWith("organisations/", StringComparison.Ordinal)));
+        // search-index.mjs's glob: {articles,speakers,organisations}/*/index.html (a page each, not the paged lists).
+        path.Split('/') is [ "articles" or "speakers" or "organisations", _, "index.html" ];
 
     /// <returns>false only when indexing was attempted and failed.</returns>
     /// <param name="cancel">Ends the indexing (a newer build in the preview): Node is stopped and the run counts as not failed.</param>

@@ -73,7 +73,7 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
         gate.Set();
         await Search(page, null, "repeat that apology today");
         Assert.Contains(await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("l => l.map(a => a.getAttribute('href'))"),
-            h => h.EndsWith("/articles/thornton-refuses-responsibility/index.html#p9", StringComparison.Ordinal));
+            h => h.EndsWith("/articles/thornton-refuses-responsibility/#p9", StringComparison.Ordinal));
         Assert.False(await status.IsVisibleAsync());
         Assert.False(await page.Locator(".search-browse").IsVisibleAsync());
     }

@@ -3,7 +3,7 @@ using CaseRecord.Tests.Support;
 
 namespace CaseRecord.Tests.Publish;
 
-/// <summary>The search index reads a split record's part files: it finds the same paragraphs and figures as from the single file.</summary>
+/// <summary>The search index is made from the pages, not the data file: a record whose data is split is indexed exactly as one whose data is a single file.</summary>
 public sealed class SplitDataSearchTests
 {
     private static string Indexed(params string[] settings)
@@ -22,7 +22,7 @@ public sealed class SplitDataSearchTests
     {
         var whole = Indexed();
         var split = Indexed("DataFileSplitSize=0", "DataFileArticlesPerPart=1");
-        Assert.Matches(@"indexed \d+ pages, [1-9]\d* paragraphs and [1-9]\d* figures", whole);
+        Assert.Matches(@"^search: indexed [1-9]\d* pages$", whole.Trim());
         Assert.Equal(whole, split);
     }
 }
