@@ -20,7 +20,14 @@ public sealed record RunView(string Text, LinkView? Figure, string? FigureLabel,
     public LinkView? Speaker { get; init; }
 }
 
-public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs);
+public sealed record PieceView(string? QuoteId, LinkView? Speaker, bool IsPartial, bool Unattributed, IReadOnlyList<RunView> Runs)
+{
+    /// <summary>On a quotation's first piece: its permanent anchor (the quotation's id, as in the data file).</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>On a quoted speech's first piece: the accessible name of its "link to this quotation" control.</summary>
+    public string? LinkLabel { get; init; }
+}
 
 /// <param name="Unnamed">The descriptions of unnamed sources quoted in the paragraph ("the mother of one victim"), shown after the speakers.</param>
 public sealed record ParagraphView(int Number, string Anchor, string SelfHref, IReadOnlyList<PieceView> Pieces, IReadOnlyList<LinkView> SaidBy, IReadOnlyList<string> Unnamed)
@@ -92,6 +99,12 @@ public sealed record SpeakerQuoteView(
     IReadOnlyList<string> Paragraphs, string Href, string Anchor, string Range, bool IsPartial,
     LinkView Article, string? Published, string? PublishedIso)
 {
+    /// <summary>The quotation's own permalink on its article's page (beside the paragraph's, which stays the main link).</summary>
+    public string QuoteHref { get; init; } = "";
+
+    /// <summary>The permalink's accessible name, naming the paragraph so each link on the page says where it goes.</summary>
+    public string QuoteLabel { get; init; } = "";
+
     /// <summary>How the editors inferred the article's date; the date is then labelled as theirs.</summary>
     public string? PublishedBasis { get; init; }
 }
@@ -99,11 +112,17 @@ public sealed record SpeakerQuoteView(
 public sealed record SpeakerView(string Name, string Slug, string? Role, LinkView? Organisation, string BioHtml,
     IReadOnlyList<SpeakerQuoteView> Quotations, int ArticleCount, int QuotationTotal, PagerView? Pager)
 {
+    /// <summary>The page's quotations by article, in the record's order: each article's title and date once.</summary>
+    public IReadOnlyList<SpeakerArticleGroupView> Groups { get; init; } = [];
+
     /// <summary>For a speaker never quoted: where the text names them, each in its sentence.</summary>
     public IReadOnlyList<OrganisationMentionView> Mentions { get; init; } = [];
 
     public int MentionTotal { get; init; }
 }
+
+/// <summary>One article's quotations on a speaker's page (a group split by the pager is headed again on the next page).</summary>
+public sealed record SpeakerArticleGroupView(LinkView Article, string? Published, string? PublishedIso, string? PublishedBasis, IReadOnlyList<SpeakerQuoteView> Quotations);
 
 public sealed record SpeakerSummaryView(string Name, string Href, string? Role, int QuotationCount)
 {
@@ -146,7 +165,15 @@ public sealed record TimelineEventView(string When, string Event, string Label, 
     public bool EditorialValue { get; init; }
 }
 
-public sealed record OrganisationMentionView(string Text, LinkView Paragraph, LinkView Article);
+/// <summary>A sentence of the source naming an organisation or a person: an excerpt, not a quotation, unless its words lie inside one.</summary>
+public sealed record OrganisationMentionView(string Text, LinkView Paragraph, LinkView Article)
+{
+    /// <summary>The mention lies inside a quotation of this speaker: whose words the excerpt gives.</summary>
+    public LinkView? SaidBy { get; init; }
+
+    /// <summary>The mention lies inside a quotation of no speaker of the record: whose words, in words ("in the words of …, not named").</summary>
+    public string? SaidByText { get; init; }
+}
 
 public sealed record OrganisationView(string Name, string Slug, IReadOnlyList<string> Aliases, string BodyHtml,
     IReadOnlyList<OrganisationMentionView> Mentions, int MentionTotal, IReadOnlyList<LinkView> Speakers, PagerView? Pager);

@@ -148,8 +148,11 @@ public sealed class SeedSiteTests
         int[] starts = [6, 8, 12, 14, 16, 17];
         Assert.Equal(starts.Select(n => $"../../{Article}#p{n}"),
             captions.Select(c => c.QuerySelector("a")!.GetAttribute("href")));
-        Assert.All(captions, c => Assert.Contains("Chief constable Sara Thornton refuses to accept responsibility", c.TextContent));
-        Assert.All(captions, c => Assert.Equal("2015", c.QuerySelector("time")!.TextContent));
+        // One article: its title and date once, over all six.
+        var group = Assert.Single(doc.QuerySelectorAll(".quote-group"));
+        Assert.Contains("Chief constable Sara Thornton refuses to accept responsibility", group.QuerySelector("h3")!.TextContent);
+        Assert.Equal("2015", group.QuerySelector(".meta time")!.TextContent);
+        Assert.Equal(6, group.QuerySelectorAll(".quotation").Length);
         Assert.Contains("I would repeat that apology today.", doc.QuerySelectorAll(".quotation blockquote")[1].TextContent);
     }
 
@@ -208,7 +211,7 @@ public sealed class SeedSiteTests
         Assert.Contains("(editors' date)", Page("index.html").QuerySelector(".article-list .meta")!.TextContent);
         Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".byline")!.TextContent);
         Assert.Contains("(date inferred by the editors)", Page(Article).QuerySelector(".citation")!.TextContent);
-        Assert.All(Page("speakers/sara-thornton/index.html").QuerySelectorAll("figcaption"), c => Assert.Contains("(editors' date)", c.TextContent));
+        Assert.All(Page("speakers/sara-thornton/index.html").QuerySelectorAll(".quote-group .meta"), m => Assert.Contains("(editors' date)", m.TextContent));
         Assert.Contains("(editors' date)", Page("figures/recorded-contacts/index.html").QuerySelector(".facts")!.TextContent);
     }
 

@@ -34,6 +34,10 @@ public sealed class ArticlePages : IPageKind
         return text[..(at > 60 ? at : 119)] + " …";
     }
 
+    /// <summary>The accessible name of a quotation's permalink: whose words, and where, so each link on the page is told apart.</summary>
+    private static string QuoteLinkLabel(Quotation q, LinkView? speaker) =>
+        $"Link to this quotation{(speaker is not null ? " of " + speaker.Text : q.UnnamedSource is { } u ? " of " + u : "")} in paragraph {q.FirstParagraph}";
+
     private static PageSpec Build(PageContext c, AnalysedArticle a)
     {
         var path = SitePaths.Article(a.Slug);
@@ -47,6 +51,7 @@ public sealed class ArticlePages : IPageKind
             }
 
         var paragraphs = new List<ParagraphView>();
+        var anchored = new HashSet<string>(StringComparer.Ordinal);
         var figuresByParagraph = a.Figures.ToLookup(f => f.Paragraph);
         var mentionsByParagraph = a.Mentions.ToLookup(m => m.Paragraph);
         var peopleByParagraph = a.People.ToLookup(m => m.Paragraph);
@@ -78,7 +83,13 @@ public sealed class ArticlePages : IPageKind
                         Speaker = r.Person is PersonMention person ? c.SpeakerLink(path, person.SpeakerSlug) : null,
                     };
                 }).ToList();
-                return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs);
+                // A quotation's first piece holds its anchor; quoted speech also gets the link to it.
+                var first = q is not null && anchored.Add(q.Id);
+                return new PieceView(q?.Id, speaker, q?.IsPartial ?? false, q is { Basis: AttributionBasis.Unattributed }, runs)
+                {
+                    Anchor = first ? q!.Id : null,
+                    LinkLabel = first && q!.IsSpeech ? QuoteLinkLabel(q, speaker) : null,
+                };
             }).ToList();
             var quoted = quotationsByParagraph.GetValueOrDefault(p.Number) ?? [];
             var saidBy = quoted

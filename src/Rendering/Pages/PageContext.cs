@@ -83,14 +83,25 @@ public sealed class PageContext(CaseIndex index, MarkdownRenderer markdown, Func
         MentionCount = index.MentionsBySpeaker.GetValueOrDefault(s.Slug, []).Length,
     };
 
-    /// <summary>A mention's row (of an organisation or a person): its sentence, paragraph and article, all from the article's own analysis.</summary>
+    /// <summary>
+    /// A mention's row (of an organisation or a person): its sentence, paragraph and article, and,
+    /// when the mention lies inside quoted speech, whose words they are; all from the article's own analysis.
+    /// </summary>
     public OrganisationMentionView MentionRow(string from, AnalysedArticle a, int paragraph, int start)
     {
         var p = a.Paragraphs[paragraph - 1];
         var (s, e) = SentenceSplitter.SentenceAt(p.Text, start);
+        var quote = QuotationAt.Find(a.Quotations, paragraph, start) is { IsSpeech: true } q ? q : null;
+        var saidBy = quote?.SpeakerSlug is { } slug ? SpeakerLink(from, slug) : null;
         return new OrganisationMentionView(p.Text[s..e].Trim(),
             new LinkView($"Paragraph {p.Number}", Href(from, SitePaths.Article(a.Slug), p.Anchor)),
-            new LinkView(a.Doc.Title, Href(from, SitePaths.Article(a.Slug))));
+            new LinkView(a.Doc.Title, Href(from, SitePaths.Article(a.Slug))))
+        {
+            SaidBy = saidBy,
+            SaidByText = quote is null || saidBy is not null ? null
+                : quote.UnnamedSource is { } unnamed ? $"in the words of {unnamed}, not named"
+                : "inside a quotation the record does not attribute",
+        };
     }
 
     public LinkView? SpeakerLink(string from, string slug) =>

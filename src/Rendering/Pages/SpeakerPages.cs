@@ -45,17 +45,33 @@ public sealed class SpeakerPages() : NamedListPages<SpeakerDoc, IArticleRef>("sp
             var first = q.FirstParagraph;
             var last = q.Segments[^1].Paragraph;
             var anchor = $"p{first}";
+            var range = first == last ? $"paragraph {first}" : $"paragraphs {first}–{last}";
             return new SpeakerQuoteView(q.ParagraphTexts, c.Href(path, SitePaths.Article(r.Article.Slug), anchor), anchor,
-                first == last ? $"paragraph {first}" : $"paragraphs {first}–{last}", q.IsPartial,
+                range, q.IsPartial,
                 new LinkView(r.Article.Doc.Title, c.Href(path, SitePaths.Article(r.Article.Slug))),
                 r.Article.Doc.Published?.Display, r.Article.Doc.Published?.Iso)
-            { PublishedBasis = r.Article.Doc.PublishedBasis };
+            {
+                PublishedBasis = r.Article.Doc.PublishedBasis,
+                QuoteHref = c.Href(path, SitePaths.Article(r.Article.Slug), q.Id),
+                QuoteLabel = $"Link to this quotation, {range} of {r.Article.Doc.Title}",
+            };
         }).ToList();
+        // The items come in the record's order, so an article's quotations on this page are consecutive.
+        var groups = new List<SpeakerArticleGroupView>();
+        for (var i = 0; i < views.Count;)
+        {
+            var j = i;
+            while (j < views.Count && quotes[j].Article.Slug == quotes[i].Article.Slug) j++;
+            var v = views[i];
+            groups.Add(new SpeakerArticleGroupView(v.Article, v.Published, v.PublishedIso, v.PublishedBasis, views[i..j]));
+            i = j;
+        }
         var mentions = items.OfType<PersonMentionRef>().Select(r => c.MentionRow(path, r.Article, r.Mention.Paragraph, r.Mention.Start)).ToList();
         var quoted = quotes.Count > 0;
         var org = s.Organisation is { } o ? c.OrganisationLink(path, o.Value) : null;
         var model = new SpeakerView(s.Name, s.Slug, s.Role, org, c.Markdown.ToHtml(s.BioMarkdown), views, c.Index.ArticlesQuoting(s.Slug), quoted ? total : 0, pager)
         {
+            Groups = groups,
             Mentions = mentions,
             MentionTotal = quoted ? 0 : total,
         };
