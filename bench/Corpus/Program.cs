@@ -1,10 +1,12 @@
 // Makes a synthetic case record of N articles in our content format from the seed text, with a
 // pool of speakers, varied numbers and figures (match, of, event); optionally the same texts as
 // a Hugo site. Usage:
-//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--hugo-pages /tmp/hugo-pages] [--speakers 300]
+//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--hugo-pages /tmp/hugo-pages] [--hugo-simple /tmp/hugo-simple] [--speakers 300]
 // --hugo-pages makes a second Hugo site that also has a page for every key figure, with its
 // paragraph, its facts and the first twelve other figures of the same value (from a data file, so
 // Hugo looks them up as cheaply as we do): the same pages as ours, as near as Hugo's model allows.
+// --hugo-simple makes the same pages with the simplest templates that show the same facts: a page
+// per key figure with its paragraph and article link, and no look-ups in a data file.
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -72,7 +74,7 @@ for (var i = 0; i < options.Articles; i++)
         if (kind is not null) fm.Append($"    kind: {kind}\n");
         if (valueGiven) fm.Append($"    value: {value}\n");
         if (@event is not null) fm.Append($"    event: {@event}\n");
-        if (options.HugoPages is null) return;
+        if (options.HugoPages is null && options.HugoSimple is null) return;
         var p = Array.FindIndex(paragraphs, x => x.Contains(match, StringComparison.Ordinal));
         figurePages.Add(new FigurePage($"{id}-{i + 1}", label, value, kind ?? "count", @event, match, paragraphs[p], p + 1, slug, title, s.Name));
     }
@@ -90,13 +92,13 @@ for (var i = 0; i < options.Articles; i++)
     fm.Append("---\nA generated editor's note.\n");
     Write(Path.Combine(output, "input", "articles", slug + ".md"), fm.ToString());
 
-    foreach (var hugo in new[] { options.Hugo, options.HugoPages })
+    foreach (var hugo in new[] { options.Hugo, options.HugoPages, options.HugoSimple })
         if (hugo is not null)
             Write(Path.Combine(hugo, "content", "articles", slug + ".md"),
                 $"---\ntitle: \"{title}\"\ndate: {year:D4}-{month:D2}-{day:D2}\nspeakers: [\"{s.Name}\"]\nfigures: [\"{contacts}\", \"{offences}\"]\n---\n{text}\n");
 }
 
-foreach (var hugoRoot in new[] { options.Hugo, options.HugoPages }.OfType<string>())
+foreach (var hugoRoot in new[] { options.Hugo, options.HugoPages, options.HugoSimple }.OfType<string>())
 {
     Write(Path.Combine(hugoRoot, "hugo.toml"), "baseURL = 'http://example.org/'\ntitle = 'Synthetic case record'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT']\n[taxonomies]\n  speaker = 'speakers'\n");
     Write(Path.Combine(hugoRoot, "layouts", "_default", "baseof.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n");
@@ -105,8 +107,9 @@ foreach (var hugoRoot in new[] { options.Hugo, options.HugoPages }.OfType<string
     Write(Path.Combine(hugoRoot, "layouts", "_default", "terms.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
     Write(Path.Combine(hugoRoot, "layouts", "index.html"), "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
 }
-if (options.HugoPages is { } pagesRoot)
+foreach (var (pagesRoot, lookups) in new[] { (options.HugoPages, true), (options.HugoSimple, false) })
 {
+    if (pagesRoot is null) continue;
     static string Quoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
     foreach (var f in figurePages)
         Write(Path.Combine(pagesRoot, "content", "figures", f.Id + ".md"),
@@ -119,8 +122,15 @@ if (options.HugoPages is { } pagesRoot)
         first = g.OrderBy(f => f.Id, StringComparer.Ordinal).Take(13)
             .Select(f => new { id = f.Id, title = f.Label, value = f.Value, @event = f.Event, article = f.ArticleSlug, articleTitle = f.ArticleTitle, paragraph = f.Number }),
     });
-    Write(Path.Combine(pagesRoot, "data", "values.json"), System.Text.Json.JsonSerializer.Serialize(groups));
-    Write(Path.Combine(pagesRoot, "layouts", "figures", "single.html"), """
+    if (lookups) Write(Path.Combine(pagesRoot, "data", "values.json"), System.Text.Json.JsonSerializer.Serialize(groups));
+    // The simplest page that shows the same facts: the figure, its paragraph and its article.
+    if (!lookups) Write(Path.Combine(pagesRoot, "layouts", "figures", "single.html"), """
+        {{ define "main" }}<article><header><p>{{ .Params.value }}</p><h1>{{ .Title }}</h1>{{ with .Params.event }}<p>{{ . }}</p>{{ end }}</header>
+        <section><h2>In the source</h2><blockquote><p>{{ .Params.paragraph }}</p></blockquote>
+        <p>“{{ .Params.match }}”: <a href="{{ printf "/articles/%s/" .Params.article | relURL }}#p{{ .Params.paragraphNumber }}">Paragraph {{ .Params.paragraphNumber }}</a> of <a href="{{ printf "/articles/%s/" .Params.article | relURL }}">{{ .Params.articleTitle }}</a>, said by <a href="{{ printf "/speakers/%s/" (.Params.speaker | urlize) | relURL }}">{{ .Params.speaker }}</a></p></section></article>{{ end }}
+
+        """);
+    else Write(Path.Combine(pagesRoot, "layouts", "figures", "single.html"), """
         {{ define "main" }}<article><header><p>{{ .Params.value }}</p><h1>{{ .Title }}</h1>{{ with .Params.event }}<p>{{ . }}</p>{{ end }}</header>
         <section><h2>In the source</h2><blockquote><p>{{ .Params.paragraph }}</p></blockquote>
         <dl><dt>Words that state it</dt><dd>“{{ .Params.match }}”</dd><dt>Where</dt><dd><a href="{{ printf "/articles/%s/" .Params.article | relURL }}#p{{ .Params.paragraphNumber }}">Paragraph {{ .Params.paragraphNumber }}</a> of <a href="{{ printf "/articles/%s/" .Params.article | relURL }}">{{ .Params.articleTitle }}</a></dd>
@@ -136,7 +146,7 @@ if (options.HugoPages is { } pagesRoot)
     // The home page lists the articles only, as ours lists a few of each kind.
     Write(Path.Combine(pagesRoot, "layouts", "index.html"), "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range where .Site.RegularPages \"Section\" \"articles\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n");
 }
-Console.WriteLine($"wrote {options.Articles} articles and {speakers.Length} speakers to {output}{(options.Hugo is null ? "" : $" and a Hugo site to {options.Hugo}")}{(options.HugoPages is null ? "" : $" and a Hugo site with figure pages to {options.HugoPages}")}");
+Console.WriteLine($"wrote {options.Articles} articles and {speakers.Length} speakers to {output}{(options.Hugo is null ? "" : $" and a Hugo site to {options.Hugo}")}{(options.HugoPages is null ? "" : $" and a Hugo site with figure pages to {options.HugoPages}")}{(options.HugoSimple is null ? "" : $" and one with the simplest figure pages to {options.HugoSimple}")}");
 
 static void Write(string path, string text)
 {
@@ -166,13 +176,13 @@ static string FindRepo()
 sealed record FigurePage(string Id, string Label, string Value, string Kind, string? Event, string Match, string Paragraph, int Number,
     string ArticleSlug, string ArticleTitle, string Speaker);
 
-sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string? HugoPages = null)
+sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string? HugoPages = null, string? HugoSimple = null)
 {
     public static Args Parse(string[] args)
     {
         int articles = 10000, speakers = 300;
         string output = "bench/out/corpus";
-        string? hugo = null, hugoPages = null;
+        string? hugo = null, hugoPages = null, hugoSimple = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -182,9 +192,10 @@ sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string?
                 case "--out": output = args[++i]; break;
                 case "--hugo": hugo = Path.GetFullPath(args[++i]); break;
                 case "--hugo-pages": hugoPages = Path.GetFullPath(args[++i]); break;
+                case "--hugo-simple": hugoSimple = Path.GetFullPath(args[++i]); break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
-        return new Args(articles, output, hugo, speakers, hugoPages);
+        return new Args(articles, output, hugo, speakers, hugoPages, hugoSimple);
     }
 }
