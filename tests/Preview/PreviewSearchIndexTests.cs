@@ -12,9 +12,18 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
     private readonly FakeTool _tool = new();
     private readonly StringWriter _log = new();
+
+    /// <summary>What the index logged so far: read under the writer's lock, as the index writes from its own thread.</summary>
+    private string Log() { lock (_logWriter) return _log.ToString(); }
     private readonly PreviewSearchIndex _index;
 
-    public PreviewSearchIndexTests() => _index = new PreviewSearchIndex(_tool, TextWriter.Synchronized(_log), Quiet);
+    private readonly TextWriter _logWriter;
+
+    public PreviewSearchIndexTests()
+    {
+        _logWriter = TextWriter.Synchronized(_log);
+        _index = new PreviewSearchIndex(_tool, _logWriter, Quiet);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -70,7 +79,8 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         while (!done())
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"timed out waiting until {what}; log: {_log}");
+            // The message is made only on a timeout: the log is being written meanwhile.
+            if (clock.Elapsed >= TimeSpan.FromSeconds(30)) Assert.Fail($"timed out waiting until {what}; log: {Log()}");
             await Task.Delay(20);
         }
     }
@@ -86,7 +96,7 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
         Assert.Equal("build 5 at /root", Served());
         Assert.Equal(1, _tool.Runs);
         Assert.False(_index.Pending);
-        Assert.Contains("search: indexed run 1 for the preview in", _log.ToString());
+        Assert.Contains("search: indexed run 1 for the preview in", Log());
     }
 
     [Fact]
@@ -127,7 +137,7 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
         await Until(() => !_index.Pending, "the second request is settled");
         Assert.Equal(0, _tool.Runs);
         Assert.False(_index.TryGetFile("pagefind/pagefind-ui.js", out _));
-        Assert.Single(_log.ToString().Split('\n'), l => l.Contains("Node.js is not installed"));
+        Assert.Single(Log().Split('\n'), l => l.Contains("Node.js is not installed"));
     }
 
     [Fact]
