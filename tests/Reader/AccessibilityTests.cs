@@ -154,9 +154,10 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
         Directory.CreateDirectory(folder);
         foreach (var (name, path) in new[] { ("home", ""), ("article", "articles/thornton-refuses-responsibility/"), ("speaker", "speakers/sara-thornton/"), ("figure", "figures/offences-recorded/") })
             foreach (var width in new[] { 375, 1280 })
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
             {
-                var page = await Open(path, width: width);
-                var file = Path.Combine(folder, $"{name}-{width}.png");
+                var page = await Open(path, scheme, width);
+                var file = Path.Combine(folder, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
                 await page.ScreenshotAsync(new() { Path = file, FullPage = true });
                 Assert.True(new FileInfo(file).Length > 10_000);
                 await page.Context.CloseAsync();
