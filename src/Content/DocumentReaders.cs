@@ -106,13 +106,8 @@ public static class DocumentReaders
         var match = f.String("match", required: true, "the exact words of the source that state the figure");
         var occurrence = Occurrence(f, diagnostics);
         var value = f.String("value");
-        var currency = f.String("currency");
-        if (currency is not null)
-        {
-            if (!FigureValues.IsCurrencyCode(currency.Value))
-                diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
-            currency = currency with { Value = currency.Value.ToUpperInvariant() };
-        }
+        // Its kind is the figure file's, checked against the currency when the article is analysed.
+        var currency = f.String("currency") is { } code ? CurrencyCode(code, diagnostics) : null;
         var note = f.String("note")?.Value;
         f.Rest();
         if (!Slug.IsValid(stated.Value))
@@ -191,9 +186,15 @@ public static class DocumentReaders
     {
         var currency = f.String("currency");
         if (currency is null) return null;
-        if (kind != FigureKind.Money)
-            diagnostics.Error(currency.At, "'currency' is only for figures of kind 'money'; add 'kind: money'");
-        else if (!FigureValues.IsCurrencyCode(currency.Value))
+        if (kind == FigureKind.Money) return CurrencyCode(currency, diagnostics);
+        diagnostics.Error(currency.At, "'currency' is only for figures of kind 'money'; add 'kind: money'");
+        return currency with { Value = currency.Value.ToUpperInvariant() };
+    }
+
+    /// <summary>An ISO 4217 code, upper-cased; anything else is an error at it.</summary>
+    private static Located<string> CurrencyCode(Located<string> currency, DiagnosticList diagnostics)
+    {
+        if (!FigureValues.IsCurrencyCode(currency.Value))
             diagnostics.Error(currency.At, $"'currency' must be an ISO 4217 code such as GBP, USD or EUR, not '{currency.Value}'");
         return currency with { Value = currency.Value.ToUpperInvariant() };
     }

@@ -43,8 +43,8 @@ public sealed record FigureEntry(
     /// <summary>The case-level figure file, when the figure is a fact of the case.</summary>
     public CaseFigureDoc? Case { get; init; }
 
-    /// <summary>How many articles state the figure.</summary>
-    public int Sources => _statements.IsDefault ? 1 : _statements.Select(s => s.Article).Distinct(ReferenceEqualityComparer.Instance).Count();
+    /// <summary>How many articles state the figure: one statement each, since the analysis refuses a second in one article.</summary>
+    public int Sources => _statements.IsDefault ? 1 : _statements.Length;
 
     /// <summary>Whether the statements give different values (then <see cref="Figure"/>'s is the first's, or the editors' settled <c>value</c>).</summary>
     public bool Differs => !_statements.IsDefault && _statements.Any(s => !FigureStatement.SameValue(s.Figure, _statements[0].Figure));

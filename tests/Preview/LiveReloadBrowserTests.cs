@@ -16,14 +16,8 @@ public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
     public async Task An_open_page_reloads_by_itself_keeps_its_place_and_shows_build_errors()
     {
         using var project = new TempProject(Repo.Root);
-        await using var session = new PreviewSession(new BuildOptions(project.Root, null, new Dictionary<string, string>(), false),
-            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Null);
-        await session.StartAsync();
-        var (playwright, browser) = await Browser.Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 800, Height = 600 } });
-        await page.GotoAsync(session.Url + "articles/thornton-refuses-responsibility/index.html");
+        await using var preview = await Preview.Open(project, 800, 600);
+        var (session, page) = (preview.Session, preview.Page);
         var clock = Stopwatch.StartNew();
         while (session.Hub.ClientCount == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
         Assert.True(session.Hub.ClientCount > 0, "the page never connected for live reload");
@@ -61,14 +55,8 @@ public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
         var original = File.ReadAllText(file);
         // An unknown key is a warning, not an error: the site builds and the panel says so.
         File.WriteAllText(file, original.Replace("publisher: Oxford Mail", "publisher: Oxford Mail\npublsher: typo"));
-        await using var session = new PreviewSession(new BuildOptions(project.Root, null, new Dictionary<string, string>(), false),
-            new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Null);
-        await session.StartAsync();
-        var (playwright, browser) = await Browser.Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 700 } });
-        await page.GotoAsync(session.Url + "articles/thornton-refuses-responsibility/index.html");
+        await using var preview = await Preview.Open(project, 375, 700);
+        var page = preview.Page;
         var panel = await page.WaitForSelectorAsync("details#case-record-warnings", new() { Timeout = 30_000 });
         Assert.Equal("1 warning in this build", await page.TextContentAsync("#case-record-warnings summary"));
         Assert.False(await panel!.EvaluateAsync<bool>("d => d.open"));
@@ -83,5 +71,30 @@ public sealed class LiveReloadBrowserTests(ITestOutputHelper output)
         // Fixed: the panel goes with the next build.
         File.WriteAllText(file, original);
         await page.WaitForFunctionAsync("() => !document.getElementById('case-record-warnings')", null, new() { Timeout = 60_000 });
+    }
+
+    /// <summary>A watched preview of the project, with the seed's article open in Chromium at the given size.</summary>
+    private sealed class Preview(PreviewSession session, Microsoft.Playwright.IPlaywright playwright, Microsoft.Playwright.IBrowser browser, Microsoft.Playwright.IPage page) : IAsyncDisposable
+    {
+        public PreviewSession Session => session;
+        public Microsoft.Playwright.IPage Page => page;
+
+        public static async Task<Preview> Open(TempProject project, int width, int height)
+        {
+            var session = new PreviewSession(new BuildOptions(project.Root, null, new Dictionary<string, string>(), false),
+                new PreviewServerOptions(0, "", Reload: true), watch: true, TextWriter.Null);
+            await session.StartAsync();
+            var (playwright, browser) = await Browser.Launch();
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+            await page.GotoAsync(session.Url + "articles/thornton-refuses-responsibility/index.html");
+            return new Preview(session, playwright, browser, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await session.DisposeAsync();
+        }
     }
 }

@@ -62,12 +62,13 @@ public sealed class FigurePages : IPageKind
             e.Of is null ? null : ValueFormatter.Value(e.Of.Figure),
             e.Percent is { } pc ? ValueFormatter.Percent(pc) : null,
             e.Percent is { } pn ? Math.Round(Math.Clamp(pn, 0, 100), 1) : null,
-            same, e.SameValueCount, shares, "")
+            same, e.SameValueCount, shares,
+            // A fact's note is the figure file's; an article's own statement may add its own.
+            c.Markdown.ToHtml(string.Join("\n\n", new[] { e.Case?.NoteMarkdown, f.Spec.NoteMarkdown }.Where(n => !string.IsNullOrWhiteSpace(n)))))
         {
             EditorialValue = Editorial.IsEditorialValue(e), PublishedBasis = a.Doc.PublishedBasis,
             Statements = e.Case is null ? [] : [.. e.Statements.Select(st => Statement(c, path, e, st))],
             Sources = e.Sources, Differs = e.Differs, Settled = Editorial.IsSettled(e), OtherValues = Editorial.OtherValues(e),
-            NoteHtml = c.Markdown.ToHtml(string.Join("\n\n", new[] { e.Case?.NoteMarkdown, f.Spec.NoteMarkdown }.Where(n => !string.IsNullOrWhiteSpace(n)))),
         };
         var value = ValueFormatter.Value(f);
         var description = e.Differs
