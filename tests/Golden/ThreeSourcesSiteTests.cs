@@ -131,4 +131,24 @@ public sealed class ThreeSourcesSiteTests
         Assert.NotNull(closed.QuerySelector("a[href='https://example.org/courier/2024/06/04/bridge-closed']"));
         Assert.NotNull(closed.QuerySelector("a[href^='https://web.archive.org/web/20240604000000/']"));
     }
+
+    [Fact]
+    public void Every_quotation_has_the_source_the_text_gives_it_and_no_other()
+    {
+        var (_, output) = Built();
+        using var data = JsonDocument.Parse(output.Files["data/case.json"]);
+        var sources = data.RootElement.GetProperty("quotations").EnumerateArray()
+            .Select(q => $"{q.GetProperty("article").GetString()} p{q.GetProperty("paragraphs")[0].GetInt32()} "
+                + (q.GetProperty("speaker").GetString() ?? "unnamed: " + q.GetProperty("unnamed").GetString()) + " by " + q.GetProperty("evidence").GetProperty("rule").GetString())
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([
+            "bridge-closed p2 dana-okafor by continuation", // "The bridge will stay shut …", the second part of her sentence
+            "bridge-closed p2 dana-okafor by cue",          // "… said Dana Okafor"
+            "repairs-begin p2 sam-reyes by cue",            // "… said Sam Reyes"
+            "valley-news p2 dana-okafor by cue",            // "… Ms Okafor said"
+            "valley-news p4 unnamed: a spokesman by unnamed", // "… said a spokesman for the bus company": nobody named
+        ], sources);
+        // Lee Grant is named as the report's author and never quoted: no quotation is his.
+        Assert.DoesNotContain(sources, x => x.Contains("lee-grant", StringComparison.Ordinal));
+    }
 }
