@@ -49,6 +49,44 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The seed's pages with a stand-in Pagefind that is still being made at the first request for it and made by the next.</summary>
+    private sealed class MadeJustAfterTheFirstTry(ISiteFiles site) : ISiteFiles, IPendingFiles
+    {
+        private const string Ui = "pagefind/pagefind-ui.js";
+        private int _asked;
+
+        public bool TryGetFile(string path, out ReadOnlyMemory<byte> content)
+        {
+            if (path == Ui && Volatile.Read(ref _asked) > 0)
+            {
+                content = System.Text.Encoding.UTF8.GetBytes(
+                    "window.PagefindUI = function (o) { var i = document.createElement('input'); document.querySelector(o.element).appendChild(i); };");
+                return true;
+            }
+            if (path.StartsWith("pagefind/", StringComparison.Ordinal)) { content = default; return false; }
+            return site.TryGetFile(path, out content);
+        }
+
+        public bool IsPending(string path) => path == Ui && Interlocked.Increment(ref _asked) == 1;
+    }
+
+    [BrowserFact]
+    public async Task An_index_made_between_the_failed_load_and_the_check_is_loaded_not_given_up_on()
+    {
+        var built = new SiteBuilder(new DiskContentSource(Repo.Root), new Dictionary<string, string> { ["SearchIndex"] = "false" }).Build(null);
+        Assert.True(built.Succeeded);
+        var files = new MadeJustAfterTheFirstTry(new SnapshotFiles(built.FilesByPath));
+        await using var server = await PreviewServer.StartAsync(new PreviewServerOptions(0, "", Reload: false), () => files, new LiveReloadHub(), () => "");
+        var (playwright, browser) = await Browser.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"http://127.0.0.1:{server.Port}/search/index.html");
+        // The script's GET is answered 503 and the HEAD that follows 200: the page loads it again at once.
+        await page.Locator("#search input").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.False(await page.Locator(".search-status[role=status]").IsVisibleAsync());
+    }
+
     [BrowserFact(Needs.Pagefind)]
     public async Task The_search_page_says_the_index_is_being_made_and_opens_by_itself_when_it_is()
     {
@@ -71,7 +109,8 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
         Assert.True(await page.Locator(".search-browse").IsVisibleAsync());
 
         gate.Set();
-        await Search(page, null, "repeat that apology today");
+        try { await Search(page, null, "repeat that apology today"); }
+        catch (TimeoutException e) { throw new TimeoutException($"{e.Message}\npreview log:\n{log}\nstatus: {await status.TextContentAsync()}", e); }
         Assert.Contains(await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("l => l.map(a => a.getAttribute('href'))"),
             h => h.EndsWith("/articles/thornton-refuses-responsibility/#p9", StringComparison.Ordinal));
         Assert.False(await status.IsVisibleAsync());

@@ -129,6 +129,9 @@
         if (r.status === 503 && tries++ < 150) {
           say("The preview is making the search index; search opens here when it is ready.");
           setTimeout(load, 2000);
+        } else if (r.ok && tries++ < 150) {
+          // Made between the failed load and this check: load it now rather than give up.
+          load();
         } else {
           say("The search index was not built with this copy of the site.");
         }
