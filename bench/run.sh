@@ -5,7 +5,7 @@
 # "hugo-pages" also makes a page per key figure, as ours does, so it writes as many pages as we do;
 # "hugo-simple" makes the same pages with the simplest templates that show the same facts (a
 # figure's page: its paragraph and article link, no data-file look-ups).
-#   bench/run.sh [ARTICLES=10000] [RUNS=3]
+#   [FIGURES=11] bench/run.sh [ARTICLES=10000] [RUNS=3]
 # "cold" builds into an empty output folder; "warm" rebuilds an unchanged project over its last
 # output with --force (everything is rendered again; only changed files are written); "no-op" is
 # the plain build of an unchanged project, which finds the output up to date and leaves it. These
@@ -27,9 +27,12 @@ command -v hugo >/dev/null || { echo "hugo is not installed: apt-get install hug
 # The compiled app as it would be shipped: Release, ReadyToRun (no JIT at start-up).
 app=$work/app
 dotnet publish "$repo/Site.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app" -v q -nologo >/dev/null
-if [ ! -f "$work/.made-simple" ]; then
-  dotnet run -c Release --project "$repo/bench/Corpus" -- --articles "$articles" --out "$work/site" --hugo "$work/hugo" --hugo-pages "$work/hugo-pages" --hugo-simple "$work/hugo-simple"
-  touch "$work/.made-simple"
+# FIGURES=N: key figures an article (1-11, default 11; the issue's corpus had 3).
+figures=${FIGURES:-11}
+if [ ! -f "$work/.made-simple-$figures" ]; then
+  rm -f "$work"/.made-simple*
+  dotnet run -c Release --project "$repo/bench/Corpus" -- --articles "$articles" --figures "$figures" --out "$work/site" --hugo "$work/hugo" --hugo-pages "$work/hugo-pages" --hugo-simple "$work/hugo-simple"
+  touch "$work/.made-simple-$figures"
 fi
 
 measure() { # label, command...

@@ -1,7 +1,8 @@
 // Makes a synthetic case record of N articles in our content format from the seed text, with a
 // pool of speakers, varied numbers and figures (match, of, event); optionally the same texts as
 // a Hugo site. Usage:
-//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--hugo-pages /tmp/hugo-pages] [--hugo-simple /tmp/hugo-simple] [--speakers 300]
+//   dotnet run --project bench/Corpus -c Release -- --articles 10000 --out /tmp/corpus [--hugo /tmp/hugo] [--hugo-pages /tmp/hugo-pages] [--hugo-simple /tmp/hugo-simple] [--speakers 300] [--figures 11]
+// --figures N (1-11, default 11) gives each article only the first N key figures.
 // --hugo-pages makes a second Hugo site that also has a page for every key figure, with its
 // paragraph, its facts and the first twelve other figures of the same value (from a data file, so
 // Hugo looks them up as cheaply as we do): the same pages as ours, as near as Hugo's model allows.
@@ -67,8 +68,11 @@ for (var i = 0; i < options.Articles; i++)
     fm.Append($"published: {year:D4}-{month:D2}-{day:D2}\nsummary: A generated article for the benchmark.\nomit: [\"Our top stories\"]\nspeakers: [{s.Slug}]\nfigures:\n");
     var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
     // A kind left out is a count; a value is written only where the words state none.
+    var made = 0;
+    // --figures N keeps the first N (the corpus had three an article).
     void Figure(string id, string label, string match, string value, string? kind = null, string? @event = null, string? of = null, bool valueGiven = false)
     {
+        if (made++ >= options.Figures) return;
         fm.Append($"  - id: {id}-{i + 1}\n    label: {label}\n    match: \"{match}\"\n");
         if (of is not null) fm.Append($"    of: {of}-{i + 1}\n");
         if (kind is not null) fm.Append($"    kind: {kind}\n");
@@ -176,11 +180,11 @@ static string FindRepo()
 sealed record FigurePage(string Id, string Label, string Value, string Kind, string? Event, string Match, string Paragraph, int Number,
     string ArticleSlug, string ArticleTitle, string Speaker);
 
-sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string? HugoPages = null, string? HugoSimple = null)
+sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string? HugoPages = null, string? HugoSimple = null, int Figures = 11)
 {
     public static Args Parse(string[] args)
     {
-        int articles = 10000, speakers = 300;
+        int articles = 10000, speakers = 300, figures = 11;
         string output = "bench/out/corpus";
         string? hugo = null, hugoPages = null, hugoSimple = null;
         for (var i = 0; i < args.Length; i++)
@@ -190,12 +194,13 @@ sealed record Args(int Articles, string Out, string? Hugo, int Speakers, string?
                 case "--articles": articles = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--speakers": speakers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
+                case "--figures": figures = Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), 1, 11); break;
                 case "--hugo": hugo = Path.GetFullPath(args[++i]); break;
                 case "--hugo-pages": hugoPages = Path.GetFullPath(args[++i]); break;
                 case "--hugo-simple": hugoSimple = Path.GetFullPath(args[++i]); break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
-        return new Args(articles, output, hugo, speakers, hugoPages, hugoSimple);
+        return new Args(articles, output, hugo, speakers, hugoPages, hugoSimple, figures);
     }
 }

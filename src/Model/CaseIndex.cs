@@ -52,11 +52,51 @@ public sealed record FigureEntry(
 
 /// <summary>
 /// What makes figures "of the same value": the value, the kind (2015 the year is not 2,015
-/// people) and, for money, the currency (£100 is not $100).
+/// people), for money the currency (£100 is not $100) and the unit (10 years are not 10 days).
 /// </summary>
-public readonly record struct ValueKey(decimal Value, FigureKind Kind, string? Currency)
+public readonly record struct ValueKey(decimal Value, FigureKind Kind, string? Currency, string? Unit = null)
 {
-    public static ValueKey Of(LocatedFigure f) => new(f.Value, f.Spec.Kind, f.Spec.Kind == FigureKind.Money ? f.Currency : null);
+    public static ValueKey Of(LocatedFigure f) =>
+        new(f.Value, f.Spec.Kind, f.Spec.Kind == FigureKind.Money ? f.Currency : null, f.Unit?.Trim().ToLowerInvariant() is { Length: > 0 } unit ? unit : null);
+
+    /// <summary>
+    /// A name for the value fit for a path, one for each key: kind, currency, value and unit
+    /// (<c>year-2005</c>, <c>money-gbp-2300000</c>, <c>duration-10-years</c>, <c>percent-12p5</c>).
+    /// A unit with characters a path cannot keep also gets a hash of itself, so km² and km³ stay two names.
+    /// </summary>
+    public string Name
+    {
+        get
+        {
+            var value = Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture).Replace(".", "p", StringComparison.Ordinal);
+            if (value.StartsWith('-')) value = "minus-" + value[1..];
+            var name = new System.Text.StringBuilder(Kind.ToString().ToLowerInvariant());
+            if (Currency is not null) name.Append('-').Append(Slug(Currency));
+            name.Append('-').Append(value);
+            if (Unit is not null)
+            {
+                var unit = Slug(Unit);
+                name.Append('-').Append(unit);
+                if (unit != Unit) name.Append('-').Append(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Unit)))[..8]);
+            }
+            return name.ToString();
+        }
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in text.ToLowerInvariant())
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(ch);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        return slug.ToString().TrimEnd('-') is { Length: > 0 } s ? s : "unit";
+    }
+}
+
+/// <summary>Every figure of one value (<see cref="ValueKey"/>), by id.</summary>
+public sealed record ValueGroup(ValueKey Key, ImmutableArray<string> Ids)
+{
+    public string Name => Key.Name;
 }
 
 /// <summary>One article's statement of a figure: the figure as that article's words give it.</summary>
@@ -108,6 +148,25 @@ public sealed record CaseIndex(
     internal IReadOnlyDictionary<ValueKey, ImmutableArray<string>>? SameValueGroups { get; init; }
 
     public SpeakerDoc? Speaker(string slug) => _speakers.GetValueOrDefault(slug);
+
+    private Dictionary<string, ValueGroup>? _valueGroupsByName;
+
+    /// <summary>Each value's figures (<see cref="SameValueGroups"/>) by the value's <see cref="ValueKey.Name"/>.</summary>
+    public IReadOnlyDictionary<string, ValueGroup> ValueGroupsByName
+    {
+        get
+        {
+            var byName = Volatile.Read(ref _valueGroupsByName);
+            if (byName is null)
+            {
+                byName = new Dictionary<string, ValueGroup>(StringComparer.Ordinal);
+                foreach (var (key, ids) in SameValueGroups ?? new Dictionary<ValueKey, ImmutableArray<string>>())
+                    byName[key.Name] = new ValueGroup(key, ids);
+                Volatile.Write(ref _valueGroupsByName, byName);
+            }
+            return byName;
+        }
+    }
 
     private Dictionary<string, AnalysedArticle>? _articlesBySlug;
 

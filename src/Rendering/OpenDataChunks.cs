@@ -141,6 +141,7 @@ public sealed class OpenDataChunks
     private static byte[] Inner(ReadOnlySpan<byte> array, JsonWriterOptions options)
     {
         if (array.SequenceEqual("[]"u8)) return [];
+        if (!options.Indented) return array[1..^1].ToArray();
         var inner = array[1..^(options.NewLine.Length + 1)];
         var indent = new string(options.IndentCharacter, options.IndentSize);
         var result = new byte[inner.Length + inner.Count((byte)'\n') * indent.Length];

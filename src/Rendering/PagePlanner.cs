@@ -15,7 +15,7 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     public static readonly ImmutableArray<IPageKind> Kinds =
     [
         new HomePage(), new ArticleListPages(), new ArticlePages(), new SpeakerListPage(), new SpeakerPages(),
-        new FigureListPages(), new FigurePages(), new OrganisationListPage(), new OrganisationPages(), new TimelinePages(),
+        new FigureListPages(), new FigurePages(), new ValuePages(), new OrganisationListPage(), new OrganisationPages(), new TimelinePages(),
         new DataPage(), new SearchPage(), new NotFoundPage(),
     ];
 

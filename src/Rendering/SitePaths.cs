@@ -34,6 +34,10 @@ public static class SitePaths
 
     public static string Speaker(string slug) => $"speakers/{slug}/index.html";
     public static string Figure(string id) => $"figures/{id}/index.html";
+
+    /// <summary>The list of every figure of one value (<see cref="Model.ValueKey.Name"/>), like a Hugo taxonomy term's page.</summary>
+    public static string Value(string name) => $"{Values}/{name}/index.html";
+    public const string Values = "values";
     public static string Organisation(string slug) => $"organisations/{slug}/index.html";
 
     /// <summary>The published copy of a seed text, so readers can check the page against the source.</summary>

@@ -146,7 +146,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 
     private string RenderPage(PageSpec page, SiteView site, LinkBuilder links)
     {
-        var template = theme.Layout(page.Template)
+        var template = theme.Layout(page.Template) ?? (page.Fallback is { } fallback ? theme.Layout(fallback) : null)
             ?? throw new ScriptRuntimeException(new Scriban.Parsing.SourceSpan($"theme/layouts/{page.Template}.sbn", default, default), $"the theme has no layout '{page.Template}'");
         var context = _contexts.Value!;
         var globals = new ScriptObject

@@ -32,6 +32,19 @@ public static class ValueFormatter
         return f.Unit is { } unit ? shown + " " + unit : shown;
     }
 
+    /// <summary>
+    /// The value a group of equal figures shares, the same whichever of them is first: money with its
+    /// currency (not as one source wrote it, £2.3m, when another wrote £2,300,000), then the unit.
+    /// </summary>
+    public static string Canonical(Model.ValueKey key, LocatedFigure any)
+    {
+        if (key.Kind == FigureKind.Date && any.Date is { } date) return date.Display;
+        var shown = Value(key.Value, key.Kind);
+        if (key.Currency is { } currency)
+            shown = FigureValues.Symbol(currency) is { } symbol ? symbol + shown : shown + " " + currency;
+        return any.Unit is { } unit ? shown + " " + unit : shown;
+    }
+
     /// <summary>A date figure's date in ISO form (2022-02-12, 2022-02, 2022); null for other kinds.</summary>
     public static string? IsoDate(LocatedFigure f) => f.Spec.Kind switch
     {

@@ -142,6 +142,9 @@ public sealed record FigureView(
     /// <summary>How the editors inferred the article's date, when they did.</summary>
     public string? PublishedBasis { get; init; }
 
+    /// <summary>The page of every figure of this value, when there are more than <see cref="SameValue"/> lists.</summary>
+    public string? SameValueHref { get; init; }
+
     /// <summary>For a fact of the case: every article's statement of it, in the record's order; empty for a figure of one article.</summary>
     public IReadOnlyList<StatementView> Statements { get; init; } = [];
 
@@ -188,6 +191,9 @@ public sealed record HomeView(string Title, string IntroHtml, IReadOnlyList<Figu
 
 public sealed record ListView<T>(string Title, IReadOnlyList<T> Items, PagerView? Pager = null);
 
+/// <summary>Every figure of one value: the value as the group shares it, how many, and this page's rows.</summary>
+public sealed record ValueListView(string Title, string Value, int Total, IReadOnlyList<FigureRowView> Items, PagerView? Pager);
+
 /// <summary>Where a page of a long list stands: its number, the total, and links to its neighbours and to every page.</summary>
 public sealed record PagerView(int Number, int Count, int First, int Last, int Total, string? PreviousHref, string? NextHref, IReadOnlyList<PagerLink> Pages);
 
@@ -201,7 +207,11 @@ public sealed record PagePlan(string Path, Func<PageSpec> Build);
 public sealed record PageMeta(string OgType, string? PublishedIso, System.Text.Json.Nodes.JsonNode JsonLd);
 
 /// <summary>One page to render: its output path, the template that lays it out, and its model.</summary>
-public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model, PageMeta Meta);
+public sealed record PageSpec(string Path, string Template, string Title, string Description, string Section, object Model, PageMeta Meta)
+{
+    /// <summary>The layout to use when the theme has no <see cref="Template"/>: a theme copied before a kind of page was added keeps building.</summary>
+    public string? Fallback { get; init; }
+}
 
 public sealed record DataPageView(string Title, string DataHref, string SchemaVersion, int Articles, int Speakers, int Quotations, int Figures, long Bytes)
 {

@@ -114,17 +114,19 @@ public sealed class CaseFigureTests
         Assert.Contains("0.8%", TestSite.Html(output, "figures/contacts/index.html").GetElementById("h-shares")!.ParentElement!.TextContent);
     }
 
-    [Fact]
-    public void Money_in_two_currencies_is_not_the_same_value_but_the_same_sum_twice_is()
+    [Theory]
+    [InlineData("money", "£100", "$100")] // not the same currency
+    [InlineData("duration", "10 years", "10 days")] // not the same unit
+    public void Figures_of_one_number_in_two_currencies_or_units_are_not_the_same_value_but_the_same_twice_is(string kind, string same, string other)
     {
         var (result, output) = new TestSite()
-            .Seed("a.txt", "It cost £100 here, $100 there and £100 again.\n")
-            .Article("a", "title: A\nsource: seeds/a.txt\nfigures:\n  - id: here\n    label: Here\n    kind: money\n    match: £100 here\n"
-                + "  - id: there\n    label: There\n    kind: money\n    match: $100 there\n  - id: again\n    label: Again\n    kind: money\n    match: £100 again\n").Build();
+            .Seed("a.txt", $"It was {same} here, {other} there and {same} again.\n")
+            .Article("a", $"title: A\nsource: seeds/a.txt\nfigures:\n  - id: here\n    label: Here\n    kind: {kind}\n    match: {same} here\n"
+                + $"  - id: there\n    label: There\n    kind: {kind}\n    match: {other} there\n  - id: again\n    label: Again\n    kind: {kind}\n    match: {same} again\n").Build();
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var same = TestSite.Html(output, "figures/here/index.html").GetElementById("h-same")!.ParentElement!;
-        Assert.Contains("Again", same.TextContent);
-        Assert.DoesNotContain("There", same.TextContent);
+        var sameValue = TestSite.Html(output, "figures/here/index.html").GetElementById("h-same")!.ParentElement!;
+        Assert.Contains("Again", sameValue.TextContent);
+        Assert.DoesNotContain("There", sameValue.TextContent);
         Assert.Null(TestSite.Html(output, "figures/there/index.html").GetElementById("h-same"));
     }
 }

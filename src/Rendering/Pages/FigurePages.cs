@@ -9,8 +9,8 @@ namespace CaseRecord.Rendering.Pages;
 /// </summary>
 public sealed class FigurePages : IPageKind
 {
-    /// <summary>How many figures of equal value a page lists (a common year is shared by thousands: the rest are counted).</summary>
-    public const int SameValueShown = 12;
+    /// <summary>How many figures of equal value a page lists (a common year is shared by thousands: the rest are on the value's page, <see cref="ValuePages"/>).</summary>
+    public const int SameValueShown = 5;
 
     public IEnumerable<PagePlan> Pages(PageContext c) => c.Index.FiguresInOrder.Select(e => new PagePlan(SitePaths.Figure(e.Id), () => Build(c, e)));
 
@@ -67,6 +67,7 @@ public sealed class FigurePages : IPageKind
             c.Markdown.ToHtml(string.Join("\n\n", new[] { e.Case?.NoteMarkdown, f.Spec.NoteMarkdown }.Where(n => !string.IsNullOrWhiteSpace(n)))))
         {
             EditorialValue = Editorial.IsEditorialValue(e), PublishedBasis = a.Doc.PublishedBasis,
+            SameValueHref = e.SameValueCount > SameValueShown ? c.Href(path, SitePaths.Value(ValueKey.Of(f).Name)) : null,
             Statements = e.Case is null ? [] : [.. e.Statements.Select(st => Statement(c, path, e, st))],
             Sources = e.Sources, Differs = e.Differs, Settled = Editorial.IsSettled(e), OtherValues = Editorial.OtherValues(e),
         };

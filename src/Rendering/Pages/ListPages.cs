@@ -75,8 +75,10 @@ public abstract class NamedListPages<TOwner, T>(string folder, int perPage, Func
         reached(delta).Where(slug => Owner(c.Index, slug) is not null).SelectMany(slug =>
             Paged.Affected(ListPath(slug), perPage, Items(delta.Before!, slug), Items(c.Index, slug), key, item => rowChanged(item, delta), EveryPage(c, delta, slug)));
 
+    // An owner that came or went (a value's group grew past what a figure page lists) adds or drops its pages.
     public bool SamePaths(PageContext c, IndexDelta delta) =>
-        reached(delta).All(slug => Paged.SameCount(Items(delta.Before!, slug).Length, Items(c.Index, slug).Length, perPage));
+        reached(delta).All(slug => (Owner(delta.Before!, slug) is null) == (Owner(c.Index, slug) is null)
+            && Paged.SameCount(Items(delta.Before!, slug).Length, Items(c.Index, slug).Length, perPage));
 }
 
 /// <summary>A list of figure entries in some order (all figures, the dated events): an entry's row changes when the delta names its figure.</summary>
