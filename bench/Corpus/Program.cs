@@ -115,15 +115,23 @@ foreach (var (pagesRoot, lookups) in new[] { (options.HugoPages, true), (options
 {
     if (pagesRoot is null) continue;
     static string Quoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    // A value more figures share than a figure's page lists (five besides itself) has a page of its
+    // own, as ours does (values/NAME/): here a term of a "values" taxonomy, paged 200 to a page.
+    var sizes = figurePages.GroupBy(f => f.Value).ToDictionary(g => g.Key, g => g.Count());
+    static string ValueName(FigurePage f) => $"{f.Kind}-{f.Value}".ToLowerInvariant().Replace(",", "").Replace(' ', '-');
     foreach (var f in figurePages)
         Write(Path.Combine(pagesRoot, "content", "figures", f.Id + ".md"),
             $"---\ntitle: {Quoted(f.Label)}\nid: {Quoted(f.Id)}\nvalue: {Quoted(f.Value)}\nkind: {f.Kind}\n{(f.Event is null ? "" : $"event: {Quoted(f.Event)}\n")}" +
-            $"match: {Quoted(f.Match)}\nparagraph: {Quoted(f.Paragraph)}\nparagraphNumber: {f.Number}\narticle: {f.ArticleSlug}\narticleTitle: {Quoted(f.ArticleTitle)}\nspeaker: {Quoted(f.Speaker)}\n---\n");
-    // Each value's first thirteen figures (a page lists twelve besides itself) and its total.
+            $"match: {Quoted(f.Match)}\nparagraph: {Quoted(f.Paragraph)}\nparagraphNumber: {f.Number}\narticle: {f.ArticleSlug}\narticleTitle: {Quoted(f.ArticleTitle)}\nspeaker: {Quoted(f.Speaker)}\n" +
+            (sizes[f.Value] > 6 ? $"values: [{Quoted(ValueName(f))}]\nvalueName: {Quoted(ValueName(f))}\n" : "") + "---\n");
+    Write(Path.Combine(pagesRoot, "hugo.toml"), "baseURL = 'http://example.org/'\ntitle = 'Synthetic case record'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT']\n[taxonomies]\n  speaker = 'speakers'\n  value = 'values'\n");
+    Write(Path.Combine(pagesRoot, "layouts", "values", "term.html"),
+        "{{ define \"main\" }}<h1>Figures with the value {{ .Title }}</h1><table><tbody>{{ range (.Paginate .Pages 200).Pages }}<tr><th scope=\"row\"><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></th><td>{{ .Params.value }}</td><td><a href=\"{{ printf \"/articles/%s/\" .Params.article | relURL }}#p{{ .Params.paragraphNumber }}\">Paragraph {{ .Params.paragraphNumber }}</a> of <a href=\"{{ printf \"/articles/%s/\" .Params.article | relURL }}\">{{ .Params.articleTitle }}</a></td></tr>{{ end }}</tbody></table>{{ template \"_internal/pagination.html\" . }}{{ end }}\n");
+    // Each value's first six figures (a page lists five besides itself) and its total.
     var groups = figurePages.GroupBy(f => f.Value).ToDictionary(g => g.Key, g => new
     {
         total = g.Count(),
-        first = g.OrderBy(f => f.Id, StringComparer.Ordinal).Take(13)
+        first = g.OrderBy(f => f.Id, StringComparer.Ordinal).Take(6)
             .Select(f => new { id = f.Id, title = f.Label, value = f.Value, @event = f.Event, article = f.ArticleSlug, articleTitle = f.ArticleTitle, paragraph = f.Number }),
     });
     if (lookups) Write(Path.Combine(pagesRoot, "data", "values.json"), System.Text.Json.JsonSerializer.Serialize(groups));
@@ -139,9 +147,9 @@ foreach (var (pagesRoot, lookups) in new[] { (options.HugoPages, true), (options
         <section><h2>In the source</h2><blockquote><p>{{ .Params.paragraph }}</p></blockquote>
         <dl><dt>Words that state it</dt><dd>“{{ .Params.match }}”</dd><dt>Where</dt><dd><a href="{{ printf "/articles/%s/" .Params.article | relURL }}#p{{ .Params.paragraphNumber }}">Paragraph {{ .Params.paragraphNumber }}</a> of <a href="{{ printf "/articles/%s/" .Params.article | relURL }}">{{ .Params.articleTitle }}</a></dd>
         <dt>Said by</dt><dd><a href="{{ printf "/speakers/%s/" (.Params.speaker | urlize) | relURL }}">{{ .Params.speaker }}</a></dd><dt>Kind</dt><dd>{{ .Params.kind }}</dd></dl></section>
-        {{ $group := index site.Data.values .Params.value }}<section><h2>Other figures with the same value</h2><table><tbody>
-        {{ range $group.first }}{{ if ne .id $.Params.id }}<tr><th scope="row"><a href="{{ printf "/figures/%s/" .id | relURL }}">{{ .title }}</a>{{ with .event }}<br><span>{{ . }}</span>{{ end }}</th><td>{{ .value }}</td><td><a href="{{ printf "/articles/%s/" .article | relURL }}#p{{ .paragraph }}">Paragraph {{ .paragraph }}</a> of <a href="{{ printf "/articles/%s/" .article | relURL }}">{{ .articleTitle }}</a></td></tr>{{ end }}{{ end }}
-        </tbody></table><p>The first 12 of {{ sub $group.total 1 }} figures with this value.</p></section></article>{{ end }}
+        {{ $group := index site.Data.values .Params.value }}<section><h2>Other figures with the same value</h2><ul>
+        {{ range first 5 (where $group.first "id" "ne" $.Params.id) }}<li><a href="{{ printf "/figures/%s/" .id | relURL }}">{{ .title }}</a>: <a href="{{ printf "/articles/%s/" .article | relURL }}#p{{ .paragraph }}">Paragraph {{ .paragraph }}</a> of <a href="{{ printf "/articles/%s/" .article | relURL }}">{{ .articleTitle }}</a></li>{{ end }}
+        </ul>{{ with .Params.valueName }}<p>These are 5 of the {{ sub $group.total 1 }} others: <a href="{{ printf "/values/%s/" . | relURL }}">every figure with this value</a>.</p>{{ end }}</section></article>{{ end }}
 
         """);
     // Our figure list is paged 200 to a page; so is Hugo's.
