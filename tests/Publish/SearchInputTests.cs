@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseRecord.Cli;
+using CaseRecord.Search;
 using CaseRecord.Tests.Support;
 
 namespace CaseRecord.Tests.Publish;
@@ -29,9 +30,10 @@ public sealed class SearchInputTests
         var program = Directory.EnumerateFiles(Repo.PathOf("node_modules/@pagefind"), "pagefind_extended*", SearchOption.AllDirectories)
             .First(f => Path.GetDirectoryName(f)!.EndsWith("bin", StringComparison.Ordinal) && !f.EndsWith(".sha256", StringComparison.Ordinal));
         var untrimmed = project.PathOf("untrimmed");
-        using (var pagefind = Process.Start(new ProcessStartInfo(program,
-            ["--site", output, "--glob", "{articles,speakers,organisations}/*/index.html", "--force-language", "en", "--output-path", untrimmed, "--quiet"])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        var pages = Directory.EnumerateFiles(output, "index.html", SearchOption.AllDirectories)
+            .Count(f => SearchIndexer.Reads(Path.GetRelativePath(output, f).Replace(Path.DirectorySeparatorChar, '/')));
+        Assert.Matches($@"search: indexed {pages} pages", stdout.ToString());
+        using (var pagefind = Process.Start(new ProcessStartInfo(program, SearchIndexer.Arguments(output, untrimmed, pages)) { RedirectStandardOutput = true, RedirectStandardError = true })!)
         {
             var said = pagefind.StandardError.ReadToEndAsync();
             pagefind.StandardOutput.ReadToEnd();
