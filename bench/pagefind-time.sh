@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Measures Pagefind's own process during a build with the search index, which /usr/bin/time on the
-# build does not see (the Node API starts it and ends it with TERM):
+# Measures Pagefind's own process during a build with the search index (the generator runs the
+# program named by PAGEFIND_EXTENDED_BINARY_PATH in place of the npm package's):
 #   PAGEFIND_EXTENDED_BINARY_PATH=$PWD/bench/pagefind-time.sh dotnet APP/Site.dll build --root SITE
-# appends "wall, peak RSS, user, system" to $PAGEFIND_TIME_LOG (default /tmp/pagefind.time). TERM
-# is ignored, so the service ends when the API closes its stdin and GNU time can report.
+# appends "wall, peak RSS, user, system" to $PAGEFIND_TIME_LOG (default /tmp/pagefind.time).
+# TERM is ignored so that GNU time can still report if the run is stopped.
 trap '' TERM
 repo=$(cd "$(dirname "$0")/.." && pwd)
 exec /usr/bin/time -f "pagefind wall=%e s, peak=%M KB, user=%U s, system=%S s" -a -o "${PAGEFIND_TIME_LOG:-/tmp/pagefind.time}" \

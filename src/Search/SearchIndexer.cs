@@ -1,43 +1,65 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace CaseRecord.Search;
 
 /// <summary>
-/// Runs Pagefind over a built site when Node.js and the npm package are there; otherwise says so
-/// in one line and the site ships without its search index (everything else works).
+/// Runs Pagefind over a built site when the npm package is there; otherwise says so in one line
+/// and the site ships without its search index (everything else works).
 /// </summary>
+/// <remarks>
+/// Pagefind's own program is run, not its Node API: the API's writeFiles builds the index twice
+/// (its service builds it, then the library's write builds it again), which cost a fifth of
+/// Pagefind's time, and Node itself added nothing. It reads the article, speaker and
+/// organisation pages (each marked with data-pagefind-body, its kind and its filters), one record
+/// a page, trimmed first to what it reads (<see cref="PagefindInput"/>). Every paragraph (#pN)
+/// and every key figure's row keeps its id, so the search page (theme/assets/search.js) makes each
+/// of them its own result again. A record a paragraph and a figure fed through the API one call
+/// at a time cost several times the build itself (bench/README.md).
+/// </remarks>
 public sealed class SearchIndexer(TextWriter log)
 {
-    /// <summary>Why no index can be made here, in one line (Node or the npm package missing); null when it can.</summary>
+    /// <summary>The pages Pagefind reads, in the scratch folder as in the site.</summary>
+    private const string Glob = "{articles,speakers,organisations}/*/index.html";
+
+    /// <summary>Why no index can be made here, in one line (the npm package or its program missing); null when it can.</summary>
     public static string? Missing(string projectRoot) =>
-        FindOnPath("node") is null ? "search: Node.js is not installed, so the site has no search index; install Node and run 'npm ci' to add it"
-        : FindPagefind(projectRoot) is null ? "search: the npm package 'pagefind' is not installed, so the site has no search index; run 'npm ci' to add it"
+        FindPagefind(projectRoot) is null ? "search: the npm package 'pagefind' is not installed, so the site has no search index; install Node and run 'npm ci' to add it"
         : null;
 
-    /// <summary>Whether search-index.mjs reads this file of a built site (the preview copies only these to disk for it).</summary>
+    /// <summary>Whether the indexer reads this file of a built site (the preview copies only these to disk for it).</summary>
     public static bool Reads(string path) =>
-        // search-index.mjs's glob: {articles,speakers,organisations}/*/index.html (a page each, not the paged lists).
+        // The glob: {articles,speakers,organisations}/*/index.html (a page each, not the paged lists).
         path.Split('/') is [ "articles" or "speakers" or "organisations", _, "index.html" ];
 
     /// <returns>false only when indexing was attempted and failed.</returns>
-    /// <param name="cancel">Ends the indexing (a newer build in the preview): Node is stopped and the run counts as not failed.</param>
+    /// <param name="cancel">Ends the indexing (a newer build in the preview): Pagefind is stopped and the run counts as not failed.</param>
     public bool Run(string outputDir, string projectRoot, string linkRoot, CancellationToken cancel = default)
     {
-        if (Missing(projectRoot) is { } missing)
+        if (FindPagefind(projectRoot) is not { } pagefind)
         {
-            log.WriteLine(missing);
+            log.WriteLine(Missing(projectRoot));
             return true;
         }
-        var node = FindOnPath("node")!;
-        var pagefind = FindPagefind(projectRoot)!;
         // Unique per run: several builds may run at once in one process (tests, a preview beside a build).
-        var script = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}.mjs");
-        using (var resource = typeof(SearchIndexer).Assembly.GetManifestResourceStream("CaseRecord.Search.search-index.mjs")!)
-        using (var file = File.Create(script))
-            resource.CopyTo(file);
+        var scratch = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            var start = new ProcessStartInfo(node, [script, outputDir, pagefind, linkRoot])
+            int pages;
+            try
+            {
+                pages = TrimPages(outputDir, scratch, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
+            if (pages == 0)
+            {
+                log.WriteLine("search: no article, speaker or organisation page, so no search index");
+                return true;
+            }
+            var start = new ProcessStartInfo(pagefind, Arguments(scratch, Path.Combine(outputDir, "pagefind"), pages))
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -48,22 +70,60 @@ public sealed class SearchIndexer(TextWriter log)
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
             if (cancel.IsCancellationRequested) return true;
-            var said = (stdout.Result + stderr.Result).Trim();
             if (process.ExitCode != 0)
             {
-                log.WriteLine($"error: search indexing failed: {said}");
+                log.WriteLine($"error: search indexing failed: {(stdout.Result + stderr.Result).Trim()}");
                 return false;
             }
-            log.WriteLine(said.Split('\n').LastOrDefault(l => l.StartsWith("search:", StringComparison.Ordinal)) ?? "search: index written");
+            log.WriteLine($"search: indexed {pages} pages");
             return true;
         }
         finally
         {
-            File.Delete(script);
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
         }
     }
 
-    /// <summary>Which tools would make the index (their paths, sizes and times): a site built with other tools, or none, is not the same site.</summary>
+    /// <summary>How many pages' records share one file of the index (Pagefind's fragment groups).</summary>
+    public const int PagesPerFragmentFile = 8;
+
+    /// <summary>What Pagefind's program is told: the <paramref name="pages"/> pages in <paramref name="site"/>, the index into <paramref name="index"/>.</summary>
+    /// <remarks>
+    /// A table's column headings (thead: Figure, Value, Share, Source in every article's key
+    /// figures) are not what a reader searches for, and made every article a hit for those words.
+    /// The pages' records are written eight to a file rather than one a file: creating 1,304
+    /// files cost Pagefind 1.9-2.8 s of system time against 0.6-0.8 s for 163, and a group of
+    /// eight is about 6 KB gzipped, which a result fetches instead of its own 1-2 KB.
+    /// </remarks>
+    public static IReadOnlyList<string> Arguments(string site, string index, int pages) =>
+        ["--site", site, "--glob", Glob, "--force-language", "en", "--exclude-selectors", "thead",
+         "--max-fragments", Math.Max(1, (pages + PagesPerFragmentFile - 1) / PagesPerFragmentFile).ToString(System.Globalization.CultureInfo.InvariantCulture),
+         "--output-path", index, "--quiet"];
+
+    /// <summary>
+    /// Copies the pages Pagefind reads into <paramref name="scratch"/> as it needs them
+    /// (<see cref="PagefindInput"/>), at the same paths, so its results link to the site's pages.
+    /// </summary>
+    /// <returns>How many pages were copied.</returns>
+    private static int TrimPages(string site, string scratch, CancellationToken cancel)
+    {
+        var pages = new[] { "articles", "speakers", "organisations" }
+            .Select(folder => Path.Combine(site, folder))
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Select(folder => Path.Combine(folder, "index.html"))
+            .Where(File.Exists)
+            .ToList();
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancel }, page =>
+        {
+            var target = Path.Combine(scratch, Path.GetRelativePath(site, page));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, PagefindInput.Trim(File.ReadAllText(page)));
+        });
+        return pages.Count;
+    }
+
+    /// <summary>Which tool would make the index (its path, size and time): a site built with another, or none, is not the same site.</summary>
     public static string Identity(string projectRoot)
     {
         static string Of(string? file)
@@ -72,32 +132,31 @@ public sealed class SearchIndexer(TextWriter log)
             var info = new FileInfo(file);
             return $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
         }
-        var pagefind = FindPagefind(projectRoot);
-        var package = pagefind is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(pagefind)!)!, "package.json");
-        return $"node {Of(FindOnPath("node"))}; pagefind {Of(pagefind)}; {Of(package is not null && File.Exists(package) ? package : null)}";
+        return $"pagefind {Of(FindPagefind(projectRoot))}";
     }
 
-    private static string? FindOnPath(string program)
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, program);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    /// <summary>The project's own node_modules first, then the generator's (a checkout of this repository).</summary>
+    /// <summary>
+    /// Pagefind's program as its npm package installs it (@pagefind/PLATFORM-ARCH), or as
+    /// PAGEFIND_EXTENDED_BINARY_PATH or PAGEFIND_BINARY_PATH name it, as the package's own
+    /// launcher allows (bench/pagefind-time.sh measures Pagefind so); the project's own
+    /// node_modules first, then the generator's (a checkout of this repository).
+    /// </summary>
     private static string? FindPagefind(string projectRoot)
     {
+        foreach (var variable in new[] { "PAGEFIND_EXTENDED_BINARY_PATH", "PAGEFIND_BINARY_PATH" })
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } named && File.Exists(named)) return named;
+        var platform = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : "linux";
+        var arch = RuntimeInformation.OSArchitecture switch { Architecture.X64 => "x64", Architecture.Arm64 => "arm64", var other => other.ToString().ToLowerInvariant() };
+        var exe = OperatingSystem.IsWindows() ? ".exe" : "";
         var places = new List<string> { projectRoot, Environment.CurrentDirectory };
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null) { places.Add(dir.FullName); dir = dir.Parent; }
         foreach (var place in places)
-        {
-            var candidate = Path.Combine(place, "node_modules", "pagefind", "lib", "index.js");
-            if (File.Exists(candidate)) return candidate;
-        }
+            foreach (var program in new[] { "pagefind_extended", "pagefind" })
+            {
+                var candidate = Path.Combine(place, "node_modules", "@pagefind", $"{platform}-{arch}", "bin", program + exe);
+                if (File.Exists(candidate)) return candidate;
+            }
         return null;
     }
 }
