@@ -32,7 +32,8 @@ internal sealed class CachedFragment : ScriptStatement
 
     public override object? Evaluate(TemplateContext context)
     {
-        if (!context.Tags.TryGetValue(typeof(FragmentCache), out var found) || found is not FragmentCache cache || Key(context, cache) is not { } key)
+        if (!context.Tags.TryGetValue(typeof(FragmentCache), out var found) || found is not FragmentCache cache || !cache.Worthwhile(this)
+            || Key(context, cache) is not { } key)
             return context.Evaluate(Body);
         if (cache.TryGet(key, out var text))
         {

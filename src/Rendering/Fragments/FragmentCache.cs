@@ -6,12 +6,13 @@ namespace CaseRecord.Rendering.Fragments;
 /// The text of template fragments already rendered in this build, by fragment and the values it
 /// read (see <see cref="CachedFragment"/>). A fragment's text is kept only the second time the
 /// same values come, so text shown once (most of an article's) is never held; and a fragment
-/// whose kept texts are hardly ever used again (one in four) stops keeping more. Shared by the rendering threads.
+/// whose kept texts are hardly ever used again (one in four) stops keeping more; one whose values
+/// hardly ever recur at all (an article's paragraphs) stops being looked up. Shared by the rendering threads.
 /// </summary>
 internal sealed class FragmentCache
 {
     private const int SeenBits = 1 << 22; // 512 KB a fragment; a false "seen" only keeps a text not needed
-    private const int TrialStores = 4096;
+    private const int TrialStores = 4096, TrialLookups = 4096;
 
     private readonly ConcurrentDictionary<Key, string> _texts;
     private readonly ConcurrentDictionary<CachedFragment, Tally> _tallies = new();
@@ -20,10 +21,19 @@ internal sealed class FragmentCache
 
     public RenderingEquality Equality { get; } = new();
 
+    /// <summary>Whether looking the fragment up still pays: after a trial, only if at least one lookup in eight finds its text.</summary>
+    public bool Worthwhile(CachedFragment fragment)
+    {
+        var tally = Of(fragment);
+        return Volatile.Read(ref tally.Lookups) < TrialLookups || Volatile.Read(ref tally.Hits) * 8 >= tally.Lookups;
+    }
+
     public bool TryGet(Key key, out string text)
     {
+        var tally = Of(key.Fragment);
+        Interlocked.Increment(ref tally.Lookups);
         if (!_texts.TryGetValue(key, out text!)) return false;
-        Interlocked.Increment(ref Of(key.Fragment).Hits);
+        Interlocked.Increment(ref tally.Hits);
         return true;
     }
 
@@ -47,6 +57,7 @@ internal sealed class FragmentCache
     private sealed class Tally
     {
         public readonly long[] Seen = new long[SeenBits / 64];
+        public int Lookups;
         public int Hits;
         public int Stores;
     }
