@@ -42,8 +42,16 @@ public sealed class PagePlanner(CaseIndex index, MarkdownRenderer markdown, Func
     /// <summary>Whether the site has the same pages in the same order as the last version: then the last list of pages serves (an edit's usual case, saving 120,000 paths made again).</summary>
     public bool SamePages(IndexDelta delta) => !delta.IsEverything && Kinds.All(k => k.SamePaths(_context, delta));
 
+    // Made once per depth (a page's links to the site's pages differ only by it, and so does the
+    // link home) and section: the same instance is then what the theme's fragments reading only
+    // the site are cached by (see Fragments.CachedFragment).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Home, string Section), SiteView> _sites = new();
+
     /// <summary>The site's name, navigation and stylesheet, with links made for the page at <paramref name="from"/>.</summary>
-    public SiteView Site(string from, string section)
+    public SiteView Site(string from, string section) =>
+        _sites.GetOrAdd((_context.Links.Href(from, SitePaths.Home), section), _ => MakeSite(from, section));
+
+    private SiteView MakeSite(string from, string section)
     {
         var links = _context.Links;
         return new(

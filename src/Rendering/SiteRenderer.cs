@@ -3,6 +3,7 @@ using System.Text;
 using CaseRecord.Diagnostics;
 using CaseRecord.Model;
 using CaseRecord.Output;
+using CaseRecord.Rendering.Fragments;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -14,7 +15,18 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
 {
     // A Scriban context is costly to create (it builds its library of functions), so each
     // rendering thread keeps one for the whole build; pages only push and pop their globals.
-    private readonly ThreadLocal<TemplateContext> _contexts = new(theme.NewContext);
+    // They share the fragments rendered so far in this build (see FragmentCache).
+    private readonly ThreadLocal<TemplateContext> _contexts = Contexts(theme, new FragmentCache());
+
+    /// <summary>The globals every page of a section at one depth has the same (the site's links are relative): fragments of the theme reading only these are rendered once for each.</summary>
+    internal static readonly IReadOnlySet<string> SharedGlobals = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "site", "section");
+
+    private static ThreadLocal<TemplateContext> Contexts(Theme theme, FragmentCache fragments) => new(() =>
+    {
+        var context = theme.NewContext();
+        context.Tags[typeof(FragmentCache)] = fragments;
+        return context;
+    });
 
     // And one output buffer, reused page after page (a fresh one per page was a sixth of all a
     // build allocated; bench/README.md). A buffer a huge page grew past MaxKept is let go, so one

@@ -96,6 +96,7 @@ public sealed class Theme : ITemplateLoader
                 continue;
             }
             EscapePipes.Apply(template);
+            Fragments.FragmentRewriter.Apply(template, SiteRenderer.SharedGlobals);
             result[ProjectPath.FileStem(path)] = template;
         }
         return result.ToImmutable();
@@ -120,6 +121,7 @@ public sealed class Theme : ITemplateLoader
             OnOutputLimit = ScriptLimitBehavior.Throw,
         };
         foreach (var (name, template) in _partials) context.CachedTemplates[name] = template;
+        PooledInclude.Install(context);
         return context;
     }
 

@@ -1,0 +1,80 @@
+using System.Text;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace CaseRecord.Rendering;
+
+/// <summary>
+/// Scriban's <c>include</c>, rendering each partial into a buffer kept for the next include at the
+/// same depth. Scriban's own renders every include into a new, empty StringBuilder: a table of
+/// twelve rows grew one through ten blocks and was then copied twice, and that was a third of
+/// all the render stage did (bench/README.md). The steps are Scriban's (recursion guard, no
+/// indent carried in, the arguments as <c>$</c> in a scope of their own), so the partial's
+/// output is the same; an include with named arguments or under automatic indentation, which
+/// the theme never uses, goes to Scriban's own function.
+/// </summary>
+/// <remarks>One per <see cref="TemplateContext"/>, so one thread at a time uses its buffers.</remarks>
+internal sealed class PooledInclude(IScriptCustomFunction scribans) : IScriptCustomFunction
+{
+    private const int InitialBuffer = 16 * 1024, MaxKept = 256 * 1024;
+    private readonly List<StringBuilderOutput> _buffers = [];
+    private int _depth;
+
+    /// <summary>Puts this in place of the context's <c>include</c>.</summary>
+    public static void Install(TemplateContext context)
+    {
+        if (context.BuiltinObject.TryGetValue("include", out var found) && found is IScriptCustomFunction include)
+            context.BuiltinObject.SetValue("include", new PooledInclude(include), true);
+    }
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        if (callerContext is null || arguments.Count == 0 || context.CurrentIndent is not null || context.TemplateLoader is not { } loader
+            || callerContext is ScriptFunctionCall { Arguments: var given } && given.Any(a => a is ScriptNamedArgument)
+            || context.ObjectToString(arguments[0]) is not { Length: > 0 } name)
+            return scribans.Invoke(context, callerContext, arguments, blockStatement); // its errors and its rarer cases
+        if (loader.GetPath(context, callerContext.Span, name) is not { } path) return scribans.Invoke(context, callerContext, arguments, blockStatement);
+        var template = context.GetOrCreateTemplate(path, callerContext);
+        context.EnterRecursive(callerContext);
+        context.PushOutput(Buffer());
+        context.PushLocal();
+        _depth++;
+        try
+        {
+            context.SetValue(ScriptVariable.Arguments, arguments, true);
+            return template.Render(context); // which takes the text out and empties the buffer
+        }
+        finally
+        {
+            _depth--;
+            context.PopLocal();
+            context.PopOutput();
+            context.ExitRecursive(callerContext);
+        }
+    }
+
+    // The buffer for the include about to start, one per depth of nesting; one a huge partial
+    // grew past MaxKept is let go, so it does not stay that size for the rest of the build.
+    private StringBuilderOutput Buffer()
+    {
+        if (_depth == _buffers.Count) _buffers.Add(new StringBuilderOutput(new StringBuilder(InitialBuffer)));
+        var buffer = _buffers[_depth];
+        if (buffer.Builder.Capacity > MaxKept) _buffers[_depth] = buffer = new StringBuilderOutput(new StringBuilder(InitialBuffer));
+        buffer.Builder.Clear(); // an include stopped by a template error leaves its start behind
+        return buffer;
+    }
+
+    public int RequiredParameterCount => scribans.RequiredParameterCount;
+
+    public int ParameterCount => scribans.ParameterCount;
+
+    public ScriptVarParamKind VarParamKind => scribans.VarParamKind;
+
+    public Type ReturnType => scribans.ReturnType;
+
+    public ScriptParameterInfo GetParameterInfo(int index) => scribans.GetParameterInfo(index);
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        scribans.InvokeAsync(context, callerContext, arguments, blockStatement);
+}
