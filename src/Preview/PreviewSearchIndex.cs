@@ -8,7 +8,7 @@ namespace CaseRecord.Preview;
 /// <summary>What makes the preview's search index: Pagefind (<see cref="PagefindTool"/>), or in tests one they control.</summary>
 public interface ISearchIndexTool
 {
-    /// <summary>Why no index can be made here (Node or Pagefind missing), in one line; null when it can.</summary>
+    /// <summary>Why no index can be made here (Pagefind not installed: npm ci), in one line; null when it can.</summary>
     string? Unavailable();
 
     /// <summary>Whether the tool reads this file of the built site (only those are copied to disk for it).</summary>

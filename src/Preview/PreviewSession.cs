@@ -38,7 +38,7 @@ public sealed class PreviewSession : IAsyncDisposable
     private static readonly TimeSpan IndexQuiet = TimeSpan.FromSeconds(1);
 
     /// <param name="project">Wraps the project as the builder reads it; tests pass one that fails as a bug would.</param>
-    /// <param name="searchIndex">Make the search index after good builds (when the site's SearchIndex setting is on and Node and Pagefind are there).</param>
+    /// <param name="searchIndex">Make the search index after good builds (when the site's SearchIndex setting is on and Pagefind is installed).</param>
     public PreviewSession(BuildOptions options, PreviewServerOptions serverOptions, bool watch, TextWriter log,
         Func<IContentSource, IContentSource>? project = null, bool searchIndex = false)
     {
