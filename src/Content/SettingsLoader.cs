@@ -26,6 +26,7 @@ public static class SettingsLoader
         ["QuoteMarks"] = Kind.Text,
         ["DataFileSplitSize"] = Kind.Number,
         ["DataFileArticlesPerPart"] = Kind.Number,
+        ["SearchPagesPerIndex"] = Kind.Number,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -102,6 +103,7 @@ public static class SettingsLoader
             QuoteMarks = Marks("QuoteMarks", d.QuoteMarks),
             DataFileSplitSize = Number("DataFileSplitSize", d.DataFileSplitSize, 0),
             DataFileArticlesPerPart = (int)Math.Min(Number("DataFileArticlesPerPart", d.DataFileArticlesPerPart, 1), int.MaxValue),
+            SearchPagesPerIndex = (int)Math.Min(Number("SearchPagesPerIndex", d.SearchPagesPerIndex, 1), int.MaxValue),
         };
     }
 

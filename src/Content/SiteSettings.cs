@@ -27,6 +27,9 @@ public sealed record SiteSettings(
     /// <summary>How many articles a part file of split open data holds (<c>DataFileArticlesPerPart</c>).</summary>
     public int DataFileArticlesPerPart { get; init; } = 100;
 
+    /// <summary>How many pages one Pagefind index holds before the search is split into several the search page merges (<c>SearchPagesPerIndex</c>).</summary>
+    public int SearchPagesPerIndex { get; init; } = 2000;
+
     public static SiteSettings Default { get; } =
         new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }

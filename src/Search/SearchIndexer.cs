@@ -17,10 +17,14 @@ namespace CaseRecord.Search;
 /// of them its own result again. A record a paragraph and a figure fed through the API one call
 /// at a time cost several times the build itself (bench/README.md).
 /// </remarks>
-public sealed class SearchIndexer(TextWriter log)
+public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
 {
     /// <summary>The pages Pagefind reads, in the scratch folder as in the site.</summary>
     private const string Glob = "{articles,speakers,organisations}/*/index.html";
+
+    /// <summary>Where the indexes after the first go, under the first's folder; and the file that lists them for the search page.</summary>
+    public const string PartsFolder = "parts/";
+    public const string PartsFile = "parts.json";
 
     /// <summary>Why no index can be made here, in one line (the npm package or its program missing); null when it can.</summary>
     public static string? Missing(string projectRoot) =>
@@ -31,6 +35,17 @@ public sealed class SearchIndexer(TextWriter log)
     public static bool Reads(string path) =>
         // The glob: {articles,speakers,organisations}/*/index.html (a page each, not the paged lists).
         path.Split('/') is [ "articles" or "speakers" or "organisations", _, "index.html" ];
+
+    /// <summary>
+    /// The pages cut into indexes of at most <paramref name="perIndex"/>, in path order. Pagefind
+    /// holds every page's words until it writes (3 GB at 10,000 articles); one index after another,
+    /// each of a few thousand pages, holds only its own, and the search page merges them (Pagefind's mergeIndex).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Parts(IEnumerable<string> pages, int perIndex) =>
+        [.. pages.Order(StringComparer.Ordinal).Chunk(Math.Max(1, perIndex))];
+
+    /// <summary>Where part <paramref name="number"/> (from 1) of the index goes, relative to the first's folder (pagefind/): the first is that folder itself.</summary>
+    public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
     /// <returns>false only when indexing was attempted and failed.</returns>
     /// <param name="cancel">Ends the indexing (a newer build in the preview): Pagefind is stopped and the run counts as not failed.</param>
@@ -45,43 +60,61 @@ public sealed class SearchIndexer(TextWriter log)
         var scratch = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            int pages;
-            try
-            {
-                pages = TrimPages(outputDir, scratch, cancel);
-            }
-            catch (OperationCanceledException)
-            {
-                return true;
-            }
-            if (pages == 0)
+            var parts = Parts(PagesOf(outputDir), pagesPerIndex);
+            if (parts.Count == 0)
             {
                 log.WriteLine("search: no article, speaker or organisation page, so no search index");
                 return true;
             }
-            var start = new ProcessStartInfo(pagefind, Arguments(scratch, Path.Combine(outputDir, "pagefind"), pages))
+            var index = Path.Combine(outputDir, "pagefind");
+            // The first index first: its folder holds the others, which Pagefind must not meet as stale files of its own.
+            for (var n = 1; n <= parts.Count; n++)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            using var stop = cancel.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (cancel.IsCancellationRequested) return true;
-            if (process.ExitCode != 0)
-            {
-                log.WriteLine($"error: search indexing failed: {(stdout.Result + stderr.Result).Trim()}");
-                return false;
+                var site = Path.Combine(scratch, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                try
+                {
+                    TrimPages(outputDir, site, parts[n - 1], cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    return true;
+                }
+                if (!Pagefind(pagefind, site, Path.Combine(index, PartPath(n)), parts[n - 1].Count, cancel, out var said))
+                {
+                    if (cancel.IsCancellationRequested) return true;
+                    log.WriteLine($"error: search indexing failed: {said}");
+                    return false;
+                }
+                Directory.Delete(site, recursive: true);
             }
-            log.WriteLine($"search: indexed {pages} pages");
+            // Only a split index has the list: a record of one index is as Pagefind alone makes it.
+            if (parts.Count > 1)
+                File.WriteAllText(Path.Combine(index, PartsFile), System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(2, parts.Count - 1).Select(PartPath)));
+            var pages = parts.Sum(p => p.Count);
+            log.WriteLine(parts.Count == 1 ? $"search: indexed {pages} pages" : $"search: indexed {pages} pages in {parts.Count} indexes of at most {pagesPerIndex}");
             return true;
         }
         finally
         {
             if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Runs Pagefind's program over one part; false, with what it said, if it failed or was stopped.</summary>
+    private static bool Pagefind(string program, string site, string index, int pages, CancellationToken cancel, out string said)
+    {
+        var start = new ProcessStartInfo(program, Arguments(site, index, pages))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        using var stop = cancel.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        said = (stdout.Result + stderr.Result).Trim();
+        return !cancel.IsCancellationRequested && process.ExitCode == 0;
     }
 
     /// <summary>How many pages' records share one file of the index (Pagefind's fragment groups).</summary>
@@ -100,28 +133,27 @@ public sealed class SearchIndexer(TextWriter log)
          "--max-fragments", Math.Max(1, (pages + PagesPerFragmentFile - 1) / PagesPerFragmentFile).ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--output-path", index, "--quiet"];
 
-    /// <summary>
-    /// Copies the pages Pagefind reads into <paramref name="scratch"/> as it needs them
-    /// (<see cref="PagefindInput"/>), at the same paths, so its results link to the site's pages.
-    /// </summary>
-    /// <returns>How many pages were copied.</returns>
-    private static int TrimPages(string site, string scratch, CancellationToken cancel)
-    {
-        var pages = new[] { "articles", "speakers", "organisations" }
+    /// <summary>The pages Pagefind reads, as paths relative to the site.</summary>
+    private static IEnumerable<string> PagesOf(string site) =>
+        new[] { "articles", "speakers", "organisations" }
             .Select(folder => Path.Combine(site, folder))
             .Where(Directory.Exists)
             .SelectMany(Directory.EnumerateDirectories)
             .Select(folder => Path.Combine(folder, "index.html"))
             .Where(File.Exists)
-            .ToList();
+            .Select(page => Path.GetRelativePath(site, page));
+
+    /// <summary>
+    /// Copies the given pages into <paramref name="scratch"/> as Pagefind needs them
+    /// (<see cref="PagefindInput"/>), at the same paths, so its results link to the site's pages.
+    /// </summary>
+    private static void TrimPages(string site, string scratch, IReadOnlyList<string> pages, CancellationToken cancel) =>
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancel }, page =>
         {
-            var target = Path.Combine(scratch, Path.GetRelativePath(site, page));
+            var target = Path.Combine(scratch, page);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, PagefindInput.Trim(File.ReadAllText(page)));
+            File.WriteAllText(target, PagefindInput.Trim(File.ReadAllText(Path.Combine(site, page))));
         });
-        return pages.Count;
-    }
 
     /// <summary>Which tool would make the index (its path, size and time): a site built with another, or none, is not the same site.</summary>
     public static string Identity(string projectRoot)

@@ -27,7 +27,9 @@ public sealed class SubPathHostingTests : IAsyncLifetime
     {
         var stderr = new StringWriter();
         var code = new CommandLine(new StringWriter(), stderr).Run(
-            ["build", "--root", _project.Root, "-o", Output, "-s", $"LinkRoot={Root}", "-s", "Host=example.github.io", "-s", "LinkHideIndexPages=true"]);
+            ["build", "--root", _project.Root, "-o", Output, "-s", $"LinkRoot={Root}", "-s", "Host=example.github.io", "-s", "LinkHideIndexPages=true",
+             // Three search indexes of two pages each, as a large record has (several thousand each), merged by the search page.
+             "-s", "SearchPagesPerIndex=2"]);
         Assert.True(code == 0, stderr.ToString());
         _server = await PreviewServer.StartAsync(new PreviewServerOptions(0, Root, Reload: false), () => new DirectoryFiles(Output), new LiveReloadHub(), () => "");
     }
@@ -250,5 +252,14 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         await result.ClickAsync();
         await page.WaitForURLAsync("**" + Root + "/articles/thornton-refuses-responsibility/#p12");
         Assert.Contains("unique opportunity in policing", await page.Locator("#p12").InnerTextAsync());
+
+        // The speaker's page is in the last of the three indexes: found, and linked under the root, all the same.
+        Assert.True(File.Exists(Path.Combine(Output, "pagefind", "parts", "3", "pagefind.js")), "the index was not made in three parts");
+        await page.GotoAsync(Local + Root + "/search/");
+        await input.WaitForAsync(new() { Timeout = 30_000 });
+        await input.FillAsync("chairwoman");
+        var speaker = page.Locator(".pagefind-ui__result-link[href$='/speakers/sara-thornton/']").First;
+        await speaker.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal(Root + "/speakers/sara-thornton/", await speaker.GetAttributeAsync("href"));
     }
 }

@@ -113,14 +113,24 @@
     document.head.appendChild(css);
     var script = document.createElement("script");
     script.src = bundle + "pagefind-ui.js";
+    // A large record's index is in several parts (src/Search/SearchIndexer.cs), listed beside the
+    // first; a record of one has no list. Asked for once the first has loaded, so both are of one index.
     script.onload = function () {
+      fetch(bundle + "parts.json", { cache: "no-store" })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .catch(function () { return []; })
+        .then(start);
+    };
+    function start(list) {
       /* global PagefindUI */
-      new PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: host.getAttribute("data-base") || "/", showSubResults: true, showImages: false, resetStyles: false, processResult: describe });
+      var base = host.getAttribute("data-base") || "/";
+      var merged = (Array.isArray(list) ? list : []).map(function (p) { return { bundlePath: bundle + p, baseUrl: base }; });
+      new PagefindUI({ element: "#search", bundlePath: bundle, baseUrl: base, mergeIndex: merged, showSubResults: true, showImages: false, resetStyles: false, processResult: describe });
       var input = host.querySelector("input");
       if (input) input.setAttribute("aria-label", "Search the record");
       if (status) status.hidden = true;
       if (browse) browse.hidden = true;
-    };
+    }
     script.onerror = function () {
       css.remove();
       script.remove();
