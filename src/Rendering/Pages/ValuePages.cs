@@ -37,8 +37,9 @@ public sealed class ValuePages() : NamedListPages<ValueGroup, FigureEntry>(SiteP
 
     protected override PageSpec Build(PageContext c, ValueGroup g, string path, IReadOnlyList<FigureEntry> items, int total, PagerView? pager)
     {
-        var first = c.Index.Figures[g.Ids[0]].Figure;
-        var value = ValueFormatter.Canonical(g.Key, first);
+        // Any member shows the value the same way (an id whose figure the index left out, an 'of' in a cycle, is passed over).
+        var first = g.Ids.Select(id => c.Index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().FirstOrDefault()?.Figure;
+        var value = first is null ? ValueFormatter.Value(g.Key.Value, g.Key.Kind) : ValueFormatter.Canonical(g.Key, first);
         var title = Paged.Title($"Figures with the value {value}", pager);
         var model = new ValueListView(title, value, total, [.. items.Select(e => c.FigureRow(path, e))], pager);
         var description = $"The {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} key figures in the record whose value is {value}, each with the words that state it.";
