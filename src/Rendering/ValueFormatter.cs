@@ -19,30 +19,25 @@ public static class ValueFormatter
     /// A located figure's value as the site shows it: a date as a date (12 February 2022), money as
     /// written (£2.3m) or with its currency (£217,640; 1,200 CHF), then the unit if any (10 years).
     /// </summary>
-    public static string Value(LocatedFigure f)
+    public static string Value(LocatedFigure f) => Value(f, asWritten: true);
+
+    /// <summary>
+    /// The value a group of equal figures shares, the same whichever of them shows it: as <see cref="Value(LocatedFigure)"/>,
+    /// but money always with its currency (£2,300,000), not as one source wrote it (£2.3m).
+    /// </summary>
+    public static string Canonical(LocatedFigure f) => Value(f, asWritten: false);
+
+    private static string Value(LocatedFigure f, bool asWritten)
     {
         if (f.Spec.Kind == FigureKind.Date && f.Date is { } date) return date.Display;
         var shown = Value(f.Value, f.Spec.Kind);
         if (f.Spec.Kind == FigureKind.Money)
         {
-            if (f.Written is { } written) shown = written;
+            if (asWritten && f.Written is { } written) shown = written;
             else if (f.Currency is { } currency)
                 shown = FigureValues.Symbol(currency) is { } symbol ? symbol + shown : shown + " " + currency;
         }
         return f.Unit is { } unit ? shown + " " + unit : shown;
-    }
-
-    /// <summary>
-    /// The value a group of equal figures shares, the same whichever of them is first: money with its
-    /// currency (not as one source wrote it, £2.3m, when another wrote £2,300,000), then the unit.
-    /// </summary>
-    public static string Canonical(Model.ValueKey key, LocatedFigure any)
-    {
-        if (key.Kind == FigureKind.Date && any.Date is { } date) return date.Display;
-        var shown = Value(key.Value, key.Kind);
-        if (key.Currency is { } currency)
-            shown = FigureValues.Symbol(currency) is { } symbol ? symbol + shown : shown + " " + currency;
-        return any.Unit is { } unit ? shown + " " + unit : shown;
     }
 
     /// <summary>A date figure's date in ISO form (2022-02-12, 2022-02, 2022); null for other kinds.</summary>

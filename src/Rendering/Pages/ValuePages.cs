@@ -39,7 +39,7 @@ public sealed class ValuePages() : NamedListPages<ValueGroup, FigureEntry>(SiteP
     {
         // Any member shows the value the same way (an id whose figure the index left out, an 'of' in a cycle, is passed over).
         var first = g.Ids.Select(id => c.Index.Figures.GetValueOrDefault(id)).OfType<FigureEntry>().FirstOrDefault()?.Figure;
-        var value = first is null ? ValueFormatter.Value(g.Key.Value, g.Key.Kind) : ValueFormatter.Canonical(g.Key, first);
+        var value = first is null ? ValueFormatter.Value(g.Key.Value, g.Key.Kind) : ValueFormatter.Canonical(first);
         var title = Paged.Title($"Figures with the value {value}", pager);
         var model = new ValueListView(title, value, total, [.. items.Select(e => c.FigureRow(path, e))], pager);
         var description = $"The {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} key figures in the record whose value is {value}, each with the words that state it.";
