@@ -37,16 +37,21 @@ internal static class StreamedSite
             var job = renderer.Prepare(index, dataWritten: dataBytes);
             allPages = job.AllPages;
             var links = new Checks.LinkChecker(job.AllPaths.Contains, settings);
+            // What reads the pages as they are written (the search index) is told which will come,
+            // and gets its pages first, so it works beside the rest of the render.
+            session.Expect(job.AllPaths);
             diagnostics.AddRange(job.Run((file, text) =>
             {
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal))
                 {
-                    links.Scan(file.Path, text ?? Encoding.UTF8.GetString(file.Content));
+                    text ??= Encoding.UTF8.GetString(file.Content);
+                    links.Scan(file.Path, text);
                     Interlocked.Increment(ref pages);
+                    session.Add(file, text);
                 }
-                session.Add(file);
+                else session.Add(file);
                 Interlocked.Increment(ref files);
-            }));
+            }, session.Wants));
             clock.Lap("render");
             diagnostics.AddRange(links.Finish());
             clock.Lap("links");

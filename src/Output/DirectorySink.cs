@@ -50,16 +50,17 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
     public void Write(IReadOnlyList<OutputFile> files)
     {
         using var session = Begin();
-        Parallel.ForEach(files, session.Add);
+        session.Expect(files.Select(f => f.Path));
+        Parallel.ForEach(files, file => session.Add(file));
         session.Commit();
     }
 
     /// <summary>
-    /// Completes the staged site before it replaces the output (the search index is made here, so
-    /// a site and its index are swapped in together and a killed indexer never touches the output);
-    /// false abandons the build and leaves the output as it was.
+    /// Makes, for the staging folder of a session, the work that reads its pages as they are
+    /// written and completes the site before it replaces the output (the search index, so a site
+    /// and its index are swapped in together and a killed indexer never touches the output).
     /// </summary>
-    public Func<string, bool>? BeforeSwap { get; init; }
+    public Func<string, IStagedWork>? Completion { get; init; }
 
     public IOutputSession Begin()
     {
@@ -79,6 +80,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         // And its folders: only the reused folder can hold a file or folder where the site now wants the other.
         private readonly HashSet<string> _existingFolders = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, (UInt128 Hash, long Length)> _added = new(StringComparer.Ordinal);
+        private readonly IStagedWork? _work;
         private int _written;
         private bool _committed;
 
@@ -105,9 +107,27 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 else if (Directory.Exists(_spare)) Directory.Delete(_spare, recursive: true);
             }
             Directory.CreateDirectory(_staging);
+            _work = sink.Completion?.Invoke(_staging);
+        }
+
+        public void Expect(IEnumerable<string> paths) => _work?.Expect(paths);
+
+        public bool Wants(string path) => _work?.Reads(path) == true;
+
+        public void Add(OutputFile file, string text)
+        {
+            AddFile(file);
+            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, text);
         }
 
         public void Add(OutputFile file)
+        {
+            AddFile(file);
+            // A page handed on without its text (a whole build written at once) is decoded for the work that reads it.
+            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, System.Text.Encoding.UTF8.GetString(file.Content));
+        }
+
+        private void AddFile(OutputFile file)
         {
             var target = Target(file.Path);
             var hash = Manifest.Hash(file);
@@ -195,9 +215,9 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
                 removed++;
             }
             foreach (var folder in emptied.OrderByDescending(f => f.Length)) RemoveIfEmpty(folder, _staging);
-            if (_sink.BeforeSwap is { } finish)
+            if (_work is { } work)
             {
-                if (!finish(_staging)) throw new IOException("the site could not be completed");
+                if (!work.Finish()) throw new IOException("the site could not be completed");
                 // What the hook added (the search index) is listed too, so the manifest describes
                 // the whole folder and a later build can tell it is intact.
                 foreach (var (path, folder, _) in Entries(_staging))
@@ -234,6 +254,7 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
 
         public void Dispose()
         {
+            _work?.Dispose();
             if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         }
     }

@@ -21,6 +21,15 @@ public interface IOutputSession : IDisposable
     /// <summary>Adds one file; safe to call from several threads at once.</summary>
     void Add(OutputFile file);
 
+    /// <summary>Adds a page whose text is at hand too, so work that reads pages as they come need not decode it again.</summary>
+    void Add(OutputFile file, string text) => Add(file);
+
+    /// <summary>Tells the session every path the site will have, before the files come (see <see cref="IStagedWork.Expect"/>).</summary>
+    void Expect(IEnumerable<string> paths) { }
+
+    /// <summary>Whether something the session does with the pages wants them early: the build makes those first.</summary>
+    bool Wants(string path) => false;
+
     /// <summary>
     /// Adds one file that <paramref name="write"/> writes straight to its place, so it is never held
     /// whole (the record's data file); returns its size. Safe to call beside <see cref="Add(OutputFile)"/>.

@@ -23,7 +23,7 @@ public sealed class PagefindTool(string projectRoot) : ISearchIndexTool
 {
     public string? Unavailable() => SearchIndexer.Missing(projectRoot);
     public bool Reads(string path) => SearchIndexer.Reads(path);
-    public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel) => new SearchIndexer(log).Run(site, projectRoot, linkRoot, cancel);
+    public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel) => new SearchIndexer(log).Run(site, projectRoot, cancel);
 }
 
 /// <summary>

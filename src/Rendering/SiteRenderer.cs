@@ -127,13 +127,24 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         public IReadOnlySet<string> AllPaths => _allPaths.Value;
 
         /// <param name="emit">Given each file, and a page's text too so nothing has to decode it again.</param>
-        public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit)
+        /// <param name="first">Pages rendered before all others (those the search index reads, so it can start beside the rest).</param>
+        public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit, Func<string, bool>? first = null)
         {
             var data = _data;
             _data = null;
             foreach (var file in data ?? []) emit(file, null);
             var errors = new Diagnostic?[_pages.Length];
-            Parallel.For(0, _pages.Length, i =>
+            if (first is null) Parallel.For(0, _pages.Length, Render);
+            else
+            {
+                var early = Enumerable.Range(0, _pages.Length).ToLookup(i => first(_pages[i].Path));
+                Parallel.ForEach(early[true].ToArray(), Render);
+                Parallel.ForEach(early[false].ToArray(), Render);
+            }
+            foreach (var make in _others) emit(make(), null);
+            return [.. errors.OfType<Diagnostic>()];
+
+            void Render(int i)
             {
                 OutputFile file;
                 string text;
@@ -150,9 +161,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
                     return;
                 }
                 emit(file, text);
-            });
-            foreach (var make in _others) emit(make(), null);
-            return [.. errors.OfType<Diagnostic>()];
+            }
         }
     }
 

@@ -26,10 +26,11 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
     public const string PartsFolder = "parts/";
     public const string PartsFile = "parts.json";
 
+    /// <summary>What a build without Pagefind says, in one line.</summary>
+    public const string NotInstalled = "search: the npm package 'pagefind' is not installed, so the site has no search index; install Node and run 'npm ci' to add it";
+
     /// <summary>Why no index can be made here, in one line (the npm package or its program missing); null when it can.</summary>
-    public static string? Missing(string projectRoot) =>
-        FindPagefind(projectRoot) is null ? "search: the npm package 'pagefind' is not installed, so the site has no search index; install Node and run 'npm ci' to add it"
-        : null;
+    public static string? Missing(string projectRoot) => FindPagefind(projectRoot) is null ? NotInstalled : null;
 
     /// <summary>Whether the indexer reads this file of a built site (the preview copies only these to disk for it).</summary>
     public static bool Reads(string path) =>
@@ -47,61 +48,32 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
     /// <summary>Where part <paramref name="number"/> (from 1) of the index goes, relative to the first's folder (pagefind/): the first is that folder itself.</summary>
     public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
+    /// <summary>An index of the site in <paramref name="site"/>, made from its pages as they are handed to the run (a build to disk hands them on as it writes them).</summary>
+    public SearchRun Start(string projectRoot, string site, CancellationToken cancel = default) =>
+        new(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
+
+    /// <summary>Indexes a site already on disk (the preview's copy of its pages) into its pagefind/ folder.</summary>
     /// <returns>false only when indexing was attempted and failed.</returns>
     /// <param name="cancel">Ends the indexing (a newer build in the preview): Pagefind is stopped and the run counts as not failed.</param>
-    public bool Run(string outputDir, string projectRoot, string linkRoot, CancellationToken cancel = default)
+    public bool Run(string outputDir, string projectRoot, CancellationToken cancel = default)
     {
-        if (FindPagefind(projectRoot) is not { } pagefind)
-        {
-            log.WriteLine(Missing(projectRoot));
-            return true;
-        }
-        // Unique per run: several builds may run at once in one process (tests, a preview beside a build).
-        var scratch = Path.Combine(Path.GetTempPath(), $"case-record-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        using var run = Start(projectRoot, outputDir, cancel);
+        var pages = PagesOf(outputDir).ToList();
+        run.Expect(pages);
         try
         {
-            var parts = Parts(PagesOf(outputDir), pagesPerIndex);
-            if (parts.Count == 0)
-            {
-                log.WriteLine("search: no article, speaker or organisation page, so no search index");
-                return true;
-            }
-            var index = Path.Combine(outputDir, "pagefind");
-            // The first index first: its folder holds the others, which Pagefind must not meet as stale files of its own.
-            for (var n = 1; n <= parts.Count; n++)
-            {
-                var site = Path.Combine(scratch, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                try
-                {
-                    TrimPages(outputDir, site, parts[n - 1], cancel);
-                }
-                catch (OperationCanceledException)
-                {
-                    return true;
-                }
-                if (!Pagefind(pagefind, site, Path.Combine(index, PartPath(n)), parts[n - 1].Count, cancel, out var said))
-                {
-                    if (cancel.IsCancellationRequested) return true;
-                    log.WriteLine($"error: search indexing failed: {said}");
-                    return false;
-                }
-                Directory.Delete(site, recursive: true);
-            }
-            // Only a split index has the list: a record of one index is as Pagefind alone makes it.
-            if (parts.Count > 1)
-                File.WriteAllText(Path.Combine(index, PartsFile), System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(2, parts.Count - 1).Select(PartPath)));
-            var pages = parts.Sum(p => p.Count);
-            log.WriteLine(parts.Count == 1 ? $"search: indexed {pages} pages" : $"search: indexed {pages} pages in {parts.Count} indexes of at most {pagesPerIndex}");
+            Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancel }, page =>
+                run.Page(page, File.ReadAllText(Path.Combine(outputDir, page))));
+        }
+        catch (OperationCanceledException)
+        {
             return true;
         }
-        finally
-        {
-            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
-        }
+        return run.Finish();
     }
 
     /// <summary>Runs Pagefind's program over one part; false, with what it said, if it failed or was stopped.</summary>
-    private static bool Pagefind(string program, string site, string index, int pages, CancellationToken cancel, out string said)
+    internal static bool Pagefind(string program, string site, string index, int pages, CancellationToken cancel, out string said)
     {
         var start = new ProcessStartInfo(program, Arguments(site, index, pages))
         {
@@ -133,7 +105,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
          "--max-fragments", Math.Max(1, (pages + PagesPerFragmentFile - 1) / PagesPerFragmentFile).ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--output-path", index, "--quiet"];
 
-    /// <summary>The pages Pagefind reads, as paths relative to the site.</summary>
+    /// <summary>The pages Pagefind reads, as paths relative to the site (with '/' between folders, as the site's own paths).</summary>
     private static IEnumerable<string> PagesOf(string site) =>
         new[] { "articles", "speakers", "organisations" }
             .Select(folder => Path.Combine(site, folder))
@@ -141,19 +113,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
             .SelectMany(Directory.EnumerateDirectories)
             .Select(folder => Path.Combine(folder, "index.html"))
             .Where(File.Exists)
-            .Select(page => Path.GetRelativePath(site, page));
-
-    /// <summary>
-    /// Copies the given pages into <paramref name="scratch"/> as Pagefind needs them
-    /// (<see cref="PagefindInput"/>), at the same paths, so its results link to the site's pages.
-    /// </summary>
-    private static void TrimPages(string site, string scratch, IReadOnlyList<string> pages, CancellationToken cancel) =>
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancel }, page =>
-        {
-            var target = Path.Combine(scratch, page);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, PagefindInput.Trim(File.ReadAllText(Path.Combine(site, page))));
-        });
+            .Select(page => Path.GetRelativePath(site, page).Replace('\\', '/'));
 
     /// <summary>Which tool would make the index (its path, size and time): a site built with another, or none, is not the same site.</summary>
     public static string Identity(string projectRoot)

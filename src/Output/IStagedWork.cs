@@ -1,0 +1,21 @@
+namespace CaseRecord.Output;
+
+/// <summary>
+/// Work made from a site's pages while they are written, and completed before the site replaces
+/// the output (the search index), so the two are swapped in together and a failed run leaves the
+/// output as it was. Pages come from several threads at once.
+/// </summary>
+public interface IStagedWork : IDisposable
+{
+    /// <summary>Whether the work reads the page at this path (only those are handed on).</summary>
+    bool Reads(string path);
+
+    /// <summary>Every path the site will have, told before its pages come, so parts of the work can start as soon as their pages are in.</summary>
+    void Expect(IEnumerable<string> paths);
+
+    /// <summary>A page the work reads, with its text; safe to call from several threads at once.</summary>
+    void Page(string path, string text);
+
+    /// <summary>Completes the work into the staged site; false abandons the build.</summary>
+    bool Finish();
+}
