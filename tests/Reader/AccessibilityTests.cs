@@ -8,41 +8,22 @@ namespace CaseRecord.Tests.Reader;
 [Trait("Category", "Slow")]
 public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper output) : IClassFixture<BuiltSiteFixture>
 {
-    /// <param name="bypassCsp">Only for injecting axe-core, which the pages' own policy rightly refuses.</param>
-    private async Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true, bool bypassCsp = false)
-    {
-        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, ColorScheme = scheme, JavaScriptEnabled = javascript, BypassCSP = bypassCsp });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(site.Url(path));
-        return page;
-    }
+    private Task<IPage> Open(string path, ColorScheme scheme = ColorScheme.Light, int width = 1280, bool javascript = true, bool bypassCsp = false) =>
+        site.Open(path, scheme, width, javascript, bypassCsp);
 
     [BrowserTheory(Needs.Axe)]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]
     public async Task Every_page_type_passes_axe_core_for_wcag_2_2_aa(ColorScheme scheme)
     {
-        var failures = new List<string>();
-        foreach (var path in BuiltSiteFixture.PageTypes)
-        {
-            var page = await Open(path, scheme, bypassCsp: true);
-            foreach (var v in await PageCheckers.AxeViolations(page)) failures.Add($"/{path} [{scheme}] {v}");
-            await page.Context.CloseAsync();
-        }
+        var failures = await site.AxeFailures(BuiltSiteFixture.PageTypes, scheme);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [BrowserFact]
     public async Task No_page_scrolls_sideways_at_320_css_pixels()
     {
-        var wide = new List<string>();
-        foreach (var path in BuiltSiteFixture.PageTypes)
-        {
-            var page = await Open(path, width: 320);
-            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            if (width > 320) wide.Add($"/{path}: {width}px");
-            await page.Context.CloseAsync();
-        }
+        var wide = await site.TooWide(BuiltSiteFixture.PageTypes, 320);
         Assert.True(wide.Count == 0, string.Join("\n", wide));
     }
 
@@ -148,22 +129,8 @@ public sealed class AccessibilityTests(BuiltSiteFixture site, ITestOutputHelper 
     }
 
     [BrowserFact]
-    public async Task Screenshots_of_the_main_pages_at_phone_and_desktop_widths()
-    {
-        var folder = Path.Combine(Repo.Root, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        foreach (var (name, path) in new[] { ("home", ""), ("article", "articles/thornton-refuses-responsibility/"), ("speaker", "speakers/sara-thornton/"), ("figure", "figures/offences-recorded/") })
-            foreach (var width in new[] { 375, 1280 })
-            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-            {
-                var page = await Open(path, scheme, width);
-                var file = Path.Combine(folder, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
-                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-                Assert.True(new FileInfo(file).Length > 10_000);
-                await page.Context.CloseAsync();
-            }
-        output.WriteLine($"screenshots in {folder}");
-    }
+    public async Task Screenshots_of_the_main_pages_at_phone_and_desktop_widths() =>
+        output.WriteLine("screenshots in " + await site.Screenshots([("home", ""), ("article", "articles/thornton-refuses-responsibility/"), ("speaker", "speakers/sara-thornton/"), ("figure", "figures/offences-recorded/")]));
 
     [ToolFact(Needs.NuChecker)]
     public void The_nu_html_checker_finds_no_errors_in_the_whole_output()
