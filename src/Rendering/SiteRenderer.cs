@@ -137,8 +137,17 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             if (first is null) Parallel.For(0, _pages.Length, Render);
             else
             {
+                // The early pages in path order, handed out a few at a time from the start, so they
+                // are done in about that order (the search index's parts are cut in path order, and
+                // each starts when its last page is in); a plain parallel loop would start a thread
+                // at each end.
                 var early = Enumerable.Range(0, _pages.Length).ToLookup(i => first(_pages[i].Path));
-                Parallel.ForEach(early[true].ToArray(), Render);
+                var inOrder = early[true].OrderBy(i => _pages[i].Path, StringComparer.Ordinal).ToArray();
+                if (inOrder.Length > 0)
+                    Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, inOrder.Length, 8), range =>
+                    {
+                        for (var k = range.Item1; k < range.Item2; k++) Render(inOrder[k]);
+                    });
                 Parallel.ForEach(early[false].ToArray(), Render);
             }
             foreach (var make in _others) emit(make(), null);

@@ -31,9 +31,12 @@ public sealed class SearchRun : IStagedWork
     private readonly ConcurrentDictionary<string, byte> _unexpected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _pages = new();
     private readonly List<int> _started = [];
-    private readonly List<Task> _runs = [];
-    // One Pagefind at a time while the pages are still being rendered (they have the cores), as many as there are cores once they are all in.
-    private readonly SemaphoreSlim _slots = new(1, int.MaxValue);
+    // Parts whose pages are all in, taken by threads of the run's own: one while the pages are still
+    // being rendered (the render has the cores), one a core once they are all in. Not the thread
+    // pool's: the render's parallel loop held every pool thread, and a part queued there waited
+    // for the render to end, then for the pool to grow a thread for each run (seconds apiece).
+    private readonly BlockingCollection<int> _ready = new();
+    private readonly List<Thread> _runners = [];
     private volatile string? _failed;
 
     /// <param name="program">Pagefind's program; null when it is not installed (the site then ships without an index, and says so).</param>
@@ -102,8 +105,9 @@ public sealed class SearchRun : IStagedWork
             _pages[part] = unexpected[k].Count;
             Start(part);
         }
-        _slots.Release(Math.Max(0, Environment.ProcessorCount - 1));
-        Task.WaitAll(Runs());
+        lock (_lock) _ready.CompleteAdding();
+        for (var more = Math.Min(Environment.ProcessorCount, _ready.Count + 1) - 1; more > 0; more--) AddRunner();
+        JoinAll();
         if (_stop.IsCancellationRequested) return true;
         if (_failed is { } failed)
         {
@@ -140,26 +144,41 @@ public sealed class SearchRun : IStagedWork
     {
         lock (_lock)
         {
-            if (_started.Contains(part)) return;
+            if (_started.Contains(part) || _ready.IsAddingCompleted) return;
             _started.Add(part);
-            _runs.Add(Task.Run(() =>
-            {
-                _slots.Wait();
-                try
-                {
-                    Index(part);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-            }));
+            _ready.Add(part);
+            if (_runners.Count == 0) AddRunner();
         }
     }
 
-    private Task[] Runs()
+    private void AddRunner()
     {
-        lock (_lock) return [.. _runs];
+        var runner = new Thread(() =>
+        {
+            try
+            {
+                foreach (var part in _ready.GetConsumingEnumerable()) Index(part);
+            }
+            catch (Exception e)
+            {
+                // Whatever it was, the build says so and fails rather than the process ending.
+                _failed ??= e.Message;
+            }
+        }) { IsBackground = true, Name = "pagefind runs" };
+        lock (_lock) _runners.Add(runner);
+        runner.Start();
+    }
+
+    /// <summary>Waits for every thread of the run, those a run starts while others are waited for too (each clears its part's pages).</summary>
+    private void JoinAll()
+    {
+        for (var joined = 0; ;)
+        {
+            Thread[] all;
+            lock (_lock) all = [.. _runners];
+            if (joined == all.Length) return;
+            for (; joined < all.Length; joined++) all[joined].Join();
+        }
     }
 
     private void Index(int part)
@@ -173,7 +192,20 @@ public sealed class SearchRun : IStagedWork
                 if (!_stop.IsCancellationRequested) _failed ??= said;
                 return;
             }
-            Directory.Delete(site, recursive: true);
+            // Its pages go beside the next run, not before it: deleting 2,000 files and folders took 2-3 s.
+            var clean = new Thread(() =>
+            {
+                try
+                {
+                    Directory.Delete(site, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left for the scratch folder's own deletion at the end.
+                }
+            }) { IsBackground = true, Name = "pagefind scratch" };
+            lock (_lock) _runners.Add(clean);
+            clean.Start();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -190,10 +222,11 @@ public sealed class SearchRun : IStagedWork
     {
         _stop.Cancel();
         // Stopped runs end at once (their processes are killed); none is left writing into the scratch folder.
-        _slots.Release(Runs().Length + 1);
-        Task.WaitAll(Runs());
+        lock (_lock)
+            if (!_ready.IsAddingCompleted) _ready.CompleteAdding();
+        JoinAll();
         if (Directory.Exists(_scratch)) Directory.Delete(_scratch, recursive: true);
         _stop.Dispose();
-        _slots.Dispose();
+        _ready.Dispose();
     }
 }

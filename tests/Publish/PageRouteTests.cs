@@ -57,6 +57,34 @@ public sealed class PageRouteTests
     }
 
     [Fact]
+    public void Pages_asked_for_first_come_before_all_others_in_about_path_order_and_the_site_is_the_same()
+    {
+        var index = PagedRecord(out var site);
+        var renderer = new SiteRenderer(Theme.Load(site.Source, new DiagnosticList()), new MarkdownRenderer());
+        var plain = SiteRenderer.Render(renderer.Prepare(index));
+        static bool Early(string path) => path.StartsWith("articles/a", StringComparison.Ordinal) && path.Count(c => c == '/') == 2;
+        foreach (var first in new Func<string, bool>[] { Early, _ => false })
+        {
+            var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var files = new System.Collections.Concurrent.ConcurrentBag<Output.OutputFile>();
+            Assert.Empty(renderer.Prepare(index).Run((file, _) => { order.Enqueue(file.Path); files.Add(file); }, first));
+            var byPath = files.ToDictionary(f => f.Path);
+            Assert.Equal(plain.Files.Select(f => f.Path).Order(StringComparer.Ordinal), byPath.Keys.Order(StringComparer.Ordinal));
+            Assert.All(plain.Files, f => Assert.True(byPath[f.Path].SameBytes(f), f.Path));
+            var pages = order.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
+            if (first("articles/a001/index.html"))
+            {
+                var early = pages.TakeWhile(Early).ToList();
+                Assert.Equal(ArticleListPages.PerPage + 1, early.Count);
+                Assert.Equal(pages.Where(Early).Count(), early.Count);
+                // Handed out eight at a time from the start: none more than a few chunks from its place.
+                var sorted = early.Order(StringComparer.Ordinal).ToList();
+                Assert.All(early.Select((p, at) => (p, at)), e => Assert.True(Math.Abs(sorted.IndexOf(e.p) - e.at) <= 32, $"{e.p} came {e.at}th"));
+            }
+        }
+    }
+
+    [Fact]
     public void Every_page_rendered_from_its_path_alone_is_the_page_of_the_full_plan()
     {
         var index = PagedRecord(out var site);
