@@ -60,7 +60,10 @@ aside() { for f in "$@"; do if [ -e "$f" ]; then mv "$f" "$trash/$(date +%s%N)";
 ours() { local label=$1; shift; measure "$label" dotnet "$app/Site.dll" build --root "$work/site" -s SearchIndex=false "$@"; }
 cold() { aside "$work/site/output" "$work/site/.output.spare" "$work/site/.output.case-record"; ours cold; }
 # With the search index: run from the repository, whose node_modules hold Pagefind.
-search() { aside "$work/site/output" "$work/site/.output.spare" "$work/site/.output.case-record"; (cd "$repo" && measure search dotnet "$app/Site.dll" build --root "$work/site"); }
+# The search build's memory is also summed over its process tree (the generator and Pagefind beside it).
+tree_log=$work/tree-peak.log
+rm -f "$tree_log"
+search() { aside "$work/site/output" "$work/site/.output.spare" "$work/site/.output.case-record"; (cd "$repo" && TREE_PEAK_LOG=$tree_log measure search "$repo/bench/tree-peak.sh" dotnet "$app/Site.dll" build --root "$work/site"); }
 hugo_site() { aside "$work/$1/public"; measure "$1" hugo --quiet --source "$work/$1" --destination "$work/$1/public"; }
 theirs() { hugo_site hugo; }
 
@@ -74,6 +77,7 @@ echo "pages (HTML files): case-record $(count "$work/site/output") in $(files "$
 # The last build was the one with search: what a host receives.
 echo "published (with search): $(du -sb "$work/site/output" | cut -f1) bytes; largest file: $(find "$work/site/output" -type f -printf '%s %P\n' | sort -n | tail -1)"
 echo "warnings printed by a build: $( (cd "$repo" && dotnet "$app/Site.dll" build --root "$work/site" --force -s SearchIndex=false 2>&1 >/dev/null) | grep -c 'warning' || true) lines"
+echo "search build's peak with Pagefind's processes summed: $(sort -n "$tree_log" | awk '{ a[NR] = $1 } END { printf "%.0f MB (median of %d)", a[int((NR + 1) / 2)] / 1024, NR }')"
 echo "$results" | awk -v n="$articles" '
   { wall[$1] = wall[$1] " " $2; rss[$1] = rss[$1] " " $3; usr[$1] = usr[$1] " " $4; sys[$1] = sys[$1] " " $5 }
   function median(s,   a, k, i, j, t) { k = split(s, a, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
