@@ -73,20 +73,13 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
-        // Values are copied only when new: a page repeats its links and most ids are interned already.
-        var idList = new List<string>();
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, at, length) in LinkValidator.IdRanges(html))
-        {
-            var value = html.AsSpan(at, length);
-            var id = value.Contains('&') ? Intern(WebUtility.HtmlDecode(value.ToString())) : Intern(value);
-            if (distinct.Add(id)) idList.Add(id);
-        }
-        var own = new PageIds([.. idList]);
+        var own = new PageIds([.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)]);
         // Known at once, so pages scanned from now on check their links to this one as they go.
         _ids[name] = own;
+        var links = new List<string>();
+        var offsets = new List<int>();
+        LinkValidator.Links(html, links, offsets);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenSpans = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         // Links come in document order, so one forward sweep finds every line and column.
         int line = 1, lineStart = 0, scanned = 0;
         (int, int) PositionOf(int offset)
@@ -96,23 +89,22 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
             return (line, offset - lineStart + 1);
         }
         List<(string Target, string Fragment, Place At)>? pending = null, broken = null;
-        foreach (var (start, at, length) in LinkValidator.LinkRanges(html))
+        for (var i = 0; i < links.Count; i++)
         {
+            var raw = links[i];
             // A page repeats its links (navigation, rows); a broken one is reported at its first place.
-            if (seenSpans.Contains(html.AsSpan(at, length))) continue;
-            var raw = html.Substring(at, length);
-            seen.Add(raw);
+            if (!seen.Add(raw)) continue;
             var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), exists, settings.LinkRoot);
             if (problem is not null)
             {
-                var (atLine, column) = PositionOf(start);
+                var (atLine, column) = PositionOf(offsets[i]);
                 _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}") { GivenKind = "broken link" });
                 continue;
             }
             if (target is null) continue;
             var ids = target == page ? own : _ids.GetValueOrDefault(target);
             if (ids is not null && ids.Contains(fragment)) continue;
-            var (l, c) = PositionOf(start);
+            var (l, c) = PositionOf(offsets[i]);
             (ids is null ? pending ??= [] : broken ??= []).Add((Intern(target), Intern(fragment!), new Place(name, l, c, raw, 0)));
         }
         if (pending is not null) File(_pending, pending);
@@ -153,7 +145,4 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     private SourcePosition At(string page, int line, int column) => new($"{settings.OutputPath.TrimEnd('/')}/{page}", line, column);
 
     private string Intern(string s) => _strings.GetOrAdd(s, s);
-
-    private string Intern(ReadOnlySpan<char> s) =>
-        _strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s, out var known) ? known : Intern(s.ToString());
 }

@@ -43,27 +43,21 @@ public static class LinkValidator
     /// </summary>
     internal static void Links(string html, List<string> links, List<int> offsets)
     {
-        foreach (var (start, at, length) in LinkRanges(html))
+        foreach (var (start, value) in Attributes(html, LinkNames))
         {
-            links.Add(html.Substring(at, length));
+            links.Add(value);
             offsets.Add(start);
         }
     }
 
-    /// <summary>Where <see cref="Links"/> finds each value: the attribute's offset, and the value's offset and length, so a caller can skip a value it has seen without copying it.</summary>
-    internal static IEnumerable<(int Start, int At, int Length)> LinkRanges(string html) => Attributes(html, LinkNames);
-
     internal static List<string> Ids(string html)
     {
         var ids = new List<string>();
-        foreach (var (_, at, length) in IdRanges(html)) ids.Add(WebUtility.HtmlDecode(html.Substring(at, length)));
+        foreach (var (_, value) in Attributes(html, IdNames)) ids.Add(WebUtility.HtmlDecode(value));
         return ids;
     }
 
-    /// <summary>Where each id value lies, as <see cref="LinkRanges"/>; a value is as written, before decoding.</summary>
-    internal static IEnumerable<(int Start, int At, int Length)> IdRanges(string html) => Attributes(html, IdNames);
-
-    private static IEnumerable<(int Start, int At, int Length)> Attributes(string html, System.Buffers.SearchValues<string> names)
+    private static IEnumerable<(int Start, string Value)> Attributes(string html, System.Buffers.SearchValues<string> names)
     {
         var from = 0;
         while (from < html.Length)
@@ -77,7 +71,7 @@ public static class LinkValidator
                 var close = html.IndexOf(html[quoteAt], quoteAt + 1);
                 if (close >= 0)
                 {
-                    yield return (start, quoteAt + 1, close - quoteAt - 1);
+                    yield return (start, html.Substring(quoteAt + 1, close - quoteAt - 1));
                     from = close + 1;
                     continue;
                 }
