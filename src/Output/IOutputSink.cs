@@ -18,7 +18,7 @@ public interface IStreamingSink : IOutputSink
 
 public interface IOutputSession : IDisposable
 {
-    /// <summary>Adds one file; safe to call from several threads at once.</summary>
+    /// <summary>Adds one file; safe to call from several threads at once. The file's bytes may be lent for the call (a rendered page's are), so a session that keeps them keeps a copy.</summary>
     void Add(OutputFile file);
 
     /// <summary>Adds a page whose text is at hand too, so work that reads pages as they come need not decode it again.</summary>

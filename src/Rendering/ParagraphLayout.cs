@@ -20,6 +20,9 @@ public static class ParagraphLayout
         IReadOnlyList<Span>? people = null)
     {
         people ??= [];
+        // Most paragraphs of a long article hold nothing to mark: one plain run, without the cuts and cursors.
+        if (quotes.Count == 0 && figures.Count == 0 && organisations.Count == 0 && people.Count == 0)
+            return text.Length == 0 ? [] : [new Piece(null, [new Run(0, text.Length, null, null)])];
         var cuts = new SortedSet<int> { 0, text.Length };
         foreach (var s in quotes.Concat(figures).Concat(organisations).Concat(people))
         {
@@ -71,7 +74,8 @@ public static class ParagraphLayout
         public object? Covering(int position)
         {
             while (_next < _sorted.Length && _sorted[_next].Start <= position) _open.Add(_sorted[_next++]);
-            _open.RemoveAll(s => s.End <= position);
+            for (var i = _open.Count - 1; i >= 0; i--)
+                if (_open[i].End <= position) _open.RemoveAt(i);
             return _open.Count > 0 ? _open[0].Tag : null;
         }
     }

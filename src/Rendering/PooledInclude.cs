@@ -36,21 +36,42 @@ internal sealed class PooledInclude(IScriptCustomFunction scribans) : IScriptCus
             return scribans.Invoke(context, callerContext, arguments, blockStatement); // its errors and its rarer cases
         if (loader.GetPath(context, callerContext.Span, name) is not { } path) return scribans.Invoke(context, callerContext, arguments, blockStatement);
         var template = context.GetOrCreateTemplate(path, callerContext);
+        // An include that is a statement of its own (every one the theme has) would only have its
+        // text written where it stands: it writes there itself, without a buffer or a string.
+        var direct = callerContext.Parent is ScriptExpressionStatement statement && ReferenceEquals(statement.Expression, callerContext)
+            && template is { HasErrors: false, Page: not null }; // Scriban's own reports a broken partial
         context.EnterRecursive(callerContext);
-        context.PushOutput(Buffer());
+        if (!direct) context.PushOutput(Buffer());
         context.PushLocal();
         _depth++;
         try
         {
             context.SetValue(ScriptVariable.Arguments, arguments, true);
-            return template.Render(context); // which takes the text out and empties the buffer
+            if (!direct) return template.Render(context); // which takes the text out and empties the buffer
+            RenderInPlace(context, template, template.Page!);
+            return null;
         }
         finally
         {
             _depth--;
             context.PopLocal();
-            context.PopOutput();
+            if (!direct) context.PopOutput();
             context.ExitRecursive(callerContext);
+        }
+    }
+
+    /// <summary>What <see cref="Template.Render(TemplateContext)"/> does before it takes the text out of the output.</summary>
+    private static void RenderInPlace(TemplateContext context, Template template, ScriptPage page)
+    {
+        if (template.SourceFilePath is { } file) context.PushSourceFile(file);
+        try
+        {
+            var result = context.Evaluate(page);
+            if (context.EnableOutput && result is not null) context.Write(page.Span, result);
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null) context.PopSourceFile();
         }
     }
 

@@ -105,7 +105,7 @@ public sealed class Theme : ITemplateLoader
     /// <summary>A render context whose includes come from the already parsed partials.</summary>
     public TemplateContext NewContext()
     {
-        var context = new TemplateContext
+        var context = new ThemeContext
         {
             TemplateLoader = this,
             LoopLimit = int.MaxValue,

@@ -66,8 +66,9 @@ public sealed class PageRouteTests
         foreach (var first in new Func<string, bool>[] { Early, _ => false })
         {
             var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            // A page's bytes are lent for the call: what is kept is a copy.
             var files = new System.Collections.Concurrent.ConcurrentBag<Output.OutputFile>();
-            Assert.Empty(renderer.Prepare(index).Run((file, _) => { order.Enqueue(file.Path); files.Add(file); }, first));
+            Assert.Empty(renderer.Prepare(index).Run((file, _) => { order.Enqueue(file.Path); files.Add(new Output.OutputFile(file.Path, file.Content)); }, first));
             var byPath = files.ToDictionary(f => f.Path);
             Assert.Equal(plain.Files.Select(f => f.Path).Order(StringComparer.Ordinal), byPath.Keys.Order(StringComparer.Ordinal));
             Assert.All(plain.Files, f => Assert.True(byPath[f.Path].SameBytes(f), f.Path));

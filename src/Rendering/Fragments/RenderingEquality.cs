@@ -69,16 +69,7 @@ internal sealed class RenderingEquality : IEqualityComparer<object?>
         : t.GetProperty("EqualityContract", BindingFlags.Instance | BindingFlags.NonPublic) is not null ? new(Kind.Record, Getters(t))
         : new(Kind.Instance, []));
 
-    // Delegates bound to the getters rather than compiled expressions: a compiled expression is a
-    // dynamic method, whose resolver the finalizer then revisited at every collection (13 % of a build's CPU).
     private static Func<object, object?>[] Getters(Type type) =>
         [.. type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.GetMethod is not null && p.GetIndexParameters().Length == 0)
-            .Select(p => (Func<object, object?>)typeof(RenderingEquality).GetMethod(nameof(Getter), BindingFlags.Static | BindingFlags.NonPublic)!
-                .MakeGenericMethod(type, p.PropertyType).Invoke(null, [p.GetMethod!])!)];
-
-    private static Func<object, object?> Getter<TRecord, TValue>(MethodInfo get)
-    {
-        var read = get.CreateDelegate<Func<TRecord, TValue>>();
-        return record => read((TRecord)record);
-    }
+            .Select(PropertyGetter.Bind)];
 }
