@@ -78,9 +78,14 @@ public sealed class PageRouteTests
                 var early = pages.TakeWhile(Early).ToList();
                 Assert.Equal(ArticleListPages.PerPage + 1, early.Count);
                 Assert.Equal(pages.Where(Early).Count(), early.Count);
-                // Handed out eight at a time from the start: none more than a few chunks from its place.
+                // Handed out eight at a time from the start, they come in about path order: the first
+                // half of the paths, on average, well before the second (a thread held up by the
+                // machine moves only the chunk it holds; one loop from each end would make the averages equal).
                 var sorted = early.Order(StringComparer.Ordinal).ToList();
-                Assert.All(early.Select((p, at) => (p, at)), e => Assert.True(Math.Abs(sorted.IndexOf(e.p) - e.at) <= 32, $"{e.p} came {e.at}th"));
+                var half = sorted.Count / 2;
+                double Mean(IEnumerable<string> paths) => paths.Average(p => early.IndexOf(p));
+                var (front, back) = (Mean(sorted.Take(half)), Mean(sorted.Skip(half)));
+                Assert.True(back - front > sorted.Count / 4.0, $"the first half came at {front:0.0} on average, the second at {back:0.0}");
             }
         }
     }
