@@ -25,8 +25,9 @@ public sealed class SearchRun : IStagedWork
     private readonly int _perIndex;
     private readonly CancellationTokenSource _stop;
     private readonly Lock _lock = new();
-    // The part each expected page belongs to, and how many of each part's pages are still to come.
-    private IReadOnlyDictionary<string, int> _partOf = new Dictionary<string, int>();
+    // The part each expected page belongs to, and how many of each part's pages are still to come;
+    // set once, before the pages come, and read by every page without a lock.
+    private volatile IReadOnlyDictionary<string, int> _partOf = new Dictionary<string, int>();
     private int[] _waiting = [];
     private readonly ConcurrentDictionary<string, byte> _unexpected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _pages = new();
@@ -61,16 +62,15 @@ public sealed class SearchRun : IStagedWork
         lock (_lock)
         {
             if (_waiting.Length > 0) throw new InvalidOperationException("a search run is told once which pages will come");
-            _partOf = partOf;
             _waiting = [.. parts.Select(p => p.Count)];
+            _partOf = partOf; // after the counts: a page that finds its part finds its count
         }
     }
 
     public void Page(string path, string text)
     {
         if (!Reads(path) || _stop.IsCancellationRequested) return;
-        int part;
-        lock (_lock) part = _partOf.TryGetValue(path, out var n) ? n : 0;
+        var part = _partOf.TryGetValue(path, out var n) ? n : 0;
         var target = Path.Combine(Folder(part == 0 ? "unexpected" : Number(part)), path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.WriteAllText(target, PagefindInput.Trim(text));
