@@ -17,7 +17,7 @@ namespace CaseRecord.Search;
 /// of them its own result again. A record a paragraph and a figure fed through the API one call
 /// at a time cost several times the build itself (bench/README.md).
 /// </remarks>
-public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
+public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool written = true)
 {
     /// <summary>The pages Pagefind reads, in the scratch folder as in the site.</summary>
     private const string Glob = "{articles,speakers,organisations}/*/index.html";
@@ -49,8 +49,11 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
     public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
     /// <summary>An index of the site in <paramref name="site"/>, made from its pages as they are handed to the run (a build to disk hands them on as it writes them).</summary>
-    public SearchRun Start(string projectRoot, string site, CancellationToken cancel = default) =>
-        new(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
+    /// <remarks>By default the generator writes the index (<see cref="Builtin.BuiltinSearchRun"/>); with <c>written</c> false, Pagefind's program reads the pages and writes it (<see cref="SearchRun"/>).</remarks>
+    public Output.IStagedWork Start(string projectRoot, string site, CancellationToken cancel = default) =>
+        written
+            ? new Builtin.BuiltinSearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel)
+            : new SearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
 
     /// <summary>Indexes a site already on disk (the preview's copy of its pages) into its pagefind/ folder.</summary>
     /// <returns>false only when indexing was attempted and failed.</returns>
@@ -106,7 +109,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
          "--output-path", index, "--quiet"];
 
     /// <summary>The pages Pagefind reads, as paths relative to the site (with '/' between folders, as the site's own paths).</summary>
-    private static IEnumerable<string> PagesOf(string site) =>
+    internal static IEnumerable<string> PagesOf(string site) =>
         new[] { "articles", "speakers", "organisations" }
             .Select(folder => Path.Combine(site, folder))
             .Where(Directory.Exists)

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CaseRecord.Search.Builtin;
+
+/// <summary>
+/// How Pagefind's program indexes each word of a build, asked of the program itself: every
+/// distinct word goes once onto one page, Pagefind indexes that page, and its index says what
+/// each word became (its stem, the parts of a compound, the form with accents kept). So the
+/// stemming and splitting are Pagefind's own and cannot drift from the search page's, which
+/// stems a query with the same code. The same run gives the search page's runtime
+/// (pagefind.js, its WebAssembly) of the same version.
+/// </summary>
+public sealed class Lexicon
+{
+    /// <summary>One word as the index holds it: its stem, the form with accents when it had any, and whether it is a part of a compound (it then shares the word's weight).</summary>
+    public readonly record struct Entry(string Stem, string? Original, bool Part);
+
+    /// <summary>The format the writer writes: Pagefind's version whose index files it knows.</summary>
+    public const string Version = "1.6.0";
+
+    private readonly Dictionary<string, Entry[]> _words;
+
+    private Lexicon(Dictionary<string, Entry[]> words, string runtime, string version, string includeCharacters)
+    {
+        (_words, Runtime, ProgramVersion, IncludeCharacters) = (words, runtime, version, includeCharacters);
+    }
+
+    /// <summary>The folder with Pagefind's runtime files (pagefind.js, wasm.*, pagefind-ui.*), as its program wrote them.</summary>
+    public string Runtime { get; }
+
+    /// <summary>The program's version, from its pagefind-entry.json.</summary>
+    public string ProgramVersion { get; }
+
+    /// <summary>The entry file's include_characters, as JSON.</summary>
+    public string IncludeCharacters { get; }
+
+    /// <summary>What the word indexes as; empty when nothing (punctuation alone).</summary>
+    public IReadOnlyList<Entry> Of(string word) => _words.TryGetValue(word, out var entries) ? entries : [];
+
+    /// <summary>Runs Pagefind's program over one page of <paramref name="words"/> in <paramref name="scratch"/>; null, with what it said, if it failed.</summary>
+    public static Lexicon? Ask(string program, IReadOnlyList<string> words, string scratch, CancellationToken cancel, out string said)
+    {
+        var tw = System.Diagnostics.Stopwatch.GetTimestamp();
+        var g0 = GC.CollectionCount(0); var g2 = GC.CollectionCount(2);
+        var site = Path.Combine(scratch, "site");
+        // Pages of a thousand words: Pagefind took 4.8 s over one page of 29,500 words, and well under a second over thirty.
+        var pages = (words.Count + WordsPerPage - 1) / WordsPerPage;
+        for (var n = 0; n < Math.Max(1, pages); n++)
+        {
+            var page = Path.Combine(site, "articles", $"w{n}", "index.html");
+            Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+            var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><title>words</title></head><body><main data-pagefind-body><p>");
+            for (var k = n * WordsPerPage; k < Math.Min(words.Count, (n + 1) * WordsPerPage); k++)
+                html.Append(words[k].Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append(' ');
+            // The paragraph's full stop falls on this word, not on the last one asked about.
+            html.Append("end</p></main></body></html>");
+            File.WriteAllText(page, html.ToString());
+        }
+        var index = Path.Combine(scratch, "index");
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        Console.Error.WriteLine($"TIMING pages {(t0 - tw) / 1e9:F2}s gc0 {GC.CollectionCount(0) - g0} gc2 {GC.CollectionCount(2) - g2}");
+        if (!SearchIndexer.Pagefind(program, site, index, Math.Max(1, pages), cancel, out said)) return null;
+        Console.Error.WriteLine($"TIMING pagefind {(System.Diagnostics.Stopwatch.GetTimestamp() - t0) / 1e9:F2}s");
+        try
+        {
+            var tr = System.Diagnostics.Stopwatch.GetTimestamp();
+            try { return Read(index, words); } finally { Console.Error.WriteLine($"TIMING read {(System.Diagnostics.Stopwatch.GetTimestamp() - tr) / 1e9:F2}s gc0 {GC.CollectionCount(0) - g0} gc2 {GC.CollectionCount(2) - g2}"); }
+        }
+        catch (Exception e) when (e is FormatException or IOException or JsonException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            said = $"Pagefind's index of the build's words could not be read: {e.Message}";
+            return null;
+        }
+    }
+
+    private const int WordsPerPage = 1000;
+
+    private static Lexicon Read(string index, IReadOnlyList<string> words)
+    {
+        using var entry = JsonDocument.Parse(File.ReadAllText(Path.Combine(index, "pagefind-entry.json")));
+        var version = entry.RootElement.GetProperty("version").GetString() ?? "";
+        var include = entry.RootElement.TryGetProperty("include_characters", out var chars) ? chars.GetRawText() : "[]";
+        // Each page number's first word: from the page's address (/articles/wN/) in its record.
+        var meta = (object?[])CborReader.Read(PagefindFile.Unpack(File.ReadAllBytes(Directory.GetFiles(index, "*.pf_meta").Single())))!;
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(index, "fragment"), "*.pf_fragment"))
+        {
+            using var fragment = JsonDocument.Parse(PagefindFile.Unpack(File.ReadAllBytes(file)));
+            if (fragment.RootElement.TryGetProperty("url", out var url)) urls[Path.GetFileNameWithoutExtension(file)] = url.GetString()!;
+            else foreach (var record in fragment.RootElement.EnumerateObject()) urls[record.Name] = record.Value.GetProperty("url").GetString()!;
+        }
+        var firstWord = ((object?[])meta[1]!).Select(p => int.Parse(urls[(string)((object?[])p!)[0]!].Trim('/').Split('/')[1][1..], System.Globalization.CultureInfo.InvariantCulture) * WordsPerPage).ToArray();
+        // Position → what the index holds there, and at which weight (24 a whole word; less, a part of a compound).
+        var at = new List<(string Stem, string? Original, int Weight)>?[words.Count];
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(index, "index"), "*.pf_index"))
+        {
+            var chunk = (object?[])CborReader.Read(PagefindFile.Unpack(File.ReadAllBytes(file)))!;
+            foreach (var w in (object?[])chunk[0]!)
+            {
+                var word = (object?[])w!;
+                var stem = (string)word[0]!;
+                Add(at, firstWord, stem, null, (object?[])word[1]!);
+                foreach (var v in (object?[])word[2]!)
+                {
+                    var variant = (object?[])v!;
+                    Add(at, firstWord, stem, (string)variant[0]!, (object?[])variant[1]!);
+                }
+            }
+        }
+        var lexicon = new Dictionary<string, Entry[]>(words.Count, StringComparer.Ordinal);
+        for (var k = 0; k < words.Count; k++)
+            lexicon[words[k]] = at[k] is { } found ? [.. found.Select(f => new Entry(f.Stem, f.Original, f.Weight < 24))] : [];
+        return new Lexicon(lexicon, index, version, include);
+    }
+
+    private static void Add(List<(string, string?, int)>?[] at, int[] firstWord, string stem, string? original, object?[] pages)
+    {
+        var number = 0;
+        foreach (var p in pages)
+        {
+            var page = (object?[])p!;
+            number += (int)(long)page[0]!;
+            foreach (var (position, weight) in Locations((object?[])page[1]!))
+                if (position < WordsPerPage && firstWord[number] + position < at.Length) (at[firstWord[number] + position] ??= []).Add((stem, original, weight));
+        }
+    }
+
+    /// <summary>Pagefind's locations: a negative number sets the weight (−weight − 1) and is followed by a position; other numbers are each the distance from the last.</summary>
+    public static IEnumerable<(int Position, int Weight)> Locations(object?[] locs)
+    {
+        var weight = 24;
+        var last = 0;
+        var absolute = false;
+        foreach (var item in locs)
+        {
+            var n = (int)(long)item!;
+            if (n < 0)
+            {
+                weight = -n - 1;
+                absolute = true;
+                continue;
+            }
+            last = absolute ? n : last + n;
+            absolute = false;
+            yield return (last, weight);
+        }
+    }
+}
