@@ -44,23 +44,35 @@ public sealed class BuiltinSearchRun : IStagedWork
     {
         if (!Reads(path) || _cancel.IsCancellationRequested) return;
         if (_unreadable is not null) return;
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var trimmed = PagefindInput.Trim(text);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         var reader = _readers.TryTake(out var idle) ? idle : new PageReader(_vocabulary);
-        if (reader.Read(Url(path), trimmed, out var why) is { } page) _read[path] = page;
-        else _unreadable ??= $"{path}: {why}";
-        _readers.Add(reader);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Interlocked.Add(ref TrimTicks, t1 - t0);
-        Interlocked.Add(ref ReadTicks, t2 - t1);
+        try
+        {
+            if (reader.Read(Url(path), PagefindInput.Trim(text), out var why) is { } page) _read[path] = page;
+            else _unreadable ??= $"{path}: {why}";
+            _readers.Add(reader);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the reader's own is no reason to fail the build: Pagefind's program reads the pages instead.
+            _unreadable ??= $"{path}: the generator's reader failed ({e.GetType().Name}: {e.Message})";
+        }
     }
-
-    public static long TrimTicks, ReadTicks;
 
     public bool Finish()
     {
-        Console.Error.WriteLine($"TIMING trim {TrimTicks / 1e7:F2}s read {ReadTicks / 1e7:F2}s");
+        try
+        {
+            return Complete();
+        }
+        finally
+        {
+            // Nothing of the run's own is left in the site it completes.
+            if (Directory.Exists(_scratch)) Directory.Delete(_scratch, recursive: true);
+        }
+    }
+
+    private bool Complete()
+    {
         if (_program is null)
         {
             _log.WriteLine(SearchIndexer.NotInstalled);
@@ -77,9 +89,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         var words = _vocabulary.Words;
         if (words.FirstOrDefault(w => w.StartsWith("___PAGEFIND_", StringComparison.Ordinal) || w.StartsWith("___END_PAGEFIND_", StringComparison.Ordinal)) is { } marker)
             return ByProgram($"a page's text has Pagefind's own mark {marker}");
-        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         var lexicon = Lexicon.Ask(_program, words, Path.Combine(_scratch, "words"), _cancel, out var said);
-        Console.Error.WriteLine($"TIMING lexicon {words.Count} words {(System.Diagnostics.Stopwatch.GetTimestamp() - t3) / 1e7:F2}s");
         if (_cancel.IsCancellationRequested) return true;
         if (lexicon is null)
         {
@@ -93,14 +103,17 @@ public sealed class BuiltinSearchRun : IStagedWork
         Directory.CreateDirectory(index);
         try
         {
-            var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
             IndexWriter.Write(pages, words, lexicon, index);
-            Console.Error.WriteLine($"TIMING write {(System.Diagnostics.Stopwatch.GetTimestamp() - t4) / 1e7:F2}s");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _log.WriteLine($"error: search indexing failed: {e.Message}");
             return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Directory.Delete(index, recursive: true);
+            return ByProgram($"the generator's index writer failed ({e.GetType().Name}: {e.Message})");
         }
         _log.WriteLine($"search: indexed {pages.Count} pages");
         return true;

@@ -43,8 +43,6 @@ public static class IndexWriter
     /// <param name="words">The vocabulary the pages' words are numbered in.</param>
     public static void Write(IReadOnlyList<SearchPage> pages, IReadOnlyList<string> words, Lexicon lexicon, string folder)
     {
-        var T = System.Diagnostics.Stopwatch.GetTimestamp();
-        void Mark(string what) { var now = System.Diagnostics.Stopwatch.GetTimestamp(); Console.Error.WriteLine($"TIMING iw {what} {(now - T) / 1e9:F2}s"); T = now; }
         var stems = new List<string>();
         var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var forms = new List<string>();
@@ -78,7 +76,6 @@ public static class IndexWriter
         var fields = pages.SelectMany(p => p.MetaKeys).Distinct().Order(Utf8Order.Instance).ToList();
         var fieldIds = fields.Select((f, k) => (f, k)).ToDictionary(x => x.f, x => x.k, StringComparer.Ordinal);
 
-        Mark("resolve");
         var runs = new PageRuns[pages.Count];
         var hashes = new string[pages.Count];
         var packed = Packs(stems.Count, forms.Count, pages);
@@ -89,7 +86,6 @@ public static class IndexWriter
             return scratch;
         }, _ => { });
 
-        Mark("runs");
         Directory.CreateDirectory(Path.Combine(folder, "fragment"));
         Directory.CreateDirectory(Path.Combine(folder, "index"));
         Directory.CreateDirectory(Path.Combine(folder, "filter"));
@@ -137,7 +133,6 @@ public static class IndexWriter
             }
         }
 
-        Mark("fragments");
         // Filters: each a file of its values and their pages.
         var filterNames = new HashSet<string>(StringComparer.Ordinal);
         var filters = new List<(string Filter, string Hash)>();
@@ -162,7 +157,6 @@ public static class IndexWriter
             filters.Add((filter, name));
         }
 
-        Mark("filters");
         // Words: each word's runs in page order, the words sorted and cut into chunks.
         var start = new int[stems.Count + 1];
         foreach (var page in runs)
@@ -207,7 +201,6 @@ public static class IndexWriter
             if (Utf8Order.Instance.Compare(to, ranges[k].From) >= 0) ranges[k].To = to;
             ranges[k + 1].From = from;
         }
-        Mark("chunking");
         var chunkBytes = new byte[chunks.Count][];
         Parallel.For(0, chunks.Count, k =>
         {
@@ -237,7 +230,6 @@ public static class IndexWriter
             }
             chunkBytes[k] = cbor.ToArray();
         });
-        Mark("encode");
         var chunkNames = new HashSet<string>(StringComparer.Ordinal);
         var chunkHashes = new string[chunks.Count];
         for (var k = 0; k < chunks.Count; k++)
@@ -259,12 +251,10 @@ public static class IndexWriter
         var metaHash = $"{Language}_{Hash(metaBytes)[..(Language.Length + 8)]}";
         files.Add(($"pagefind.{metaHash}.pf_meta", metaBytes));
 
-        Mark("meta");
         Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(folder, file.Path), PagefindFile.Pack(file.Content)));
         files.Clear();
         File.WriteAllText(Path.Combine(folder, "pagefind-entry.json"),
             $"{{\"version\":{JsonSerializer.Serialize(lexicon.ProgramVersion)},\"languages\":{{\"{Language}\":{{\"hash\":\"{metaHash}\",\"wasm\":\"{Language}\",\"page_count\":{pages.Count}}}}},\"include_characters\":{lexicon.IncludeCharacters}}}");
-        Mark("pack");
         foreach (var runtime in Directory.EnumerateFiles(lexicon.Runtime))
         {
             var name = Path.GetFileName(runtime);

@@ -373,7 +373,7 @@ public sealed partial class PageReader
         foreach (var values in _filters.Values)
             for (var k = 0; k < values.Count; k++) values[k] = Tidy(values[k]);
         foreach (var key in _meta.Keys.ToList()) _meta[key] = Tidy(_meta[key]);
-        var digest = Normalize(_text.ToString()).AsSpan();
+        var digest = NormalizeText();
         var content = _content.Clear();
         var words = _words;
         var weights = _weights;
@@ -487,6 +487,64 @@ public sealed partial class PageReader
     }
 
     private readonly char[] _contentCopy = new char[32 * 1024];
+    private char[] _raw = new char[32 * 1024], _decoded = new char[32 * 1024], _digest = new char[32 * 1024];
+
+    /// <summary><see cref="Normalize"/> of the page's text, in the reader's own arrays rather than three strings a page.</summary>
+    private ReadOnlySpan<char> NormalizeText()
+    {
+        var length = _text.Length;
+        if (_raw.Length < length) (_raw, _decoded, _digest) = (new char[length * 2], new char[length * 2], new char[length * 2]);
+        _text.CopyTo(0, _raw, length);
+        var raw = _raw.AsSpan(0, length);
+        // Entities one at a time, as a whole-text decoding would (each '&' up to its ';').
+        var decoded = raw;
+        if (raw.Contains('&'))
+        {
+            var n = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '&')
+                {
+                    var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
+                    if (semi > 0)
+                    {
+                        var entity = raw.Slice(i, semi + 1).ToString();
+                        var text = System.Net.WebUtility.HtmlDecode(entity);
+                        if (text != entity)
+                        {
+                            if (n + text.Length > _decoded.Length) System.Array.Resize(ref _decoded, (n + text.Length) * 2);
+                            text.CopyTo(_decoded.AsSpan(n));
+                            n += text.Length;
+                            i += semi;
+                            continue;
+                        }
+                    }
+                }
+                if (n >= _decoded.Length) System.Array.Resize(ref _decoded, _decoded.Length * 2);
+                _decoded[n++] = raw[i];
+            }
+            decoded = _decoded.AsSpan(0, n);
+        }
+        var start = 0;
+        var end = decoded.Length;
+        while (start < end && char.IsWhiteSpace(decoded[start])) start++;
+        while (end > start && char.IsWhiteSpace(decoded[end - 1])) end--;
+        if (_digest.Length < end - start) _digest = new char[(end - start) * 2];
+        var m = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = decoded[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                _digest[m++] = c;
+                continue;
+            }
+            var run = i;
+            while (i + 1 < end && char.IsWhiteSpace(decoded[i + 1])) i++;
+            _digest[m++] = i > run || c == '\n' ? ' ' : c;
+        }
+        return _digest.AsSpan(0, m);
+    }
 
     /// <summary>The content built so far, without a string made of it (short enough for the reader's own array).</summary>
     private ReadOnlySpan<char> ContentSpan()
