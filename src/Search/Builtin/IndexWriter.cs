@@ -56,10 +56,16 @@ public static class IndexWriter
             }
             return id;
         }
+        // Each word of the vocabulary as the lexicon indexes it, in the text and in a meta value.
         var resolved = new Resolved[words.Count];
+        var resolvedMeta = new Resolved[words.Count];
         for (var k = 0; k < words.Count; k++)
         {
-            var entries = lexicon.Of(words[k]);
+            resolved[k] = Resolve(lexicon.Of(words[k]));
+            resolvedMeta[k] = Resolve(lexicon.OfMeta(words[k]));
+        }
+        Resolved Resolve(IReadOnlyList<Lexicon.Entry> entries)
+        {
             var st = new int[entries.Count];
             var fo = new int[entries.Count];
             var pa = new bool[entries.Count];
@@ -71,7 +77,7 @@ public static class IndexWriter
                 pa[e] = entries[e].Part;
                 if (pa[e]) parts++;
             }
-            resolved[k] = new Resolved(st, fo, pa, parts);
+            return new Resolved(st, fo, pa, parts);
         }
         var fields = pages.SelectMany(p => p.MetaKeys).Distinct().Order(Utf8Order.Instance).ToList();
         var fieldIds = fields.Select((f, k) => (f, k)).ToDictionary(x => x.f, x => x.k, StringComparer.Ordinal);
@@ -81,7 +87,7 @@ public static class IndexWriter
         var packed = Packs(stems.Count, forms.Count, pages);
         Parallel.For(0, pages.Count, () => new Scratch(), (k, _, scratch) =>
         {
-            runs[k] = RunsOf(pages[k], resolved, fieldIds, packed, scratch);
+            runs[k] = RunsOf(pages[k], resolved, resolvedMeta, fieldIds, packed, scratch);
             hashes[k] = Hash(pages[k].Fragment);
             return scratch;
         }, _ => { });
@@ -285,7 +291,7 @@ public static class IndexWriter
     }
 
     /// <summary>A page's words by stem and form, each with its locations encoded as Pagefind encodes them.</summary>
-    private static PageRuns RunsOf(SearchPage page, Resolved[] resolved, Dictionary<string, int> fieldIds, bool packed, Scratch scratch)
+    private static PageRuns RunsOf(SearchPage page, Resolved[] resolved, Resolved[] resolvedMeta, Dictionary<string, int> fieldIds, bool packed, Scratch scratch)
     {
         var postings = scratch.Postings;
         postings.Clear();
@@ -307,7 +313,7 @@ public static class IndexWriter
             var values = page.MetaWords[f];
             for (var position = 0; position < values.Length; position++)
             {
-                var word = resolved[values[position]];
+                var word = resolvedMeta[values[position]];
                 for (var e = 0; e < word.Stems.Length; e++) postings.Add(new Posting(word.Stems[e], word.Forms[e], 1, field, position, 0));
             }
         }

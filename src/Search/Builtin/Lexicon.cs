@@ -19,11 +19,11 @@ public sealed class Lexicon
     /// <summary>The format the writer writes: Pagefind's version whose index files it knows.</summary>
     public const string Version = "1.6.0";
 
-    private readonly Dictionary<string, Entry[]> _words;
+    private readonly Dictionary<string, Entry[]> _words, _meta;
 
-    private Lexicon(Dictionary<string, Entry[]> words, string runtime, string version, string includeCharacters)
+    private Lexicon(Dictionary<string, Entry[]> words, Dictionary<string, Entry[]> meta, string runtime, string version, string includeCharacters)
     {
-        (_words, Runtime, ProgramVersion, IncludeCharacters) = (words, runtime, version, includeCharacters);
+        (_words, _meta, Runtime, ProgramVersion, IncludeCharacters) = (words, meta, runtime, version, includeCharacters);
     }
 
     /// <summary>The folder with Pagefind's runtime files (pagefind.js, wasm.*, pagefind-ui.*), as its program wrote them.</summary>
@@ -38,6 +38,9 @@ public sealed class Lexicon
     /// <summary>What the word indexes as; empty when nothing (punctuation alone).</summary>
     public IReadOnlyList<Entry> Of(string word) => _words.TryGetValue(word, out var entries) ? entries : [];
 
+    /// <summary>What the word indexes as in a meta value (a title): Pagefind splits compounds there otherwise than in the text (U.S.-trained: train, not strain).</summary>
+    public IReadOnlyList<Entry> OfMeta(string word) => _meta.TryGetValue(word, out var entries) ? entries : [];
+
     /// <summary>Runs Pagefind's program over pages of <paramref name="words"/> in <paramref name="scratch"/>; null, with what it said, if it failed.</summary>
     public static Lexicon? Ask(string program, IReadOnlyList<string> words, string scratch, CancellationToken cancel, out string said)
     {
@@ -48,11 +51,13 @@ public sealed class Lexicon
         {
             var page = Path.Combine(site, "articles", $"w{n}", "index.html");
             Directory.CreateDirectory(Path.GetDirectoryName(page)!);
-            var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><title>words</title></head><body><main data-pagefind-body><p>");
+            var list = new StringBuilder();
             for (var k = n * WordsPerPage; k < Math.Min(words.Count, (n + 1) * WordsPerPage); k++)
-                html.Append(words[k].Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append(' ');
-            // The paragraph's full stop falls on this word, not on the last one asked about.
-            html.Append("end</p></main></body></html>");
+                list.Append(words[k].Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append(' ');
+            // The words as text, and again as a meta value (not indexed as text); the paragraph's
+            // full stop falls on the last word, not on one asked about.
+            var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><title>words</title></head><body><main data-pagefind-body><p>")
+                .Append(list).Append("end</p><div data-pagefind-ignore data-pagefind-meta=\"").Append(MetaField).Append("\">").Append(list).Append("</div></main></body></html>");
             File.WriteAllText(page, html.ToString());
         }
         var index = Path.Combine(scratch, "index");
@@ -69,6 +74,7 @@ public sealed class Lexicon
     }
 
     private const int WordsPerPage = 1000;
+    private const string MetaField = "words";
 
     private static Lexicon Read(string index, IReadOnlyList<string> words)
     {
@@ -87,6 +93,8 @@ public sealed class Lexicon
         var firstWord = ((object?[])meta[1]!).Select(p => int.Parse(urls[(string)((object?[])p!)[0]!].Trim('/').Split('/')[1][1..], System.Globalization.CultureInfo.InvariantCulture) * WordsPerPage).ToArray();
         // Position → what the index holds there, and at which weight (24 a whole word; less, a part of a compound).
         var at = new List<(string Stem, string? Original, int Weight)>?[words.Count];
+        var inMeta = new List<(string Stem, string? Original, int Weight)>?[words.Count];
+        var field = System.Array.IndexOf((object?[])meta[5]!, MetaField);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(index, "index"), "*.pf_index"))
         {
             var chunk = (object?[])CborReader.Read(PagefindFile.Unpack(File.ReadAllBytes(file)))!;
@@ -94,21 +102,25 @@ public sealed class Lexicon
             {
                 var word = (object?[])w!;
                 var stem = (string)word[0]!;
-                Add(at, firstWord, stem, null, (object?[])word[1]!);
+                Add(at, inMeta, field, firstWord, stem, null, (object?[])word[1]!);
                 foreach (var v in (object?[])word[2]!)
                 {
                     var variant = (object?[])v!;
-                    Add(at, firstWord, stem, (string)variant[0]!, (object?[])variant[1]!);
+                    Add(at, inMeta, field, firstWord, stem, (string)variant[0]!, (object?[])variant[1]!);
                 }
             }
         }
         var lexicon = new Dictionary<string, Entry[]>(words.Count, StringComparer.Ordinal);
+        var metaLexicon = new Dictionary<string, Entry[]>(words.Count, StringComparer.Ordinal);
         for (var k = 0; k < words.Count; k++)
+        {
             lexicon[words[k]] = at[k] is { } found ? [.. found.Select(f => new Entry(f.Stem, f.Original, f.Weight < 24))] : [];
-        return new Lexicon(lexicon, index, version, include);
+            metaLexicon[words[k]] = inMeta[k] is { } metaFound ? [.. metaFound.Select(f => new Entry(f.Stem, f.Original, false))] : [];
+        }
+        return new Lexicon(lexicon, metaLexicon, index, version, include);
     }
 
-    private static void Add(List<(string, string?, int)>?[] at, int[] firstWord, string stem, string? original, object?[] pages)
+    private static void Add(List<(string, string?, int)>?[] at, List<(string, string?, int)>?[] inMeta, int field, int[] firstWord, string stem, string? original, object?[] pages)
     {
         var number = 0;
         foreach (var p in pages)
@@ -117,6 +129,27 @@ public sealed class Lexicon
             number += (int)(long)page[0]!;
             foreach (var (position, weight) in Locations((object?[])page[1]!))
                 if (position < WordsPerPage && firstWord[number] + position < at.Length) (at[firstWord[number] + position] ??= []).Add((stem, original, weight));
+            foreach (var (f, position) in MetaLocations((object?[])page[2]!))
+                if (f == field && position < WordsPerPage && firstWord[number] + position < inMeta.Length) (inMeta[firstWord[number] + position] ??= []).Add((stem, original, 0));
+        }
+    }
+
+    /// <summary>Pagefind's meta locations: a negative number starts a field (−field − 1), then positions as differences from the field's start.</summary>
+    public static IEnumerable<(int Field, int Position)> MetaLocations(object?[] locs)
+    {
+        var field = -1;
+        var last = 0;
+        foreach (var item in locs)
+        {
+            var n = (int)(long)item!;
+            if (n < 0)
+            {
+                field = -n - 1;
+                last = 0;
+                continue;
+            }
+            last += n;
+            yield return (field, last);
         }
     }
 
