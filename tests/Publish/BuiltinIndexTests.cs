@@ -90,6 +90,34 @@ public sealed class BuiltinIndexTests
         Assert.True(expected == actual, $"{what}: the generator's index is not Pagefind's\n{PagefindIndexDump.FirstDifference(expected, actual)}");
         // Both runtimes come from the same program: the search page loads the same files.
         Assert.Equal(Runtime(project.PathOf("program/pagefind")), Runtime(project.PathOf("written/pagefind")));
+        // Nothing of the run's own (its scratch folder) is published beside the index.
+        Assert.Empty(Directory.EnumerateDirectories(project.PathOf("written"), ".search-*"));
+        Assert.Empty(Directory.EnumerateDirectories(project.PathOf("program"), ".search-*"));
+    }
+
+    /// <summary>
+    /// A theme that weights a heading (data-pagefind-weight, which the generator's reader does not
+    /// model) has its index made by Pagefind's program: the build says why, in one line, and the
+    /// index is the program's own.
+    /// </summary>
+    [ToolFact(Needs.Pagefind)]
+    public void A_page_the_reader_does_not_model_has_Pagefinds_program_index_the_site()
+    {
+        using var project = Golden("tests/sites/three-sources");
+        var layout = project.PathOf("theme/layouts/article.sbn");
+        var text = File.ReadAllText(layout);
+        Assert.Contains("<h1", text);
+        var at = text.IndexOf("<h1", StringComparison.Ordinal);
+        File.WriteAllText(layout, text[..at] + "<h1 data-pagefind-weight=\"3\"" + text[(at + 3)..]);
+        var written = Build(project, "written", []);
+        Assert.Contains("search: Pagefind's program indexes the pages, since a page has what the generator's own indexer does not read", written);
+        Assert.Contains("data-pagefind-weight", written);
+        var program = Build(project, "program", ["-s", "SearchIndexWrittenByGenerator=false"]);
+        Assert.DoesNotContain("Pagefind's program indexes", program);
+        Assert.Equal(PagefindIndexDump.Of(project.PathOf("program/pagefind")), PagefindIndexDump.Of(project.PathOf("written/pagefind")));
+        // The weight is the theme's: the article titles weigh 3 × 24, which the generator's reader would not have written.
+        Assert.Contains(", 72)", PagefindIndexDump.Of(project.PathOf("written/pagefind")));
+        Assert.Empty(Directory.EnumerateDirectories(project.PathOf("written"), ".search-*"));
     }
 
     /// <summary>The runtime files (pagefind.js, its WebAssembly, the UI), by name: the index's own files are named by their hashes.</summary>
