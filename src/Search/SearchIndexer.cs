@@ -4,11 +4,14 @@ using System.Runtime.InteropServices;
 namespace CaseRecord.Search;
 
 /// <summary>
-/// Runs Pagefind over a built site when the npm package is there; otherwise says so in one line
-/// and the site ships without its search index (everything else works).
+/// Makes a built site's Pagefind search index when the npm package is there; otherwise says so in
+/// one line and the site ships without its search index (everything else works).
 /// </summary>
 /// <remarks>
-/// Pagefind's own program is run, not its Node API: the API's writeFiles builds the index twice
+/// By default the generator writes the index itself (<see cref="Builtin.BuiltinSearchRun"/>) and
+/// asks Pagefind's program only how it indexes the build's words; the rest of this class is the
+/// program's own path, kept for pages the generator's reader does not model and for
+/// SearchIndexWrittenByGenerator=false. Pagefind's own program is run, not its Node API: the API's writeFiles builds the index twice
 /// (its service builds it, then the library's write builds it again), which cost a fifth of
 /// Pagefind's time, and Node itself added nothing. It reads the article, speaker and
 /// organisation pages (each marked with data-pagefind-body, its kind and its filters), one record
