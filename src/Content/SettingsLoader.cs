@@ -27,6 +27,7 @@ public static class SettingsLoader
         ["DataFileSplitSize"] = Kind.Number,
         ["DataFileArticlesPerPart"] = Kind.Number,
         ["SearchPagesPerIndex"] = Kind.Number,
+        ["SearchIndexWrittenByGenerator"] = Kind.Bool,
     };
 
     public static SiteSettings Load(IContentSource source, IReadOnlyDictionary<string, string> overrides, DiagnosticList diagnostics)
@@ -104,6 +105,7 @@ public static class SettingsLoader
             DataFileSplitSize = Number("DataFileSplitSize", d.DataFileSplitSize, 0),
             DataFileArticlesPerPart = (int)Math.Min(Number("DataFileArticlesPerPart", d.DataFileArticlesPerPart, 1), int.MaxValue),
             SearchPagesPerIndex = (int)Math.Min(Number("SearchPagesPerIndex", d.SearchPagesPerIndex, 1), int.MaxValue),
+            SearchIndexWrittenByGenerator = Bool("SearchIndexWrittenByGenerator", d.SearchIndexWrittenByGenerator),
         };
     }
 

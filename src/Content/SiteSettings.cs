@@ -30,6 +30,9 @@ public sealed record SiteSettings(
     /// <summary>How many pages one Pagefind index holds before the search is split into several the search page merges (<c>SearchPagesPerIndex</c>).</summary>
     public int SearchPagesPerIndex { get; init; } = 2000;
 
+    /// <summary>Whether the generator writes the search index itself in Pagefind's format, asking Pagefind's program only how it indexes each word (<c>SearchIndexWrittenByGenerator</c>); false has the program read the pages and write it, as before (slower).</summary>
+    public bool SearchIndexWrittenByGenerator { get; init; } = true;
+
     public static SiteSettings Default { get; } =
         new("Case record", "", null, "", true, true, "output", true, true, ImmutableDictionary<string, string>.Empty);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace CaseRecord.Search;
@@ -80,6 +81,8 @@ public static class PagefindInput
     {
         // Open elements: their names, and whether their tags were written.
         private readonly Stack<(string Name, bool Written)> _open = new();
+        // One tag read at a time, its object and attribute list reused (a page has hundreds).
+        private readonly Tag _tag = new(html);
 
         /// <returns>Where the body element ends in the page, or -1 if it does not.</returns>
         public int Run(int at)
@@ -92,7 +95,7 @@ public static class PagefindInput
                 var lt = html.IndexOf('<', at);
                 if (lt < 0) return -1;
                 if (skipFrom < 0) output.Append(html, at, lt - at);
-                var tag = Tag.Read(html, lt);
+                var tag = _tag.Read(lt) ? _tag : null;
                 if (tag is null)
                 {
                     if (skipFrom < 0) output.Append('<');
@@ -132,7 +135,7 @@ public static class PagefindInput
                 if (_open.Count > 0 && (Dropped.Contains(tag.Name) || tag.Has("data-pagefind-ignore")))
                 {
                     // Its own filter or meta still counts when it is ignored (a hidden speaker filter).
-                    var counts = tag.Attributes.Exists(a => a.Name.StartsWith(Marker, StringComparison.Ordinal) && a.Name != "data-pagefind-ignore");
+                    var counts = tag.HasMarkerOtherThanIgnore();
                     if (tag.Name is "script" or "style")
                     {
                         // Raw text, never tags: to its end tag at once.
@@ -160,9 +163,13 @@ public static class PagefindInput
                     if (!isVoid) _open.Push((tag.Name, true));
                     continue;
                 }
-                var kept = tag.Name == "img" ? tag.Text : tag.Kept();
-                var unwrap = kept is null && _open.Count > 0 && Unwrapped.Contains(tag.Name);
-                if (!unwrap) output.Append(kept ?? "<" + tag.Name + ">");
+                var kept = tag.Name == "img" || tag.KeepsAny();
+                var unwrap = !kept && _open.Count > 0 && Unwrapped.Contains(tag.Name);
+                if (!unwrap)
+                {
+                    if (tag.Name == "img") output.Append(html, lt, tag.End - lt);
+                    else tag.AppendKept(output);
+                }
                 if (!isVoid) _open.Push((tag.Name, !unwrap));
             }
             return -1;
@@ -200,44 +207,98 @@ public static class PagefindInput
         }
     }
 
-    /// <summary>One tag of the page, as far as the trimming needs it.</summary>
+    /// <summary>One tag of the page, as far as the trimming needs it: its name, and where its attributes' names and values are in the page (strings are made only of what is kept).</summary>
     private sealed class Tag
     {
-        public required string Name { get; init; }
-        public required string Text { get; init; }
-        public required int End { get; init; }
-        public bool Closing { get; init; }
-        public bool SelfClosing { get; init; }
-        public bool IsComment { get; init; }
-        public List<(string Name, string Value)> Attributes { get; } = [];
+        private readonly string _html;
+        private int _start;
+        private readonly List<(string Name, int ValueStart, int ValueLength)> _attributes = [];
 
-        public bool Has(string attribute) => Attributes.Exists(a => a.Name == attribute);
+        public Tag(string html) => _html = html;
 
-        /// <summary>The tag with only what Pagefind reads (id, lang, its own attributes and those they name); null when that is nothing.</summary>
-        public string? Kept()
+        public string Name { get; private set; } = "";
+        public int End { get; private set; }
+        public bool Closing { get; private set; }
+        public bool SelfClosing { get; private set; }
+        public bool IsComment { get; private set; }
+
+        private bool Set(int start, string name, int end, bool closing = false, bool selfClosing = false, bool comment = false)
         {
-            StringBuilder? kept = null;
-            foreach (var (name, value) in Attributes)
-            {
-                if (!Read(name)) continue;
-                kept ??= new StringBuilder("<").Append(Name);
-                kept.Append(' ').Append(name).Append("=\"").Append(value).Append('"');
-            }
-            return kept?.Append('>').ToString();
+            (_start, Name, End, Closing, SelfClosing, IsComment) = (start, name, end, closing, selfClosing, comment);
+            return true;
         }
 
-        private bool Read(string attribute) =>
-            attribute is "id" or "lang" || attribute.StartsWith(Marker, StringComparison.Ordinal)
-            // data-pagefind-filter="article[data-title]" reads data-title.
-            || Attributes.Exists(a => a.Name.StartsWith(Marker, StringComparison.Ordinal) && a.Value.Contains("[" + attribute + "]", StringComparison.Ordinal));
+        /// <summary>The tag as it stands in the page.</summary>
+        public string Text => _html[_start..End];
 
-        /// <summary>The tag at <paramref name="lt"/>, or null when the '&lt;' there opens no tag (it is text).</summary>
-        public static Tag? Read(string html, int lt)
+        public bool Has(string attribute)
         {
+            foreach (var a in _attributes)
+                if (a.Name == attribute) return true;
+            return false;
+        }
+
+        public bool HasMarkerOtherThanIgnore()
+        {
+            foreach (var a in _attributes)
+                if (a.Name.StartsWith(Marker, StringComparison.Ordinal) && a.Name != "data-pagefind-ignore") return true;
+            return false;
+        }
+
+        /// <summary>Whether any attribute is one Pagefind reads (id, lang, its own and those they name).</summary>
+        public bool KeepsAny()
+        {
+            foreach (var a in _attributes)
+                if (Read(a.Name)) return true;
+            return false;
+        }
+
+        /// <summary>Writes the tag with only what Pagefind reads.</summary>
+        public void AppendKept(StringBuilder output)
+        {
+            output.Append('<').Append(Name);
+            foreach (var (name, valueStart, valueLength) in _attributes)
+            {
+                if (!Read(name)) continue;
+                output.Append(' ').Append(name).Append("=\"");
+                var value = _html.AsSpan(valueStart, valueLength);
+                // Written back between double quotes, so a double quote in a single-quoted or bare value is escaped.
+                if (value.Contains('"')) output.Append(value.ToString().Replace("\"", "&quot;", StringComparison.Ordinal));
+                else output.Append(value);
+                output.Append('"');
+            }
+            output.Append('>');
+        }
+
+        private bool Read(string attribute)
+        {
+            if (attribute is "id" or "lang" || attribute.StartsWith(Marker, StringComparison.Ordinal)) return true;
+            // data-pagefind-filter="article[data-title]" reads data-title.
+            foreach (var a in _attributes)
+            {
+                if (!a.Name.StartsWith(Marker, StringComparison.Ordinal)) continue;
+                var value = _html.AsSpan(a.ValueStart, a.ValueLength);
+                for (var at = value.IndexOf(attribute.AsSpan()); at >= 0; at = Next(value, attribute, at))
+                    if (at > 0 && value[at - 1] == '[' && at + attribute.Length < value.Length && value[at + attribute.Length] == ']') return true;
+            }
+            return false;
+
+            static int Next(ReadOnlySpan<char> value, string attribute, int at)
+            {
+                var next = value[(at + 1)..].IndexOf(attribute.AsSpan());
+                return next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
+        /// <summary>Reads the tag at <paramref name="lt"/> into this object; false when the '&lt;' there opens no tag (it is text).</summary>
+        public bool Read(int lt)
+        {
+            var html = _html;
+            _attributes.Clear();
             if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
             {
                 var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                return new Tag { Name = "", Text = "", End = end < 0 ? html.Length : end + 3, IsComment = true };
+                return Set(lt, "", end < 0 ? html.Length : end + 3, comment: true);
             }
             var i = lt + 1;
             var closing = i < html.Length && html[i] == '/';
@@ -247,14 +308,14 @@ public static class PagefindInput
                 if (i < html.Length && (html[i] == '!' || html[i] == '?'))
                 {
                     var end = html.IndexOf('>', i);
-                    return new Tag { Name = "", Text = "", End = end < 0 ? html.Length : end + 1, IsComment = true };
+                    return Set(lt, "", end < 0 ? html.Length : end + 1, comment: true);
                 }
-                return null;
+                return false;
             }
             var nameStart = i;
             while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not '>' and not '/') i++;
-            var name = html[nameStart..i].ToLowerInvariant();
-            var tag = new List<(string, string)>();
+            var name = Lower(html.AsSpan(nameStart, i - nameStart));
+            var attributes = _attributes;
             var selfClosing = false;
             while (i < html.Length && html[i] != '>')
             {
@@ -264,8 +325,8 @@ public static class PagefindInput
                 selfClosing = false;
                 var attrStart = i;
                 while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not '=' and not '>' and not '/') i++;
-                var attr = html[attrStart..i].ToLowerInvariant();
-                var value = "";
+                var attr = Lower(html.AsSpan(attrStart, i - attrStart));
+                var (valueStart, valueLength) = (i, 0);
                 if (i < html.Length && html[i] == '=')
                 {
                     i++;
@@ -273,24 +334,40 @@ public static class PagefindInput
                     {
                         var quote = html[i];
                         var close = html.IndexOf(quote, i + 1);
-                        if (close < 0) return null;
-                        value = html[(i + 1)..close];
+                        if (close < 0) return false;
+                        (valueStart, valueLength) = (i + 1, close - i - 1);
                         i = close + 1;
                     }
                     else
                     {
-                        var valueStart = i;
+                        var start = i;
                         while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>') i++;
-                        value = html[valueStart..i];
+                        (valueStart, valueLength) = (start, i - start);
                     }
                 }
-                // Written back between double quotes, so a double quote in a single-quoted value is escaped.
-                tag.Add((attr, value.Replace("\"", "&quot;", StringComparison.Ordinal)));
+                attributes.Add((attr, valueStart, valueLength));
             }
-            if (i >= html.Length) return null;
-            var result = new Tag { Name = name, Text = html[lt..(i + 1)], End = i + 1, Closing = closing, SelfClosing = selfClosing };
-            result.Attributes.AddRange(tag);
-            return result;
+            if (i >= html.Length) return false;
+            return Set(lt, name, i + 1, closing, selfClosing);
         }
+
+        /// <summary>A name in lower case, the page's common ones without a new string each time.</summary>
+        private static string Lower(ReadOnlySpan<char> name)
+        {
+            if (KnownNames.TryGetValue(name, out var known)) return known;
+            return name.ToString().ToLowerInvariant();
+        }
+
+        private static readonly System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+            new[]
+            {
+                "a", "abbr", "article", "aside", "b", "body", "br", "caption", "cite", "code", "dd", "div", "dl", "dt", "em", "figure", "footer",
+                "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "img", "li", "link", "main", "meta", "nav", "ol", "p", "q",
+                "script", "section", "small", "span", "strong", "style", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "title",
+                "tr", "ul", "button", "form", "input", "label", "noscript", "svg", "path", "template", "iframe", "details", "summary", "mark", "blockquote",
+                "id", "class", "href", "lang", "rel", "title", "aria-label", "aria-labelledby", "aria-hidden", "aria-current", "role", "scope", "datetime",
+                "data-card", "data-quote", "data-title", "data-base", "data-pagefind-body", "data-pagefind-ignore", "data-pagefind-filter",
+                "data-pagefind-meta", "hidden", "src", "alt", "type", "name", "content", "charset", "hreflang", "colspan", "rowspan", "defer",
+            }.Distinct().ToFrozenDictionary(n => n, n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

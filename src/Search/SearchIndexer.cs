@@ -4,11 +4,14 @@ using System.Runtime.InteropServices;
 namespace CaseRecord.Search;
 
 /// <summary>
-/// Runs Pagefind over a built site when the npm package is there; otherwise says so in one line
-/// and the site ships without its search index (everything else works).
+/// Makes a built site's Pagefind search index when the npm package is there; otherwise says so in
+/// one line and the site ships without its search index (everything else works).
 /// </summary>
 /// <remarks>
-/// Pagefind's own program is run, not its Node API: the API's writeFiles builds the index twice
+/// By default the generator writes the index itself (<see cref="Builtin.BuiltinSearchRun"/>) and
+/// asks Pagefind's program only how it indexes the build's words; the rest of this class is the
+/// program's own path, kept for pages the generator's reader does not model and for
+/// SearchIndexWrittenByGenerator=false. Pagefind's own program is run, not its Node API: the API's writeFiles builds the index twice
 /// (its service builds it, then the library's write builds it again), which cost a fifth of
 /// Pagefind's time, and Node itself added nothing. It reads the article, speaker and
 /// organisation pages (each marked with data-pagefind-body, its kind and its filters), one record
@@ -17,7 +20,7 @@ namespace CaseRecord.Search;
 /// of them its own result again. A record a paragraph and a figure fed through the API one call
 /// at a time cost several times the build itself (bench/README.md).
 /// </remarks>
-public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
+public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool written = true)
 {
     /// <summary>The pages Pagefind reads, in the scratch folder as in the site.</summary>
     private const string Glob = "{articles,speakers,organisations}/*/index.html";
@@ -49,8 +52,11 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
     public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
     /// <summary>An index of the site in <paramref name="site"/>, made from its pages as they are handed to the run (a build to disk hands them on as it writes them).</summary>
-    public SearchRun Start(string projectRoot, string site, CancellationToken cancel = default) =>
-        new(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
+    /// <remarks>By default the generator writes the index (<see cref="Builtin.BuiltinSearchRun"/>); with <c>written</c> false, Pagefind's program reads the pages and writes it (<see cref="SearchRun"/>).</remarks>
+    public Output.IStagedWork Start(string projectRoot, string site, CancellationToken cancel = default) =>
+        written
+            ? new Builtin.BuiltinSearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel)
+            : new SearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
 
     /// <summary>Indexes a site already on disk (the preview's copy of its pages) into its pagefind/ folder.</summary>
     /// <returns>false only when indexing was attempted and failed.</returns>
@@ -106,7 +112,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000)
          "--output-path", index, "--quiet"];
 
     /// <summary>The pages Pagefind reads, as paths relative to the site (with '/' between folders, as the site's own paths).</summary>
-    private static IEnumerable<string> PagesOf(string site) =>
+    internal static IEnumerable<string> PagesOf(string site) =>
         new[] { "articles", "speakers", "organisations" }
             .Select(folder => Path.Combine(site, folder))
             .Where(Directory.Exists)

@@ -29,7 +29,8 @@ public sealed class SubPathHostingTests : IAsyncLifetime
         var code = new CommandLine(new StringWriter(), stderr).Run(
             ["build", "--root", _project.Root, "-o", Output, "-s", $"LinkRoot={Root}", "-s", "Host=example.github.io", "-s", "LinkHideIndexPages=true",
              // Three search indexes of two pages each, as a large record has (several thousand each), merged by the search page.
-             "-s", "SearchPagesPerIndex=2"]);
+             // Only Pagefind's program writes an index in parts; the generator's own writes one.
+             "-s", "SearchPagesPerIndex=2", "-s", "SearchIndexWrittenByGenerator=false"]);
         Assert.True(code == 0, stderr.ToString());
         _server = await PreviewServer.StartAsync(new PreviewServerOptions(0, Root, Reload: false), () => new DirectoryFiles(Output), new LiveReloadHub(), () => "");
     }

@@ -1,0 +1,562 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CaseRecord.Search.Builtin;
+
+/// <summary>
+/// Reads a page as Pagefind 1.x's parser reads it (pagefind/src/fossick/parser.rs and mod.rs):
+/// the text of its data-pagefind-body element joined up with the same spaces and full stops, its
+/// anchors (every element with an id), filters, meta and heading weights, and the words in the
+/// order Pagefind counts them. How each word is indexed (stemmed, split, folded) is not decided
+/// here but asked of Pagefind's own program (<see cref="Lexicon"/>).
+/// </summary>
+/// <remarks>
+/// It reads the pages <see cref="PagefindInput.Trim"/> makes: well-formed, with only the
+/// elements and attributes Pagefind reads. Anything it does not model (an explicit weight, sort,
+/// default meta, indexed attributes, an image, an anchor title, a page with no body element) makes
+/// it return a reason instead, and the build's index is made by Pagefind's program as before.
+/// </remarks>
+public sealed partial class PageReader
+{
+    private static readonly HashSet<string> Sentence = new(StringComparer.Ordinal)
+    {
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "dl", "dt", "dd", "article", "section",
+    };
+
+    private static readonly HashSet<string> Inline = new(StringComparer.Ordinal)
+    {
+        "a", "abbr", "acronym", "b", "bdo", "big", "br", "button", "cite", "code", "dfn", "em", "i",
+        "img", "input", "kbd", "label", "map", "object", "output", "q", "samp", "script", "select",
+        "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var",
+    };
+
+    /// <summary>Pagefind's own removals, and the one the build adds (--exclude-selectors thead).</summary>
+    private static readonly HashSet<string> Removed = new(StringComparer.Ordinal)
+    {
+        "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template", "thead",
+    };
+
+    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
+
+    // Attributes of Pagefind's it models; any other data-pagefind- attribute sends the build to Pagefind's program.
+    private static readonly HashSet<string> Modelled = new(StringComparer.Ordinal)
+    {
+        "data-pagefind-body", "data-pagefind-ignore", "data-pagefind-filter", "data-pagefind-meta",
+    };
+
+    private const string AnchorMark = "___PAGEFIND_ANCHOR___";
+    private const string AutoWeightMark = "___PAGEFIND_AUTO_WEIGHT___";
+    private const string EndWeightMark = "___END_PAGEFIND_WEIGHT___";
+
+    private enum Status { Indexing, Ignored, Excluded, Body, ParentOfBody }
+
+    /// <summary>An open element. Its value (Pagefind's current_value) is the shared buffer from <see cref="Start"/> on, its own text from <see cref="ValueStart"/>: what is written before that (a heading's weight, a block's space) Pagefind adds only at the element's end.</summary>
+    private sealed class Node(string tag, Node? parent, Status status, int start)
+    {
+        public string Tag { get; } = tag;
+        public Node? Parent { get; } = parent;
+        public Status Status { get; set; } = status;
+        public int Start { get; } = start;
+        public int ValueStart { get; set; } = start;
+        public List<string>? Filter { get; init; }
+        public List<string>? Meta { get; init; }
+        public List<string>? Anchors { get; init; }
+    }
+
+    private readonly Vocabulary _vocabulary;
+    // Reused from page to page: the text of every open element, one after another (an element's
+    // text is never copied into its parent's, as Pagefind's parser does, but stays where it is).
+    private readonly StringBuilder _text = new(16 * 1024);
+    private readonly StringBuilder _content = new(16 * 1024);
+    private readonly List<int> _words = new(4096);
+    private readonly List<byte> _weights = new(4096);
+    private readonly System.Buffers.ArrayBufferWriter<byte> _json = new(32 * 1024);
+    private readonly SortedDictionary<string, List<string>> _filters = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _meta = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StringBuilder> _anchorText = new(StringComparer.Ordinal);
+    private readonly List<(string Element, string Id, string Text, int Location)> _anchors = [];
+    private string? _autoTitle, _autoPageTitle;
+
+    /// <summary>A reader for one thread at a time; it keeps its buffers from page to page.</summary>
+    public PageReader(Vocabulary vocabulary) => _vocabulary = vocabulary;
+
+    /// <summary>The page's record, its words numbered in <paramref name="vocabulary"/>; or null, and why it cannot be read here (<paramref name="why"/>).</summary>
+    public static SearchPage? Read(string url, string html, Vocabulary vocabulary, out string? why) => new PageReader(vocabulary).Read(url, html, out why);
+
+    /// <summary>The page's record; or null, and why it cannot be read here (<paramref name="why"/>).</summary>
+    public SearchPage? Read(string url, string html, out string? why)
+    {
+        _text.Clear();
+        _filters.Clear();
+        _meta.Clear();
+        _anchorText.Clear();
+        _anchors.Clear();
+        (_autoTitle, _autoPageTitle) = (null, null);
+        return Run(url, html, out why);
+    }
+
+    private SearchPage? Run(string url, string html, out string? why)
+    {
+        why = null;
+        var root = new Node("", null, Status.Indexing, 0);
+        var current = root;
+        var anchorCounter = 0;
+        var at = 0;
+        while (at < html.Length)
+        {
+            var lt = html.IndexOf('<', at);
+            var textEnd = lt < 0 ? html.Length : lt;
+            if (textEnd > at) Text(current, html, at, textEnd);
+            if (lt < 0) break;
+            if (string.CompareOrdinal(html, lt, "<!", 0, 2) == 0)
+            {
+                var close = html.IndexOf('>', lt);
+                if (close < 0) return No(out why, "a declaration that does not end");
+                at = close + 1;
+                continue;
+            }
+            var end = html.IndexOf('>', lt);
+            if (end < 0) return No(out why, "a tag that does not end");
+            if (html[lt + 1] == '/')
+            {
+                var name = html.AsSpan(lt + 2, end - lt - 2).Trim();
+                // The trimmed page closes what it opens, in order; anything else is not the page this reads.
+                if (current == root || !name.Equals(current.Tag, StringComparison.OrdinalIgnoreCase)) return No(out why, $"an end tag </{name}> that closes no open element");
+                var node = current;
+                current = node.Parent!;
+                End(node, current);
+                at = end + 1;
+                continue;
+            }
+            if (!Tag(html, lt, end, out var tag, out var attributes, out why)) return null;
+            at = end + 1;
+            foreach (var (attribute, _) in attributes)
+                if (attribute.StartsWith("data-pagefind-", StringComparison.Ordinal) && !Modelled.Contains(attribute))
+                    return No(out why, $"{attribute} on <{tag}>");
+            if (tag is "img" or "input" or "textarea" or "select" or "button" or "script" or "style") return No(out why, $"a <{tag}> element");
+            var ignore = Attribute(attributes, "data-pagefind-ignore");
+            var status = Attribute(attributes, "data-pagefind-body") is not null ? Status.Body
+                : ignore is null ? Status.Indexing
+                : ignore.ToLowerInvariant() is "" or "index" or "true" ? Status.Ignored : Status.Excluded;
+            string? anchor = null;
+            if (status is not Status.Excluded and not Status.Ignored && Attribute(attributes, "id") is { } rawId)
+            {
+                var id = rawId.AsSpan().IndexOfAny(Whitespace) < 0 ? rawId : Spaces().Replace(rawId, "");
+                if (!(current.Status == Status.ParentOfBody && status is not Status.Body and not Status.ParentOfBody))
+                {
+                    _text.Append(' ').Append(AnchorMark).Append(tag).Append(':').Append(anchorCounter).Append(':').Append(id).Append(' ');
+                    anchor = $"{anchorCounter}:{id}";
+                    anchorCounter++;
+                }
+            }
+            if (status != Status.Excluded && tag == "br") _text.Append(' ');
+            List<string>? anchors = current.Anchors is not null && Inline.Contains(tag) ? [.. current.Anchors] : null;
+            if (anchor is not null) (anchors ??= []).Add(anchor);
+            var created = new Node(tag, current, current.Status == Status.Excluded ? Status.Excluded : status, _text.Length)
+            {
+                Filter = Attribute(attributes, "data-pagefind-filter") is { } f ? Names(f, attributes) : null,
+                Meta = Attribute(attributes, "data-pagefind-meta") is { } m ? Names(m, attributes) : null,
+                Anchors = anchors,
+            };
+            if (Removed.Contains(tag)) created.Status = Status.Ignored;
+            if (Void.Contains(tag))
+            {
+                End(created, current, closed: false);
+                continue;
+            }
+            // What Pagefind puts before a heading's or a block's text at its end goes in now, before it.
+            if (tag is ['h', >= '1' and <= '6']) _text.Append(' ').Append(AutoWeightMark).Append((char)('7' - tag[1] + '1')).Append(' ');
+            if (Sentence.Contains(tag)) _text.Append(' ');
+            created.ValueStart = _text.Length;
+            current = created;
+        }
+        if (current != root) return No(out why, $"<{current.Tag}> is not closed");
+        if (root.Status != Status.ParentOfBody) return No(out why, "no data-pagefind-body element");
+        // The first h1 titles the page, else its title element, unless its meta names a title.
+        if (!_meta.ContainsKey("title") && (_autoTitle ?? _autoPageTitle) is { } title) _meta["title"] = title;
+        return Finish(url);
+    }
+
+    private static SearchPage? No(out string? why, string reason)
+    {
+        why = reason;
+        return null;
+    }
+
+    private void Text(Node current, string html, int from, int to)
+    {
+        _text.Append(html, from, to - from);
+        if (current.Anchors is null) return;
+        foreach (var anchor in current.Anchors)
+        {
+            if (!_anchorText.TryGetValue(anchor, out var text)) _anchorText[anchor] = text = new StringBuilder();
+            text.Append(html, from, to - from);
+        }
+    }
+
+    /// <summary>What Pagefind does at an element's end: its filters and meta, then its text handed to its parent (here: kept, or taken out of the buffer).</summary>
+    private void End(Node node, Node parent, bool closed = true)
+    {
+        if (node.Status == Status.Excluded)
+        {
+            _text.Length = node.Start;
+            return;
+        }
+        if (node.Filter is not null || node.Meta is not null || (closed && node.Tag == "h1" && _autoTitle is null) || (closed && node.Tag == "title" && _autoPageTitle is null))
+        {
+            var value = _text.ToString(node.ValueStart, _text.Length - node.ValueStart);
+            foreach (var filter in node.Filter ?? [])
+                if (Pair(value, filter) is var (filterName, filterValue))
+                {
+                    if (!_filters.TryGetValue(filterName, out var values)) _filters[filterName] = values = [];
+                    values.Add(Normalize(filterValue));
+                }
+            foreach (var entry in node.Meta ?? [])
+                if (Pair(value, entry) is var (metaName, metaValue)) _meta[metaName] = System.Net.WebUtility.HtmlDecode(metaValue);
+            if (closed && node.Tag == "h1" && _autoTitle is null && value.Trim().Length > 0) _autoTitle = Normalize(value);
+            if (closed && node.Tag == "title" && _autoPageTitle is null) _autoPageTitle = Normalize(value);
+        }
+        if (!closed) return;
+        if (node.Status == Status.Ignored)
+        {
+            _text.Length = node.Start;
+            return;
+        }
+        if (Sentence.Contains(node.Tag))
+        {
+            if (SentenceChar(_text[^1])) _text.Append('.');
+            _text.Append(' ');
+        }
+        if (node.Tag is ['h', >= '1' and <= '6']) _text.Append(' ').Append(EndWeightMark).Append(' ');
+        if (parent.Status == Status.ParentOfBody && node.Status is not Status.Body and not Status.ParentOfBody)
+        {
+            _text.Length = node.Start;
+            return;
+        }
+        if (node.Status is Status.Body or Status.ParentOfBody)
+        {
+            // The body's text replaces its parent's, unless the parent already holds a body's.
+            if (parent.Status != Status.ParentOfBody) _text.Remove(parent.ValueStart, node.Start - parent.ValueStart);
+            parent.Status = Status.ParentOfBody;
+        }
+    }
+
+    private static (string Name, string Value)? Pair(string value, string entry)
+    {
+        var colon = entry.IndexOf(':');
+        if (colon >= 0) return (entry[..colon], entry[(colon + 1)..]);
+        return value.Length == 0 ? null : (entry, value);
+    }
+
+    /// <summary>Pagefind's parse_attr_string: "a, b[attr], c:literal" read against the element's attributes.</summary>
+    private static List<string> Names(string input, List<(string Name, string Value)> attributes)
+    {
+        var colon = input.IndexOf(':');
+        if (colon >= 0)
+        {
+            var names = Names(input[..colon], attributes);
+            if (names.Count > 0) names[^1] = names[^1] + ":" + input[(colon + 1)..];
+            return names;
+        }
+        var result = new List<string>();
+        foreach (var raw in input.Split(','))
+        {
+            var chunk = raw.Trim();
+            var match = AttributeMatch().Match(chunk);
+            result.Add(match.Success ? $"{match.Groups["name"].Value}:{Attribute(attributes, match.Groups["attribute"].Value) ?? ""}" : chunk);
+        }
+        return result;
+    }
+
+    private static string? Attribute(List<(string Name, string Value)> attributes, string name)
+    {
+        foreach (var (n, v) in attributes)
+            if (n == name) return v;
+        return null;
+    }
+
+    /// <summary>Pagefind's SENTENCE_CHARS, [\w'"\)\$\*], for the last character of a block.</summary>
+    private static bool SentenceChar(char c) =>
+        c is '\'' or '"' or ')' or '$' or '*' or '_' || char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber;
+
+    /// <summary>
+    /// Pagefind's normalize_content: entities decoded, white space at the ends taken off, then
+    /// newlines ((\n|\r\n)+) made a space and runs of two or more white space characters one space.
+    /// In one pass: a run of two or more becomes a space, and so does a lone \n; any other lone
+    /// white space character (a tab, a no-break space) stays.
+    /// </summary>
+    public static string Normalize(string content)
+    {
+        var text = content.Contains('&') ? System.Net.WebUtility.HtmlDecode(content) : content;
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var changed = start > 0 || end < text.Length;
+        for (var i = start; i < end && !changed; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] == '\n' || char.IsWhiteSpace(text[i + 1]))) changed = true;
+        if (!changed) return text;
+        var result = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                result.Append(c);
+                continue;
+            }
+            var run = i;
+            while (i + 1 < end && char.IsWhiteSpace(text[i + 1])) i++;
+            result.Append(i > run || c == '\n' ? ' ' : c);
+        }
+        return result.ToString();
+    }
+
+    private static bool Tag(string html, int lt, int end, out string tag, out List<(string Name, string Value)> attributes, out string? why)
+    {
+        why = null;
+        attributes = [];
+        var i = lt + 1;
+        var nameStart = i;
+        while (i < end && !char.IsWhiteSpace(html[i]) && html[i] != '/') i++;
+        tag = html[nameStart..i].ToLowerInvariant();
+        if (tag.Length == 0 || !char.IsAsciiLetter(tag[0]))
+        {
+            why = "text with a '<' that opens no tag";
+            return false;
+        }
+        while (i < end)
+        {
+            var c = html[i];
+            if (char.IsWhiteSpace(c) || c == '/') { i++; continue; }
+            var attrStart = i;
+            while (i < end && !char.IsWhiteSpace(html[i]) && html[i] is not '=' and not '/') i++;
+            var name = html[attrStart..i].ToLowerInvariant();
+            var value = "";
+            if (i < end && html[i] == '=')
+            {
+                i++;
+                if (i < end && html[i] == '"')
+                {
+                    var close = html.IndexOf('"', i + 1);
+                    if (close < 0 || close > end)
+                    {
+                        why = "an attribute value with a '>' in it";
+                        return false;
+                    }
+                    value = System.Net.WebUtility.HtmlDecode(html[(i + 1)..close]);
+                    i = close + 1;
+                }
+                else
+                {
+                    why = "an attribute value without double quotes";
+                    return false;
+                }
+            }
+            attributes.Add((name, value));
+        }
+        return true;
+    }
+
+    private SearchPage Finish(string url)
+    {
+        // Markers of Pagefind's own never reach filters or meta (tidy_meta_and_filters).
+        static string Tidy(string value) => value.Contains("___PAGEFIND_", StringComparison.Ordinal) ? PrivateMarks().Replace(value, "") : value;
+        foreach (var values in _filters.Values)
+            for (var k = 0; k < values.Count; k++) values[k] = Tidy(values[k]);
+        foreach (var key in _meta.Keys.ToList()) _meta[key] = Tidy(_meta[key]);
+        var digest = NormalizeText();
+        var content = _content.Clear();
+        var words = _words;
+        var weights = _weights;
+        words.Clear();
+        weights.Clear();
+        var stack = new Stack<byte>();
+        stack.Push(24);
+        for (var at = 0; at < digest.Length;)
+        {
+            while (at < digest.Length && char.IsWhiteSpace(digest[at])) at++;
+            var from = at;
+            while (at < digest.Length && !char.IsWhiteSpace(digest[at])) at++;
+            var word = digest[from..at];
+            if (word.IsEmpty) continue;
+            if (word[0] == '_')
+            {
+                if (word.StartsWith(AnchorMark, StringComparison.Ordinal))
+                {
+                    var rest = word.ToString().Replace(AnchorMark, "", StringComparison.Ordinal);
+                    var colon = rest.IndexOf(':');
+                    if (colon >= 0)
+                    {
+                        var anchorId = rest[(colon + 1)..];
+                        var text = _anchorText.TryGetValue(anchorId, out var t) ? Normalize(Normalize(t.ToString())) : "";
+                        var idColon = anchorId.IndexOf(':');
+                        if (idColon >= 0) _anchors.Add((rest[..colon], anchorId[(idColon + 1)..], text, words.Count));
+                    }
+                    continue;
+                }
+                if (word.StartsWith(AutoWeightMark, StringComparison.Ordinal))
+                {
+                    var w = float.TryParse(word[AutoWeightMark.Length..], System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 1f;
+                    stack.Push(stack.Count == 1 ? (byte)(Math.Clamp(w, 0f, 10f) * 24f) : stack.Peek());
+                    continue;
+                }
+                if (word.StartsWith(EndWeightMark, StringComparison.Ordinal))
+                {
+                    if (stack.Count > 0) stack.Pop();
+                    continue;
+                }
+            }
+            if (word.Contains('\u200B'))
+            {
+                var stripped = word.ToString().Replace("\u200B", "", StringComparison.Ordinal);
+                if (stripped.Length == 0) continue;
+                word = stripped;
+            }
+            content.Append(word).Append(' ');
+            words.Add(_vocabulary.Id(word));
+            weights.Add(stack.Count > 0 ? stack.Peek() : (byte)1);
+        }
+        if (content.Length > 0 && content[^1] == ' ') content.Length--;
+        var metaWords = new int[_meta.Count][];
+        var field = 0;
+        var ids = new List<int>();
+        foreach (var value in _meta.Values)
+        {
+            ids.Clear();
+            var span = value.AsSpan();
+            for (var at = 0; at < span.Length;)
+            {
+                while (at < span.Length && char.IsWhiteSpace(span[at])) at++;
+                var from = at;
+                while (at < span.Length && !char.IsWhiteSpace(span[at])) at++;
+                if (at > from) ids.Add(_vocabulary.Id(span[from..at]));
+            }
+            metaWords[field++] = [.. ids];
+        }
+        var wordCount = words.Count == 0 ? 1 : words.Count;
+        return new SearchPage(url, Fragment(url, wordCount), wordCount, [.. words], [.. weights],
+            _filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[.. f.Value], StringComparer.Ordinal), [.. _meta.Keys], metaWords);
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A page's record as Pagefind writes it (its fragment): address, text, word count, filters, meta, anchors.</summary>
+    private byte[] Fragment(string url, int wordCount)
+    {
+        _json.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("url", url);
+            json.WriteString("content", _content.Length <= 32 * 1024 ? ContentSpan() : _content.ToString());
+            json.WriteNumber("word_count", wordCount);
+            json.WriteStartObject("filters");
+            foreach (var (filter, values) in _filters)
+            {
+                json.WriteStartArray(filter);
+                foreach (var value in values) json.WriteStringValue(value);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("meta");
+            foreach (var (key, value) in _meta) json.WriteString(key, value);
+            json.WriteEndObject();
+            json.WriteStartArray("anchors");
+            foreach (var (element, id, text, location) in _anchors)
+            {
+                json.WriteStartObject();
+                json.WriteString("element", element);
+                json.WriteString("id", id);
+                json.WriteString("text", text);
+                json.WriteNumber("location", location);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return _json.WrittenSpan.ToArray();
+    }
+
+    private readonly char[] _contentCopy = new char[32 * 1024];
+    private char[] _raw = new char[32 * 1024], _decoded = new char[32 * 1024], _digest = new char[32 * 1024];
+
+    /// <summary><see cref="Normalize"/> of the page's text, in the reader's own arrays rather than three strings a page.</summary>
+    private ReadOnlySpan<char> NormalizeText()
+    {
+        var length = _text.Length;
+        if (_raw.Length < length) (_raw, _decoded, _digest) = (new char[length * 2], new char[length * 2], new char[length * 2]);
+        _text.CopyTo(0, _raw, length);
+        var raw = _raw.AsSpan(0, length);
+        // Entities one at a time, as a whole-text decoding would (each '&' up to its ';').
+        var decoded = raw;
+        if (raw.Contains('&'))
+        {
+            var n = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '&')
+                {
+                    var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
+                    if (semi > 0)
+                    {
+                        var entity = raw.Slice(i, semi + 1).ToString();
+                        var text = System.Net.WebUtility.HtmlDecode(entity);
+                        if (text != entity)
+                        {
+                            if (n + text.Length > _decoded.Length) System.Array.Resize(ref _decoded, (n + text.Length) * 2);
+                            text.CopyTo(_decoded.AsSpan(n));
+                            n += text.Length;
+                            i += semi;
+                            continue;
+                        }
+                    }
+                }
+                if (n >= _decoded.Length) System.Array.Resize(ref _decoded, _decoded.Length * 2);
+                _decoded[n++] = raw[i];
+            }
+            decoded = _decoded.AsSpan(0, n);
+        }
+        var start = 0;
+        var end = decoded.Length;
+        while (start < end && char.IsWhiteSpace(decoded[start])) start++;
+        while (end > start && char.IsWhiteSpace(decoded[end - 1])) end--;
+        if (_digest.Length < end - start) _digest = new char[(end - start) * 2];
+        var m = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = decoded[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                _digest[m++] = c;
+                continue;
+            }
+            var run = i;
+            while (i + 1 < end && char.IsWhiteSpace(decoded[i + 1])) i++;
+            _digest[m++] = i > run || c == '\n' ? ' ' : c;
+        }
+        return _digest.AsSpan(0, m);
+    }
+
+    /// <summary>The content built so far, without a string made of it (short enough for the reader's own array).</summary>
+    private ReadOnlySpan<char> ContentSpan()
+    {
+        _content.CopyTo(0, _contentCopy, _content.Length);
+        return _contentCopy.AsSpan(0, _content.Length);
+    }
+
+    /// <summary>Unicode white space, as Rust's split_whitespace splits on it.</summary>
+    private static ReadOnlySpan<char> Whitespace => "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    [GeneratedRegex(@"\s")] private static partial Regex Spaces();
+    [GeneratedRegex(@"^\s*(?<name>[^:\[\]]+)\[(?<attribute>.+)\]\s*$")] private static partial Regex AttributeMatch();
+    [GeneratedRegex(@"___PAGEFIND_[\S]+\s?")] private static partial Regex PrivateMarks();
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Json;
+using CaseRecord.Search.Builtin;
+
+namespace CaseRecord.Tests.Unit;
+
+/// <summary>
+/// The generator's own reader of a trimmed page (src/Search/Builtin/PageReader.cs) on small
+/// strings, against what Pagefind 1.6.0's program made of the same page (its fragment and word
+/// locations, decoded by hand once); and the pieces of the index format it writes with.
+/// </summary>
+public sealed class SearchPageReaderTests
+{
+    // Pagefind 1.6.0 (--force-language en --exclude-selectors thead) made of this page the record
+    // and locations asserted below.
+    private const string Page = """<!DOCTYPE html><html lang="en"><head><title>Page title</title></head><body><main data-pagefind-body data-pagefind-filter="kind[data-kind]" data-kind="article" data-pagefind-meta="kind:article"><h1>Bridge closed</h1><p id="p1">Alpha <span id="s1">beta</span> gamma</p><h2>Two words</h2><p>Ends with colon:</p><p>Said "yes"</p><div data-pagefind-ignore><p>hidden words</p><span data-pagefind-filter="tag">kept tag</span></div><p><span data-pagefind-filter="speaker">Dana Okafor</span> spoke on <time data-pagefind-meta="date">2024-06-07</time></p><table><thead><tr><th>Head</th></tr></thead><tbody><tr><td>Cell</td></tr></tbody></table><footer>Foot</footer><nav>Nav</nav><p>end (note)</p></main></body></html>""";
+
+    private static (SearchPage Page, JsonElement Fragment, Vocabulary Vocabulary) Read(string html)
+    {
+        var vocabulary = new Vocabulary();
+        var page = PageReader.Read("/articles/a/", html, vocabulary, out var why);
+        Assert.True(page is not null, why);
+        return (page, JsonDocument.Parse(page.Fragment).RootElement.Clone(), vocabulary);
+    }
+
+    [Fact]
+    public void Blocks_are_joined_with_a_full_stop_after_a_word_character_a_quote_or_a_bracket()
+    {
+        var (page, fragment, _) = Read(Page);
+        Assert.Equal("/articles/a/", fragment.GetProperty("url").GetString());
+        // No full stop after "colon:"; one after "yes"" and "(note)"; the ignored div, thead, footer and nav are gone.
+        Assert.Equal("Bridge closed. Alpha beta gamma. Two words. Ends with colon: Said \"yes\". Dana Okafor spoke on 2024-06-07. Cell. end (note).", fragment.GetProperty("content").GetString());
+        Assert.Equal(20, fragment.GetProperty("word_count").GetInt32());
+        Assert.Equal(20, page.WordCount);
+    }
+
+    [Fact]
+    public void Every_element_with_an_id_is_an_anchor_at_its_next_word()
+    {
+        var (_, fragment, _) = Read(Page);
+        var anchors = fragment.GetProperty("anchors").EnumerateArray()
+            .Select(a => (a.GetProperty("element").GetString(), a.GetProperty("id").GetString(), a.GetProperty("text").GetString(), a.GetProperty("location").GetInt32()))
+            .ToList();
+        Assert.Equal([("p", "p1", "Alpha beta gamma", 2), ("span", "s1", "beta", 3)], anchors);
+    }
+
+    [Fact]
+    public void Filters_come_from_text_from_an_attribute_and_from_inside_ignored_text()
+    {
+        var (page, fragment, _) = Read(Page);
+        var filters = fragment.GetProperty("filters").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.EnumerateArray().Select(v => v.GetString()).ToList());
+        Assert.Equal(["kind", "speaker", "tag"], filters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["article"], filters["kind"]);
+        Assert.Equal(["Dana Okafor"], filters["speaker"]);
+        Assert.Equal(["kept tag"], filters["tag"]);
+        Assert.Equal(["article"], page.Filters["kind"]);
+    }
+
+    [Fact]
+    public void Meta_is_a_literal_or_the_text_and_the_first_h1_titles_the_page()
+    {
+        var (page, fragment, vocabulary) = Read(Page);
+        var meta = fragment.GetProperty("meta").EnumerateObject().ToDictionary(m => m.Name, m => m.Value.GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["date"] = "2024-06-07", ["kind"] = "article", ["title"] = "Bridge closed" }, meta);
+        Assert.Equal(["date", "kind", "title"], page.MetaKeys);
+        Assert.Equal(["Bridge", "closed"], page.MetaWords[2].Select(w => vocabulary.Words[w]));
+    }
+
+    [Fact]
+    public void Heading_words_weigh_more_than_plain_words()
+    {
+        var (page, _, vocabulary) = Read(Page);
+        var words = page.Words.Select(w => vocabulary.Words[w]).ToList();
+        Assert.Equal(["Bridge", "closed.", "Alpha", "beta", "gamma.", "Two", "words."], words.Take(7));
+        // Pagefind's locations: bridg −169 (168) at 0, two −145 (144) at 5, alpha −25 (24) at 2.
+        Assert.Equal([168, 168, 24, 24, 24, 144, 144, 24], page.Weights.Take(8).Select(w => (int)w));
+        Assert.Equal(words.Count, page.Weights.Length);
+        Assert.DoesNotContain("hidden", words);
+        Assert.DoesNotContain("Head", words);
+        Assert.DoesNotContain("Foot", words);
+        Assert.DoesNotContain("Nav", words);
+    }
+
+    [Theory]
+    [InlineData("""<p data-pagefind-weight="2">x</p>""", "data-pagefind-weight")]
+    [InlineData("""<p data-pagefind-sort="date">x</p>""", "data-pagefind-sort")]
+    [InlineData("""<p>a picture <img src="a.png" alt="alt text"></p>""", "<img>")]
+    public void What_it_does_not_model_sends_the_page_to_Pagefinds_program(string inside, string reason)
+    {
+        var page = PageReader.Read("/articles/a/", $"<html><body><main data-pagefind-body>{inside}</main></body></html>", new Vocabulary(), out var why);
+        Assert.Null(page);
+        Assert.Contains(reason, why);
+    }
+
+    [Fact]
+    public void A_page_without_a_body_element_is_not_read()
+    {
+        Assert.Null(PageReader.Read("/articles/a/", "<html><body><main><p>words</p></main></body></html>", new Vocabulary(), out var why));
+        Assert.Contains("data-pagefind-body", why);
+    }
+
+    [Theory]
+    [InlineData("a &amp; b &lt;c&gt; &#39;d&#39;", "a & b <c> 'd'")]
+    [InlineData("  a \n\n b  ", "a b")]
+    [InlineData("a\nb", "a b")]
+    [InlineData("a\r\nb", "a b")]
+    [InlineData("a\tb", "a\tb")]
+    [InlineData("a \t b", "a b")]
+    [InlineData("a\u00A0b", "a\u00A0b")]
+    [InlineData("plain", "plain")]
+    public void Normalize_decodes_entities_and_makes_runs_of_white_space_one_space(string input, string expected) =>
+        Assert.Equal(expected, PageReader.Normalize(input));
+
+    [Fact]
+    public void Cbor_reads_what_it_writes()
+    {
+        var bytes = new CborWriter().Array(9).Int(0).Int(23).Int(24).Int(-1).Int(-25).Int(70_000).Int(long.MaxValue).Int(long.MinValue)
+            .Array(2).Text("Zürich 😀 東京").Ints([1, -2, 300]).ToArray();
+        var value = (object?[])CborReader.Read(bytes)!;
+        Assert.Equal([0L, 23L, 24L, -1L, -25L, 70_000L, long.MaxValue, long.MinValue], value.Take(8));
+        var last = (object?[])value[8]!;
+        Assert.Equal("Zürich 😀 東京", last[0]);
+        Assert.Equal([1L, -2L, 300L], (object?[])last[1]!);
+    }
+
+    [Fact]
+    public void Cbor_writes_the_smallest_form_as_minicbor_does()
+    {
+        Assert.Equal([0x17], new CborWriter().Int(23).ToArray());
+        Assert.Equal([0x18, 0x18], new CborWriter().Int(24).ToArray());
+        Assert.Equal([0x38, 0x18], new CborWriter().Int(-25).ToArray());
+        Assert.Equal([0x19, 0x01, 0xF4], new CborWriter().Int(500).ToArray());
+        Assert.Equal([0x1A, 0x00, 0x01, 0x11, 0x70], new CborWriter().Int(70_000).ToArray());
+        Assert.Equal([0x82, 0x62, 0xC3, 0xA9, 0x00], new CborWriter().Array(2).Text("é").Int(0).ToArray());
+        Assert.Throws<FormatException>(() => CborReader.Read([0x82, 0x01]));
+        Assert.Throws<FormatException>(() => CborReader.Read([0x01, 0x01]));
+    }
+
+    [Fact]
+    public void A_packed_file_unpacks_to_its_content_and_a_file_without_the_mark_does_not()
+    {
+        var content = Encoding.UTF8.GetBytes("{\"url\":\"/a/\"}");
+        Assert.Equal(content, PagefindFile.Unpack(PagefindFile.Pack(content)));
+        using var plain = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(plain, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(content);
+        Assert.Throws<FormatException>(() => PagefindFile.Unpack(plain.ToArray()));
+    }
+
+    [Fact]
+    public void A_negative_location_sets_the_weight_and_is_followed_by_an_absolute_position() =>
+        Assert.Equal([(6, 24), (1, 168)], Lexicon.Locations([-25L, 6L, -169L, 1L]));
+
+    [Fact]
+    public void Other_locations_are_distances_from_the_last() =>
+        Assert.Equal([(13, 24), (14, 24), (15, 24)], Lexicon.Locations([-25L, 13L, 1L, 1L]));
+
+    [Theory]
+    [InlineData("articles/x/index.html", "/articles/x/")]
+    [InlineData("index.html", "/")]
+    [InlineData("speakers/o'neill/index.html", "/speakers/o'neill/")]
+    [InlineData("articles/café/index.html", "/articles/caf%C3%A9/")]
+    [InlineData("articles/a b#c?d%e/index.html", "/articles/a%20b%23c%3Fd%25e/")]
+    [InlineData("articles/x/page.html", "/articles/x/page.html")]
+    public void A_site_path_becomes_Pagefinds_url(string path, string url) =>
+        Assert.Equal(url, CaseRecord.Search.Builtin.BuiltinSearchRun.Url(path));
+}
