@@ -32,12 +32,12 @@ public static class PagefindInput
     };
 
     // Pagefind's REMOVE_SELECTORS: never indexed, whatever they hold.
-    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {
         "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template",
     };
 
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     };

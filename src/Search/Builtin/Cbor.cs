@@ -25,13 +25,6 @@ public sealed class CborWriter
         return this;
     }
 
-    public CborWriter Ints(IReadOnlyList<int> values)
-    {
-        Array(values.Count);
-        foreach (var v in values) Int(v);
-        return this;
-    }
-
     public CborWriter Ints(ReadOnlySpan<int> values)
     {
         Array(values.Length);

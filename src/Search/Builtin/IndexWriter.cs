@@ -156,7 +156,7 @@ public static class IndexWriter
         foreach (var (filter, values) in byFilter.OrderBy(f => f.Key, Utf8Order.Instance))
         {
             var cbor = new CborWriter().Array(2).Text(filter).Array(values.Count);
-            foreach (var (value, list) in values.OrderBy(v => v.Key, Utf8Order.Instance)) cbor.Array(2).Text(value).Ints(list);
+            foreach (var (value, list) in values.OrderBy(v => v.Key, Utf8Order.Instance)) cbor.Array(2).Text(value).Ints(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
             var bytes = cbor.ToArray();
             var name = Short(filterNames, $"{Language}_{Hash(bytes)}", Language.Length + 8);
             files.Add(($"filter/{name}.pf_filter", bytes));

@@ -32,16 +32,10 @@ public sealed partial class PageReader
         "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var",
     };
 
-    /// <summary>Pagefind's own removals, and the one the build adds (--exclude-selectors thead).</summary>
-    private static readonly HashSet<string> Removed = new(StringComparer.Ordinal)
-    {
-        "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template", "thead",
-    };
+    /// <summary>Pagefind's own removals (those the trimming drops), and the one the build adds (--exclude-selectors thead).</summary>
+    private static readonly HashSet<string> Removed = new(PagefindInput.Dropped.Append("thead"), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    };
+    private static readonly HashSet<string> Void = PagefindInput.Void;
 
     // Attributes of Pagefind's it models; any other data-pagefind- attribute sends the build to Pagefind's program.
     private static readonly HashSet<string> Modelled = new(StringComparer.Ordinal)
@@ -296,28 +290,32 @@ public sealed partial class PageReader
     public static string Normalize(string content)
     {
         var text = content.Contains('&') ? System.Net.WebUtility.HtmlDecode(content) : content;
+        var into = new char[text.Length];
+        var length = Collapse(text, into);
+        return text.AsSpan().SequenceEqual(into.AsSpan(0, length)) ? text : new string(into, 0, length);
+    }
+
+    /// <summary>The white space of <see cref="Normalize"/>: the ends taken off, a run of two or more or a lone \n made a space; the length written.</summary>
+    private static int Collapse(ReadOnlySpan<char> text, Span<char> into)
+    {
         var start = 0;
         var end = text.Length;
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        var changed = start > 0 || end < text.Length;
-        for (var i = start; i < end && !changed; i++)
-            if (char.IsWhiteSpace(text[i]) && (text[i] == '\n' || char.IsWhiteSpace(text[i + 1]))) changed = true;
-        if (!changed) return text;
-        var result = new StringBuilder(end - start);
+        var m = 0;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
             if (!char.IsWhiteSpace(c))
             {
-                result.Append(c);
+                into[m++] = c;
                 continue;
             }
             var run = i;
             while (i + 1 < end && char.IsWhiteSpace(text[i + 1])) i++;
-            result.Append(i > run || c == '\n' ? ' ' : c);
+            into[m++] = i > run || c == '\n' ? ' ' : c;
         }
-        return result.ToString();
+        return m;
     }
 
     private static bool Tag(string html, int lt, int end, out string tag, out List<(string Name, string Value)> attributes, out string? why)
@@ -525,25 +523,8 @@ public sealed partial class PageReader
             }
             decoded = _decoded.AsSpan(0, n);
         }
-        var start = 0;
-        var end = decoded.Length;
-        while (start < end && char.IsWhiteSpace(decoded[start])) start++;
-        while (end > start && char.IsWhiteSpace(decoded[end - 1])) end--;
-        if (_digest.Length < end - start) _digest = new char[(end - start) * 2];
-        var m = 0;
-        for (var i = start; i < end; i++)
-        {
-            var c = decoded[i];
-            if (!char.IsWhiteSpace(c))
-            {
-                _digest[m++] = c;
-                continue;
-            }
-            var run = i;
-            while (i + 1 < end && char.IsWhiteSpace(decoded[i + 1])) i++;
-            _digest[m++] = i > run || c == '\n' ? ' ' : c;
-        }
-        return _digest.AsSpan(0, m);
+        if (_digest.Length < decoded.Length) _digest = new char[decoded.Length * 2];
+        return _digest.AsSpan(0, Collapse(decoded, _digest));
     }
 
     /// <summary>The content built so far, without a string made of it (short enough for the reader's own array).</summary>
