@@ -61,7 +61,7 @@ internal sealed class PooledInclude(IScriptCustomFunction scribans) : IScriptCus
     }
 
     /// <summary>What <see cref="Template.Render(TemplateContext)"/> does before it takes the text out of the output.</summary>
-    private static void RenderInPlace(TemplateContext context, Template template, ScriptPage page)
+    internal static void RenderInPlace(TemplateContext context, Template template, ScriptPage page)
     {
         if (template.SourceFilePath is { } file) context.PushSourceFile(file);
         try

@@ -28,10 +28,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         return context;
     });
 
-    // And one output buffer, reused page after page (a fresh one per page was a sixth of all a
-    // build allocated; bench/README.md). A buffer a huge page grew past MaxKept is let go, so one
-    // page never makes the others pay.
+    // And output buffers, reused page after page (a fresh one per page was a sixth of all a build
+    // allocated; bench/README.md): one the page's own layout renders its body into, one the base
+    // layout renders the whole page into.
     private readonly ThreadLocal<StringBuilderOutput> _outputs = new(() => new StringBuilderOutput(new StringBuilder(InitialOutput)));
+    private readonly ThreadLocal<StringBuilderOutput> _pages = new(() => new StringBuilderOutput(new StringBuilder(InitialOutput)));
     private const int InitialOutput = 64 * 1024, MaxKept = 1024 * 1024;
 
     // And one for a page's UTF-8 bytes, lent to the consumer for the call (see RenderJob.Run): a
@@ -140,11 +141,14 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         /// <param name="first">Pages rendered before all others (those the search index reads, so it can start beside the rest).</param>
         public ImmutableArray<Diagnostic> Run(Action<OutputFile, string?> emit, Func<string, bool>? first = null)
         {
+            // As many threads as cores: the work is CPU-bound, and the pool, seeing threads wait on
+            // writes, had grown to 25 at 10,000 articles, each with its own context and buffers.
+            var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
             var data = _data;
             _data = null;
             foreach (var file in data ?? []) emit(file, null);
             var errors = new Diagnostic?[_pages.Length];
-            if (first is null) Parallel.For(0, _pages.Length, Render);
+            if (first is null) Parallel.For(0, _pages.Length, cores, Render);
             else
             {
                 // The early pages in path order, handed out a few at a time from the start, so they
@@ -154,11 +158,11 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
                 var early = Enumerable.Range(0, _pages.Length).ToLookup(i => first(_pages[i].Path));
                 var inOrder = early[true].OrderBy(i => _pages[i].Path, StringComparer.Ordinal).ToArray();
                 if (inOrder.Length > 0)
-                    Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, inOrder.Length, 8), range =>
+                    Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, inOrder.Length, 8), cores, range =>
                     {
                         for (var k = range.Item1; k < range.Item2; k++) Render(inOrder[k]);
                     });
-                Parallel.ForEach(early[false].ToArray(), Render);
+                Parallel.ForEach(early[false].ToArray(), cores, Render);
             }
             foreach (var make in _others) emit(make(), null);
             return [.. errors.OfType<Diagnostic>()];
@@ -217,20 +221,36 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             ["json_ld"] = StructuredData.Serialise(page.Meta.JsonLd),
         };
         context.PushGlobal(globals);
-        var output = _outputs.Value!;
-        if (output.Builder.Capacity > MaxKept) _outputs.Value = output = new StringBuilderOutput(new StringBuilder(InitialOutput));
-        output.Builder.Clear(); // a page stopped by a template error leaves its start behind
+        var output = Buffer(_outputs);
         context.PushOutput(output);
         try
         {
-            var body = template.Render(context);
-            globals["content"] = body;
-            return theme.Layout("_layout")!.Render(context);
+            if (!theme.BodyInPlace)
+            {
+                globals["content"] = template.Render(context);
+                return theme.Layout("_layout")!.Render(context);
+            }
+            // The body stays in its buffer and the layout copies it from there (see PageBody).
+            PooledInclude.RenderInPlace(context, template, template.Page!);
+            globals["content"] = new PageBody(output.Builder);
+            context.PushOutput(Buffer(_pages));
+            try { return theme.Layout("_layout")!.Render(context); }
+            finally { context.PopOutput(); }
         }
         finally
         {
             context.PopOutput();
             context.PopGlobal();
         }
+    }
+
+    // This thread's buffer, emptied (a page stopped by a template error leaves its start behind);
+    // one a huge page grew past MaxKept is let go, so one page never makes the others pay.
+    private static StringBuilderOutput Buffer(ThreadLocal<StringBuilderOutput> buffers)
+    {
+        var output = buffers.Value!;
+        if (output.Builder.Capacity > MaxKept) buffers.Value = output = new StringBuilderOutput(new StringBuilder(InitialOutput));
+        output.Builder.Clear();
+        return output;
     }
 }

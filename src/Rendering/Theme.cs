@@ -23,6 +23,7 @@ public sealed class Theme : ITemplateLoader
     {
         _layouts = layouts;
         _partials = partials;
+        BodyInPlace = layouts.TryGetValue("_layout", out var layout) && PageBody.WrittenPlainly(layout);
         Assets = assets;
         Fingerprint = fingerprint;
     }
@@ -47,6 +48,9 @@ public sealed class Theme : ITemplateLoader
     }
 
     public Template? Layout(string name) => _layouts.GetValueOrDefault(name);
+
+    /// <summary>Whether the base layout can be given a page's body as a <see cref="PageBody"/> rather than a string.</summary>
+    internal bool BodyInPlace { get; }
 
     public static Theme Load(IContentSource project, DiagnosticList diagnostics)
     {

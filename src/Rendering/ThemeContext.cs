@@ -14,6 +14,17 @@ namespace CaseRecord.Rendering;
 /// </summary>
 internal sealed class ThemeContext : TemplateContext
 {
+    /// <summary>Writes a page's body (<see cref="PageBody"/>) into the page without making a string of it.</summary>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is PageBody body && Output is StringBuilderOutput output)
+        {
+            output.Builder.Append(body.Text);
+            return this;
+        }
+        return base.Write(span, textAsObject!);
+    }
+
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
         var accessor = base.GetMemberAccessorImpl(target);
