@@ -120,6 +120,42 @@ public sealed class BuiltinIndexTests
         Assert.Empty(Directory.EnumerateDirectories(project.PathOf("written"), ".search-*"));
     }
 
+    /// <summary>
+    /// The index is made beside the render once the last page it reads is in, and moved into the
+    /// site when the work finishes; a page that comes after all the build said would come has the
+    /// index made again, from every page. Either way it is the build's own index.
+    /// </summary>
+    [ToolFact(Needs.Pagefind)]
+    public void An_index_made_before_the_last_page_came_is_made_again_with_it()
+    {
+        using var project = Golden("tests/sites/three-sources");
+        Build(project, "built", []);
+        var expected = PagefindIndexDump.Of(project.PathOf("built/pagefind"));
+        var pages = SearchIndexer.PagesOf(project.PathOf("built")).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pages.Count > 2, "too few pages to hold one back");
+        foreach (var late in new[] { false, true })
+        {
+            var site = project.PathOf(late ? "late" : "early");
+            foreach (var page in pages)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(site, page))!);
+                File.Copy(Path.Combine(project.PathOf("built"), page), Path.Combine(site, page));
+            }
+            var log = new StringWriter();
+            using (var run = new SearchIndexer(log).Start(Repo.Root, site))
+            {
+                // Told of every page but the last; when late, the last comes anyway.
+                run.Expect(late ? pages[..^1] : pages);
+                foreach (var page in pages) run.Page(page, File.ReadAllText(Path.Combine(site, page)));
+                Assert.True(run.Finish(), log.ToString());
+            }
+            Assert.Contains($"search: indexed {pages.Count} pages", log.ToString());
+            var actual = PagefindIndexDump.Of(Path.Combine(site, "pagefind"));
+            Assert.True(expected == actual, $"late {late}: not the build's index\n{PagefindIndexDump.FirstDifference(expected, actual)}");
+            Assert.Empty(Directory.EnumerateDirectories(site, ".search-*"));
+        }
+    }
+
     /// <summary>The runtime files (pagefind.js, its WebAssembly, the UI), by name: the index's own files are named by their hashes.</summary>
     private static IReadOnlyList<string> Runtime(string folder) =>
         [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(f => !f!.StartsWith("pagefind.", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];

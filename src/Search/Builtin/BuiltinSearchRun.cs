@@ -15,6 +15,10 @@ namespace CaseRecord.Search.Builtin;
 /// Pagefind's program spent about 28 s of CPU on the 10,000-article record, two thirds of the
 /// build's own, most of it parsing HTML the generator had just written: its stemming and
 /// splitting are kept (asked of it, word by word), the parsing and the writing are done here.
+/// A build hands over the pages this reads before all others, so once the last of them is in,
+/// the index is made beside the rest of the render, into the scratch folder, and only moved
+/// into the site when the work finishes; what needs the program's own reading of the pages (on
+/// disk, all written by then) waits for the finish.
 /// </remarks>
 public sealed class BuiltinSearchRun : IStagedWork
 {
@@ -27,8 +31,11 @@ public sealed class BuiltinSearchRun : IStagedWork
     private readonly Vocabulary _vocabulary = new();
     // Readers keep their buffers from page to page; one per thread at a time.
     private readonly ConcurrentBag<PageReader> _readers = [];
-    private IReadOnlyList<string> _expected = [];
     private volatile string? _unreadable;
+    // The pages this reads that are still to come, once the build has said which it will have;
+    // the index is made in the background (_made) when the last of them is in.
+    private int _toCome = -1;
+    private Task<Outcome>? _made;
 
     internal BuiltinSearchRun(string? program, string site, TextWriter log, int perIndex, CancellationToken cancel)
     {
@@ -38,12 +45,32 @@ public sealed class BuiltinSearchRun : IStagedWork
 
     public bool Reads(string path) => _program is not null && SearchIndexer.Reads(path);
 
-    public void Expect(IEnumerable<string> paths) => _expected = [.. paths];
+    public void Expect(IEnumerable<string> paths)
+    {
+        _expected = [.. paths];
+        Volatile.Write(ref _toCome, _expected.Count(Reads));
+    }
+
+    private IReadOnlyList<string> _expected = [];
 
     public void Page(string path, string text)
     {
-        if (!Reads(path) || _cancel.IsCancellationRequested) return;
-        if (_unreadable is not null) return;
+        if (!Reads(path)) return;
+        try
+        {
+            Read(path, text);
+        }
+        finally
+        {
+            // Counted whatever became of it, after what it added is in.
+            if (Interlocked.Decrement(ref _toCome) == 0 && _unreadable is null && !_cancel.IsCancellationRequested)
+                _made = Task.Run(Make);
+        }
+    }
+
+    private void Read(string path, string text)
+    {
+        if (_cancel.IsCancellationRequested || _unreadable is not null) return;
         var reader = _readers.TryTake(out var idle) ? idle : new PageReader(_vocabulary);
         try
         {
@@ -71,6 +98,9 @@ public sealed class BuiltinSearchRun : IStagedWork
         }
     }
 
+    /// <summary>What making the index came to: done (or failed), with what to say; or to be left to Pagefind's program, and why.</summary>
+    private sealed record Outcome(bool Succeeded, string? Said, string? ByProgram = null, string? Index = null, int Pages = -1);
+
     private bool Complete()
     {
         if (_program is null)
@@ -85,38 +115,63 @@ public sealed class BuiltinSearchRun : IStagedWork
             return true;
         }
         if (_unreadable is { } unreadable) return ByProgram($"a page has what the generator's own indexer does not read ({unreadable})");
+        var outcome = _made?.GetAwaiter().GetResult();
+        // Made early, but from fewer pages than came in the end (a page the build had not said
+        // would come): made again from them all.
+        if (outcome is { Pages: >= 0 } early && early.Pages != _read.Count)
+        {
+            if (Directory.Exists(_scratch)) Directory.Delete(_scratch, recursive: true);
+            outcome = null;
+        }
+        outcome ??= Make();
+        if (_cancel.IsCancellationRequested) return true;
+        if (outcome.ByProgram is { } why) return ByProgram(why);
+        if (outcome.Index is { } made)
+        {
+            // Into the site only now: the sink clears what the last build left in the site before it finishes the work.
+            var index = Path.Combine(_site, "pagefind");
+            try
+            {
+                if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
+                Directory.Move(made, index);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _log.WriteLine($"error: search indexing failed: {e.Message}");
+                return false;
+            }
+        }
+        if (outcome.Said is { } said) _log.WriteLine(said);
+        return outcome.Succeeded;
+    }
+
+    /// <summary>Asks the program how it indexes the build's words, and writes the index into the scratch folder.</summary>
+    private Outcome Make()
+    {
         var pages = _read.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
         var words = _vocabulary.Words;
         if (words.FirstOrDefault(w => w.StartsWith("___PAGEFIND_", StringComparison.Ordinal) || w.StartsWith("___END_PAGEFIND_", StringComparison.Ordinal)) is { } marker)
-            return ByProgram($"a page's text has Pagefind's own mark {marker}");
-        var lexicon = Lexicon.Ask(_program, words, Path.Combine(_scratch, "words"), _cancel, out var said);
-        if (_cancel.IsCancellationRequested) return true;
-        if (lexicon is null)
-        {
-            _log.WriteLine($"error: search indexing failed: {said}");
-            return false;
-        }
+            return new(false, null, $"a page's text has Pagefind's own mark {marker}");
+        var lexicon = Lexicon.Ask(_program!, words, Path.Combine(_scratch, "words"), _cancel, out var said);
+        if (_cancel.IsCancellationRequested) return new(true, null);
+        if (lexicon is null) return new(false, $"error: search indexing failed: {said}");
         if (lexicon.ProgramVersion != Lexicon.Version)
-            return ByProgram($"Pagefind's program is version {lexicon.ProgramVersion}; the generator writes the index of {Lexicon.Version}");
-        var index = Path.Combine(_site, "pagefind");
-        if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
-        Directory.CreateDirectory(index);
+            return new(false, null, $"Pagefind's program is version {lexicon.ProgramVersion}; the generator writes the index of {Lexicon.Version}");
+        var index = Path.Combine(_scratch, "pagefind");
         try
         {
+            Directory.CreateDirectory(index);
             IndexWriter.Write(pages, words, lexicon, index);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.WriteLine($"error: search indexing failed: {e.Message}");
-            return false;
+            return new(false, $"error: search indexing failed: {e.Message}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Directory.Delete(index, recursive: true);
-            return ByProgram($"the generator's index writer failed ({e.GetType().Name}: {e.Message})");
+            return new(false, null, $"the generator's index writer failed ({e.GetType().Name}: {e.Message})");
         }
-        _log.WriteLine($"search: indexed {pages.Count} pages");
-        return true;
+        return new(true, $"search: indexed {pages.Count} pages", Index: index, Pages: pages.Count);
     }
 
     /// <summary>The index made by Pagefind's program, as before the generator wrote it, over the pages as the site has them by now (every page is written before the work finishes).</summary>
@@ -147,6 +202,9 @@ public sealed class BuiltinSearchRun : IStagedWork
 
     public void Dispose()
     {
+        // A build given up while the index is being made (an error elsewhere): the program, told
+        // by the build's token, or the writer, finishes before its scratch goes.
+        try { _made?.Wait(); } catch (AggregateException) { }
         if (Directory.Exists(_scratch)) Directory.Delete(_scratch, recursive: true);
     }
 }
