@@ -14,16 +14,16 @@ public interface ISearchIndexTool
     /// <summary>Whether the tool reads this file of the built site (only those are copied to disk for it).</summary>
     bool Reads(string path);
 
-    /// <summary>Writes the index of the site in <paramref name="site"/> into its pagefind/ folder; false if that failed.</summary>
-    bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel);
+    /// <summary>Writes the index of the site in <paramref name="site"/> into its pagefind/ folder, made as <paramref name="how"/> says; false if that failed.</summary>
+    bool Run(string site, string linkRoot, SearchIndexSettings how, TextWriter log, CancellationToken cancel);
 }
 
-/// <summary>Pagefind run by <see cref="SearchIndexer"/>, as a build to disk runs it.</summary>
+/// <summary>Pagefind run by <see cref="SearchIndexer"/>, as a build to disk runs it, with the project's settings for it.</summary>
 public sealed class PagefindTool(string projectRoot) : ISearchIndexTool
 {
     public string? Unavailable() => SearchIndexer.Missing(projectRoot);
     public bool Reads(string path) => SearchIndexer.Reads(path);
-    public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel) => new SearchIndexer(log).Run(site, projectRoot, cancel);
+    public bool Run(string site, string linkRoot, SearchIndexSettings how, TextWriter log, CancellationToken cancel) => how.Indexer(log).Run(site, projectRoot, cancel);
 }
 
 /// <summary>
@@ -45,7 +45,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OutputFile> _written = new(StringComparer.Ordinal);
-    private (IReadOnlyDictionary<string, OutputFile> Files, string LinkRoot, int Number)? _latest;
+    private (IReadOnlyDictionary<string, OutputFile> Files, string LinkRoot, SearchIndexSettings How, int Number)? _latest;
     private CancellationTokenSource? _running;
     private int _requested;
     private volatile int _settled;
@@ -78,8 +78,8 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
     /// <summary>A build is waiting to be indexed or being indexed (the search page is told to try again shortly).</summary>
     public bool Pending => _settled < Volatile.Read(ref _requested);
 
-    /// <summary>Asks for the index of this build; a newer request supersedes an older one, even one under way. Off, the index is dropped.</summary>
-    public void Update(IReadOnlyDictionary<string, OutputFile> files, string linkRoot, bool enabled)
+    /// <summary>Asks for the index of this build, made as <paramref name="how"/> says (the project's settings; by default as a build's defaults make it); a newer request supersedes an older one, even one under way. Off, the index is dropped.</summary>
+    public void Update(IReadOnlyDictionary<string, OutputFile> files, string linkRoot, bool enabled, SearchIndexSettings? how = null)
     {
         lock (_lock)
         {
@@ -91,7 +91,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
                 _index = _before = new Dictionary<string, byte[]>();
                 return;
             }
-            _latest = (files, linkRoot, ++_requested);
+            _latest = (files, linkRoot, how ?? new SearchIndexSettings(), ++_requested);
         }
         _signal.Release();
     }
@@ -115,7 +115,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
                 await _signal.WaitAsync(_stop.Token);
                 // Each build in a burst starts the wait again; only the last is indexed.
                 while (await _signal.WaitAsync(_quiet, _stop.Token)) { }
-                (IReadOnlyDictionary<string, OutputFile> Files, string LinkRoot, int Number) job;
+                (IReadOnlyDictionary<string, OutputFile> Files, string LinkRoot, SearchIndexSettings How, int Number) job;
                 CancellationTokenSource run;
                 lock (_lock)
                 {
@@ -125,7 +125,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
                 }
                 try
                 {
-                    Index(job.Files, job.LinkRoot, job.Number, run.Token);
+                    Index(job.Files, job.LinkRoot, job.How, job.Number, run.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -142,7 +142,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
         catch (OperationCanceledException) { }
     }
 
-    private void Index(IReadOnlyDictionary<string, OutputFile> files, string linkRoot, int number, CancellationToken cancel)
+    private void Index(IReadOnlyDictionary<string, OutputFile> files, string linkRoot, SearchIndexSettings how, int number, CancellationToken cancel)
     {
         if (_tool.Unavailable() is { } why)
         {
@@ -156,7 +156,7 @@ public sealed class PreviewSearchIndex : IAsyncDisposable
         Mirror(files, site, cancel);
         if (cancel.IsCancellationRequested) { Interlocked.Increment(ref _stopped); return; }
         var said = new StringWriter();
-        var ok = _tool.Run(site, linkRoot, said, cancel);
+        var ok = _tool.Run(site, linkRoot, how, said, cancel);
         if (cancel.IsCancellationRequested) { Interlocked.Increment(ref _stopped); return; }
         var lines = said.ToString().Trim();
         if (!ok || !Directory.Exists(made))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CaseRecord.Building;
 using CaseRecord.Content;
 using CaseRecord.Preview;
+using CaseRecord.Search;
 using CaseRecord.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -42,10 +43,10 @@ public sealed class PreviewSearchBrowserTests(ITestOutputHelper output)
     {
         public string? Unavailable() => inner.Unavailable();
         public bool Reads(string path) => inner.Reads(path);
-        public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel)
+        public bool Run(string site, string linkRoot, SearchIndexSettings how, TextWriter log, CancellationToken cancel)
         {
             gate.Wait(cancel);
-            return inner.Run(site, linkRoot, log, cancel);
+            return inner.Run(site, linkRoot, how, log, cancel);
         }
     }
 

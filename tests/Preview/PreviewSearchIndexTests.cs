@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CaseRecord.Output;
 using CaseRecord.Preview;
+using CaseRecord.Search;
 
 namespace CaseRecord.Tests.Preview;
 
@@ -39,13 +40,15 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
         public CancellationToken FirstToken;
         public readonly List<string[]> Seen = [];
         public string? Site;
+        public SearchIndexSettings? How;
 
         public string? Unavailable() => Missing;
         public bool Reads(string path) => path == "data/case.json" || path.StartsWith("speakers/", StringComparison.Ordinal);
 
-        public bool Run(string site, string linkRoot, TextWriter log, CancellationToken cancel)
+        public bool Run(string site, string linkRoot, SearchIndexSettings how, TextWriter log, CancellationToken cancel)
         {
             Site = site;
+            How = how;
             var run = Interlocked.Increment(ref Runs);
             lock (Seen) Seen.Add([.. Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f).Replace('\\', '/')).Order(StringComparer.Ordinal)]);
             if (run == 1) FirstToken = cancel;
@@ -97,6 +100,17 @@ public sealed class PreviewSearchIndexTests : IAsyncLifetime
         Assert.Equal(1, _tool.Runs);
         Assert.False(_index.Pending);
         Assert.Contains("search: indexed run 1 for the preview in", Log());
+    }
+
+    [Fact]
+    public async Task The_index_is_made_as_the_projects_settings_say()
+    {
+        _index.Update(Site("one"), "", enabled: true);
+        await Until(() => _index.Made == 1, "the first build is indexed");
+        Assert.Equal(new SearchIndexSettings(2000, true), _tool.How); // a build's defaults
+        _index.Update(Site("two"), "", enabled: true, new SearchIndexSettings(50, WrittenByGenerator: false));
+        await Until(() => _index.Made == 2, "the second build is indexed");
+        Assert.Equal(new SearchIndexSettings(50, false), _tool.How);
     }
 
     [Fact]
