@@ -30,7 +30,7 @@ internal static class StreamedSite
             // The data files first, straight to disk: the pages show their size.
             var dataBytes = OpenData.Write(index, new LinkBuilder(index.Settings), (path, write) =>
             {
-                files++;
+                Interlocked.Increment(ref files);
                 return session.Add(path, write);
             });
             clock.Lap("data");

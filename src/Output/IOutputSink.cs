@@ -32,7 +32,7 @@ public interface IOutputSession : IDisposable
 
     /// <summary>
     /// Adds one file that <paramref name="write"/> writes straight to its place, so it is never held
-    /// whole (the record's data file); returns its size. Safe to call beside <see cref="Add(OutputFile)"/>.
+    /// whole (the record's data file); returns its size. Safe to call from several threads at once, and beside <see cref="Add(OutputFile)"/>.
     /// </summary>
     long Add(string path, Action<Stream> write);
 

@@ -42,14 +42,14 @@ public static class OpenData
     /// The record written straight to streams, for a build to disk: held whole beside the record,
     /// a large record's file was the build's peak of memory.
     /// </summary>
-    /// <param name="add">Makes the file at a path with the writing given, and returns its size.</param>
+    /// <param name="add">Makes the file at a path with the writing given, and returns its size; called from several threads at once for the parts of a split record.</param>
     /// <returns>The size of all the files.</returns>
     public static long Write(CaseIndex index, LinkBuilder links, Func<string, Action<Stream>, long> add) =>
         Files(index, links, (path, body) => add(path, stream =>
         {
             using var json = new Utf8JsonWriter(stream, Options);
             body(json, Streamed);
-        }));
+        }), partsAtOnce: true);
 
     /// <summary>How a file lays out the elements of a top-level array: written in turn, or (with a cache) chunk by chunk, kept ones copied (see <see cref="OpenDataChunks.Writer.Elements"/>).</summary>
     private interface IElements
@@ -129,7 +129,9 @@ public static class OpenData
 
     /// <summary>Every file of the record, in order: one, or the index and its parts (see <see cref="OpenDataParts"/>).</summary>
     /// <param name="add">Makes the file at a path with the writing given (a writer and the way to lay out elements), and returns its size.</param>
-    private static long Files(CaseIndex index, LinkBuilder links, Func<string, Action<Utf8JsonWriter, IElements>, long> add)
+    /// <param name="partsAtOnce">Whether the parts may be made on several threads: each is made from its own articles alone, and
+    /// written one after another they were a pause before the render of nearly a second at 10,000 articles (bench/README.md).</param>
+    private static long Files(CaseIndex index, LinkBuilder links, Func<string, Action<Utf8JsonWriter, IElements>, long> add, bool partsAtOnce = false)
     {
         var parts = OpenDataParts.For(index);
         var elements = new Elements(index, links);
@@ -141,15 +143,20 @@ public static class OpenData
         var figures = index.FiguresInOrder.GroupBy(f => partOf[f.Article]).ToDictionary(g => g.Key, g => g.ToImmutableArray());
         // The timeline is dealt out in even runs, in order: it grows with the record too.
         var events = (index.Timeline.Length + parts.Parts.Length - 1) / parts.Parts.Length;
-        for (var i = 0; i < parts.Parts.Length; i++)
+        long Part(int i)
         {
             var number = i + 1;
             var articles = parts.Parts[i];
             var own = figures.GetValueOrDefault(i, []);
             var from = Math.Min(i * events, index.Timeline.Length);
             var timeline = index.Timeline.Slice(from, Math.Min(events, index.Timeline.Length - from));
-            bytes += add(SitePaths.DataPart(number), (json, e) => elements.Part(json, e, number, articles, own, timeline));
+            return add(SitePaths.DataPart(number), (json, e) => elements.Part(json, e, number, articles, own, timeline));
         }
+        if (partsAtOnce)
+            Parallel.For(0, parts.Parts.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => Interlocked.Add(ref bytes, Part(i)));
+        else
+            for (var i = 0; i < parts.Parts.Length; i++) bytes += Part(i);
         return bytes;
     }
 

@@ -25,12 +25,17 @@ public sealed class DirectorySinkTests
     public void A_build_streamed_to_disk_writes_exactly_what_a_build_in_memory_makes_and_nothing_else()
     {
         using var folder = new TempProject();
-        foreach (var source in new[] { RepoFiles.Project(), new MemoryContentSource().AddFolder("tests/sites/two-speakers", "", p => !p.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme") })
+        static MemoryContentSource Site(string name) =>
+            new MemoryContentSource().AddFolder($"tests/sites/{name}", "", p => !p.StartsWith("expected/", StringComparison.Ordinal)).AddFolder("theme");
+        // The last has its open data split a part an article: a build to disk writes the parts on several threads at once.
+        var split = new Dictionary<string, string> { ["DataFileSplitSize"] = "0", ["DataFileArticlesPerPart"] = "1" };
+        foreach (var (source, settings) in new[] { (RepoFiles.Project(), new Dictionary<string, string>()), (Site("two-speakers"), []), (Site("three-sources"), split) })
         {
             var memory = new MemorySink();
-            Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(memory).Succeeded);
+            Assert.True(new SiteBuilder(source, settings).Build(memory).Succeeded);
             var disk = new DirectorySink(folder.PathOf("output"));
-            Assert.True(new SiteBuilder(source, new Dictionary<string, string>()).Build(disk).Succeeded);
+            Assert.True(new SiteBuilder(source, settings).Build(disk).Succeeded);
+            Assert.Equal(settings == split, memory.Files.ContainsKey("data/articles/3.json"));
             // The generator's notes (its mark, the manifest) are beside the output, not among the files a host publishes.
             var written = Directory.EnumerateFiles(folder.PathOf("output"), "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder.PathOf("output"), f).Replace('\\', '/'))
