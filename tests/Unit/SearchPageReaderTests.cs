@@ -111,6 +111,55 @@ public sealed class SearchPageReaderTests
     public void Normalize_decodes_entities_and_makes_runs_of_white_space_one_space(string input, string expected) =>
         Assert.Equal(expected, PageReader.Normalize(input));
 
+    /// <summary>The plain form of the white-space rule: a char at a time, <see cref="char.IsWhiteSpace(char)"/> deciding.</summary>
+    private static string PlainCollapse(string text)
+    {
+        var t = text.AsSpan();
+        int start = 0, end = t.Length;
+        while (start < end && char.IsWhiteSpace(t[start])) start++;
+        while (end > start && char.IsWhiteSpace(t[end - 1])) end--;
+        var into = new StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            var c = t[i];
+            if (!char.IsWhiteSpace(c)) { into.Append(c); continue; }
+            var run = i;
+            while (i + 1 < end && char.IsWhiteSpace(t[i + 1])) i++;
+            into.Append(i > run || c == '\n' ? ' ' : c);
+        }
+        return into.ToString();
+    }
+
+    [Fact]
+    public void Normalize_collapses_white_space_as_the_plain_rule_does_on_random_text_with_every_white_space_character()
+    {
+        var spaces = Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray();
+        Assert.Equal(25, spaces.Length);
+        var others = "ab Zé東.,-\u200B".Where(c => !char.IsWhiteSpace(c)).ToArray();
+        var random = new Random(2112);
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => random.Next(3) == 0 ? spaces[random.Next(spaces.Length)] : others[random.Next(others.Length)])]);
+            Assert.Equal(PlainCollapse(text), PageReader.Normalize(text));
+        }
+    }
+
+    [Fact]
+    public void A_reader_reused_for_another_page_numbers_its_words_as_the_shared_vocabulary_does()
+    {
+        var vocabulary = new Vocabulary();
+        var reader = new PageReader(vocabulary);
+        var first = reader.Read("/a/", "<html><body><main data-pagefind-body><p>alpha beta gamma</p></main></body></html>", out _)!;
+        // Another reader meets a new word first, so the shared numbers are not the order this reader met them.
+        var other = PageReader.Read("/b/", "<html><body><main data-pagefind-body><p>delta alpha</p></main></body></html>", vocabulary, out _)!;
+        var second = reader.Read("/c/", "<html><body><main data-pagefind-body><p>gamma alpha delta alpha</p></main></body></html>", out _)!;
+        var words = vocabulary.Words;
+        // A block ends with a full stop, as Pagefind joins blocks, so "gamma." and "alpha." are words of their own.
+        Assert.Equal(["alpha", "beta", "gamma."], first.Words.Select(w => words[w]));
+        Assert.Equal(["delta", "alpha."], other.Words.Select(w => words[w]));
+        Assert.Equal(["gamma", "alpha", "delta", "alpha."], second.Words.Select(w => words[w]));
+    }
+
     [Fact]
     public void Cbor_reads_what_it_writes()
     {
