@@ -56,7 +56,7 @@ public sealed class BuildCommand(TextWriter stdout, TextWriter stderr)
             var root = options.Root;
             var disk = new DirectorySink(outputDir)
             {
-                Completion = settings.SearchIndex ? staged => new Search.SearchIndexSettings(settings.SearchPagesPerIndex, settings.SearchIndexWrittenByGenerator).Indexer(stdout).Start(root, staged) : null,
+                Completion = settings.SearchIndex ? staged => SearchIndexing.Of(settings).Indexer(stdout).Start(root, staged) : null,
             };
             sink = disk;
             // A build is a function of what it reads, the generator and the run's settings: when

@@ -219,7 +219,7 @@ public sealed class PreviewSession : IAsyncDisposable
             var pagesRewritten = result.Changed.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             _files = new SnapshotFiles(result.FilesByPath);
             // Only asked for here; made in the background, so the reload below does not wait for it.
-            if (result.Changed.Length > 0) Search?.Update(result.FilesByPath, result.Settings.LinkRoot, result.Settings.SearchIndex, new CaseRecord.Search.SearchIndexSettings(result.Settings.SearchPagesPerIndex, result.Settings.SearchIndexWrittenByGenerator));
+            if (result.Changed.Length > 0) Search?.Update(result.FilesByPath, result.Settings.LinkRoot, result.Settings.SearchIndex, SearchIndexing.Of(result.Settings));
             if (result.Changed.Length > 0) _buildId = $"{_sessionId}-{n}";
             _hub.SetState(_buildId, null, warnings);
             if (result.Changed.Length > 0) _hub.Broadcast("reload", new { build = _buildId, changed = result.Changed.Length });

@@ -32,6 +32,7 @@ public sealed class BuiltinSearchRun : IStagedWork
     // Readers keep their buffers from page to page; one per thread at a time.
     private readonly ConcurrentBag<PageReader> _readers = [];
     private volatile string? _unreadable;
+    private IReadOnlyList<string> _expected = [];
     // The pages this reads that are still to come, once the build has said which it will have;
     // the index is made in the background (_made) when the last of them is in.
     private int _toCome = -1;
@@ -50,8 +51,6 @@ public sealed class BuiltinSearchRun : IStagedWork
         _expected = [.. paths];
         Volatile.Write(ref _toCome, _expected.Count(Reads));
     }
-
-    private IReadOnlyList<string> _expected = [];
 
     public void Page(string path, string text)
     {

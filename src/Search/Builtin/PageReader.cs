@@ -306,9 +306,17 @@ public sealed partial class PageReader
     public static string Normalize(string content)
     {
         var text = content.Contains('&') ? System.Net.WebUtility.HtmlDecode(content) : content;
-        var into = new char[text.Length];
-        var length = Collapse(text, into);
-        return text.AsSpan().SequenceEqual(into.AsSpan(0, length)) ? text : new string(into, 0, length);
+        // Every paragraph's anchor text comes through here twice: a pooled array, and a string only when the text changed.
+        var into = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = Collapse(text, into);
+            return text.AsSpan().SequenceEqual(into.AsSpan(0, length)) ? text : new string(into, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(into);
+        }
     }
 
     /// <summary>The white space of <see cref="Normalize"/>: the ends taken off, a run of two or more or a lone \n made a space; the length written.</summary>
