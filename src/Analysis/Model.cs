@@ -75,6 +75,17 @@ public sealed record Quotation(
     public ImmutableArray<string> ParagraphTexts => [.. Parts.Select(p => p.ToString())];
 
     public string Text => string.Join("\n\n", ParagraphTexts);
+
+    /// <summary>The length of <see cref="Text"/>, without making it.</summary>
+    public int TextLength
+    {
+        get
+        {
+            var length = Math.Max(0, Parts.Length - 1) * 2;
+            foreach (var part in Parts) length += part.Length;
+            return length;
+        }
+    }
     public bool IsSpeech => Basis != AttributionBasis.NotSpeech;
 }
 

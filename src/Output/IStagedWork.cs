@@ -16,6 +16,9 @@ public interface IStagedWork : IDisposable
     /// <summary>A page the work reads, with its text; safe to call from several threads at once.</summary>
     void Page(string path, string text);
 
-    /// <summary>Completes the work into the staged site; false abandons the build.</summary>
+    /// <summary>Completes the work into the staged site, within <see cref="Folder"/>; false abandons the build.</summary>
     bool Finish();
+
+    /// <summary>The folder of the site (from its root, with '/') that the work writes into and nothing else does; only it is listed to add the work's files to the site's manifest.</summary>
+    string Folder { get; }
 }

@@ -45,7 +45,7 @@ public sealed class OpenDataParts
         {
             bytes += 1500;
             foreach (var p in a.Paragraphs) bytes += p.Text.Length + 120;
-            foreach (var q in a.Quotations) bytes += q.Text.Length + 900;
+            foreach (var q in a.Quotations) bytes += q.TextLength + 900;
             bytes += a.People.Length * 400;
         }
         foreach (var e in index.FiguresInOrder) bytes += e.Figure.Sentence.Length + 900;

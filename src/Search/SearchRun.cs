@@ -50,6 +50,9 @@ public sealed class SearchRun : IStagedWork
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
     }
 
+    /// <summary>Pagefind's bundle folder, where the index goes.</summary>
+    public string Folder => "pagefind";
+
     public bool Reads(string path) => _program is not null && SearchIndexer.Reads(path);
 
     public void Expect(IEnumerable<string> paths)
@@ -71,7 +74,7 @@ public sealed class SearchRun : IStagedWork
     {
         if (!Reads(path) || _stop.IsCancellationRequested) return;
         var part = _partOf.TryGetValue(path, out var n) ? n : 0;
-        var target = Path.Combine(Folder(part == 0 ? "unexpected" : Number(part)), path);
+        var target = Path.Combine(PagesFolder(part == 0 ? "unexpected" : Number(part)), path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.WriteAllText(target, PagefindInput.Trim(text));
         if (part == 0)
@@ -99,9 +102,9 @@ public sealed class SearchRun : IStagedWork
             var part = _waiting.Length + k + 1;
             foreach (var page in unexpected[k])
             {
-                var target = Path.Combine(Folder(Number(part)), page);
+                var target = Path.Combine(PagesFolder(Number(part)), page);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(Path.Combine(Folder("unexpected"), page), target);
+                File.Move(Path.Combine(PagesFolder("unexpected"), page), target);
             }
             _pages[part] = unexpected[k].Count;
             Start(part);
@@ -122,7 +125,7 @@ public sealed class SearchRun : IStagedWork
             return true;
         }
         // Numbered again in path order: the first is pagefind/ itself, the others under its parts/.
-        var index = Path.Combine(_site, "pagefind");
+        var index = Path.Combine(_site, Folder);
         if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
         for (var k = 0; k < made.Count; k++)
         {
@@ -184,7 +187,7 @@ public sealed class SearchRun : IStagedWork
     private void Index(int part)
     {
         if (_failed is not null || _stop.IsCancellationRequested) return;
-        var site = Folder(Number(part));
+        var site = PagesFolder(Number(part));
         try
         {
             if (!SearchIndexer.Pagefind(_program!, site, Path.Combine(_scratch, "index-" + Number(part)), _pages[part], _stop.Token, out var said))
@@ -214,7 +217,7 @@ public sealed class SearchRun : IStagedWork
         }
     }
 
-    private string Folder(string name) => Path.Combine(_scratch, "pages-" + name);
+    private string PagesFolder(string name) => Path.Combine(_scratch, "pages-" + name);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -154,6 +154,46 @@ public sealed class DirectorySinkTests
         Assert.Equal(new DirectorySink.WriteCounts(0, 2, 0), sink.Counts);
     }
 
+    /// <summary>A work that writes its files into its folder when it finishes, as the search index does.</summary>
+    private sealed class FolderWork(string site, IReadOnlyDictionary<string, string> files) : IStagedWork
+    {
+        public string Folder => "idx";
+        public bool Reads(string path) => false;
+        public void Expect(IEnumerable<string> paths) { }
+        public void Page(string path, string text) { }
+        public bool Finish()
+        {
+            foreach (var (path, text) in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(site, Folder, path))!);
+                File.WriteAllText(Path.Combine(site, Folder, path), text);
+            }
+            return true;
+        }
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public void What_a_staged_work_writes_into_its_folder_is_in_the_manifest_with_its_hash_and_the_output_is_known_intact()
+    {
+        using var project = new TempProject();
+        var work = new Dictionary<string, string> { ["a.json"] = "first", ["deep/b.bin"] = "second, longer" };
+        var sink = new DirectorySink(project.PathOf("output")) { Completion = staged => new FolderWork(staged, work) };
+        sink.Write([F("index.html", "home"), F("idx/page.html", "a page the site writes in the work's folder")]);
+        var manifest = File.ReadAllLines(Note(project, DirectorySink.ManifestName));
+        foreach (var (path, text) in work)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            Assert.Contains($"{Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(bytes))} {bytes.Length} idx/{path}", manifest);
+        }
+        // The page the site wrote there keeps its one entry.
+        Assert.Single(manifest, l => l.EndsWith(" idx/page.html", StringComparison.Ordinal));
+        Assert.True(sink.HoldsItsLastBuild());
+        // A file changed in the work's folder is found: the manifest's entries are the bytes on disk.
+        File.WriteAllText(project.PathOf("output/idx/a.json"), "FIRST");
+        Assert.False(sink.HoldsItsLastBuild());
+    }
+
     [Fact]
     public void A_spare_folder_without_its_manifest_is_rewritten_whole() => RewrittenWholeAfter(File.Delete);
 

@@ -25,4 +25,14 @@ public sealed class ParagraphLayoutTests
         var runs = Runs([new Span(34, 43, "figure")], [new Span(11, 28, "org")], [new Span(3, 20, "person"), new Span(30, 40, "person2")]);
         Assert.Equal([("Ms ", ""), ("Shah of ", "person"), ("Riverside Council", "org"), (" s", ""), ("aid ", "person2"), ("340 homes", "figure"), (" flooded.", "")], runs);
     }
+
+    [Fact]
+    public void Of_spans_that_start_together_the_longest_covers_and_of_spans_alike_the_first_given()
+    {
+        // Given shortest first, and two spans alike: the cursor's order is by start, the longest first, ties as given.
+        var runs = Runs([new Span(34, 37, "short"), new Span(34, 43, "long"), new Span(34, 43, "long too")], [], []);
+        Assert.Equal([("Ms Shah of Riverside Council said ", ""), ("340 homes", "long"), (" flooded.", "")], runs);
+        var alike = Runs([], [new Span(11, 28, "first"), new Span(11, 28, "second")], []);
+        Assert.Equal([("Ms Shah of ", ""), ("Riverside Council", "first"), (" said 340 homes flooded.", "")], alike);
+    }
 }

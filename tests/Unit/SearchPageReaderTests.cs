@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CaseRecord.Search.Builtin;
+using CaseRecord.Search;
 
 namespace CaseRecord.Tests.Unit;
 
@@ -158,6 +159,66 @@ public sealed class SearchPageReaderTests
         Assert.Equal(["alpha", "beta", "gamma."], first.Words.Select(w => words[w]));
         Assert.Equal(["delta", "alpha."], other.Words.Select(w => words[w]));
         Assert.Equal(["gamma", "alpha", "delta", "alpha."], second.Words.Select(w => words[w]));
+    }
+
+    // A page as the site has it: head, navigation and footer around the body, which holds a title,
+    // anchored paragraphs with marks inside them, entities, a literal and an attribute filter, meta.
+    private static string WholePage(string title, string text) => $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} &amp; more</title><link rel="stylesheet" href="/s.css"></head>
+        <body><header><nav><a href="/">Home</a> <a href="/speakers/">Speakers</a></nav></header>
+        <main data-pagefind-body data-pagefind-filter="kind:article" data-pagefind-meta="kind:article" data-kind="article">
+        <h1>{title}</h1><p class="dek">Said &quot;no&quot; &#8212; twice</p>
+        <p id="p1">{text} <q class="quote" data-quote="q1"><span class="mark">&#8220;</span>We &#39;will&#39; rebuild<span class="mark">&#8221;</span></q>, said <a href="/speakers/dana/" data-pagefind-filter="speaker">Dana &amp; Co</a>.</p>
+        <p id="p2"><span id="inner">{text}</span> &amp;lt;tag&amp;gt; &bogus; &#x27;end&#x27;</p>
+        <div data-pagefind-ignore><p>hidden</p></div><footer>Foot</footer>
+        </main><footer><p>Site footer</p></footer><script>var x = "<p>no</p>";</script></body></html>
+        """;
+
+    [Fact]
+    public void A_page_read_whole_by_a_reused_reader_is_the_record_of_its_trimmed_copy_read_by_a_new_one()
+    {
+        string[] pages = [WholePage("Bridge closed", "Alpha beta"), WholePage("Second", "Gamma  delta\n epsilon"), WholePage("Bridge closed", "Alpha beta"),
+            // Two body elements: not trimmed, read whole.
+            "<html><body><main data-pagefind-body><p id=\"a\">one &amp; two</p></main><div data-pagefind-body><p>three</p></div></body></html>"];
+        var shared = new Vocabulary();
+        var reader = new PageReader(shared);
+        foreach (var round in new[] { 1, 2 })
+            for (var k = 0; k < pages.Length; k++)
+            {
+                var plainWords = new Vocabulary();
+                var plain = PageReader.Read($"/p{k}/", PagefindInput.Trim(pages[k]), plainWords, out var why);
+                Assert.True(plain is not null, why);
+                var whole = reader.ReadWhole($"/p{k}/", pages[k], out why);
+                Assert.True(whole is not null, why);
+                Assert.Equal(Encoding.UTF8.GetString(plain.Fragment), Encoding.UTF8.GetString(whole.Fragment));
+                Assert.Equal(plain.Words.Select(w => plainWords.Words[w]), whole.Words.Select(w => shared.Words[w]));
+                Assert.Equal(plain.Weights, whole.Weights);
+                Assert.Equal(plain.MetaKeys, whole.MetaKeys);
+                Assert.Equal(plain.Filters.Keys, whole.Filters.Keys);
+                foreach (var (filter, values) in plain.Filters) Assert.Equal(values, whole.Filters[filter]);
+            }
+    }
+
+    [Fact]
+    public void Entities_are_decoded_in_the_text_and_twice_in_an_anchor_as_the_plain_decoding_of_the_whole_text_decodes_them()
+    {
+        // The reader decodes entity by entity, each once a reader; WebUtility.HtmlDecode of the whole text is the rule.
+        string[] entities = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;", "&nbsp;", "&#8212;", "&#128512;", "&#xD800;", "&#0065;", "&#x41;",
+            "&bogus;", "&", "&;", "&#;", "&#x;", "&amp;lt;", "&amp;amp;", "&amp;#39;", "&AMP;", "&eacute;", "&" + new string('a', 45) + ";", "&a&amp;"];
+        string[] others = ["word", "Ünïcode", "x", ";", "#", "1,000", " ", "  ", "\n", "\t", "\u00A0"];
+        var random = new Random(21);
+        var reader = new PageReader(new Vocabulary());
+        for (var round = 0; round < 400; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 25)).Select(_ => random.Next(2) == 0 ? entities[random.Next(entities.Length)] : others[random.Next(others.Length)])) + " end";
+            var page = reader.Read("/a/", $"<html><body><main data-pagefind-body><p id=\"x\">{text}</p></main></body></html>", out var why);
+            Assert.True(page is not null, why);
+            var fragment = JsonDocument.Parse(page.Fragment).RootElement;
+            Assert.Equal(PageReader.Normalize(PageReader.Normalize(text)), fragment.GetProperty("anchors")[0].GetProperty("text").GetString());
+            // The block ends with a full stop after "end", then the text is normalized once and cut at white space.
+            var words = PageReader.Normalize(text + ".").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(string.Join(' ', words), fragment.GetProperty("content").GetString());
+        }
     }
 
     [Fact]

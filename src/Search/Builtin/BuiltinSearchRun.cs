@@ -44,6 +44,9 @@ public sealed class BuiltinSearchRun : IStagedWork
         _scratch = Path.Combine(site, $".search-{Guid.NewGuid():N}");
     }
 
+    /// <summary>Pagefind's bundle folder, where the index goes.</summary>
+    public string Folder => "pagefind";
+
     public bool Reads(string path) => _program is not null && SearchIndexer.Reads(path);
 
     public void Expect(IEnumerable<string> paths)
@@ -73,7 +76,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         var reader = _readers.TryTake(out var idle) ? idle : new PageReader(_vocabulary);
         try
         {
-            if (reader.Read(Url(path), PagefindInput.Trim(text), out var why) is { } page) _read[path] = page;
+            if (reader.ReadWhole(Url(path), text, out var why) is { } page) _read[path] = page;
             else _unreadable ??= $"{path}: {why}";
             _readers.Add(reader);
         }
@@ -128,7 +131,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         if (outcome.Index is { } made)
         {
             // Into the site only now: the sink clears what the last build left in the site before it finishes the work.
-            var index = Path.Combine(_site, "pagefind");
+            var index = Path.Combine(_site, Folder);
             try
             {
                 if (Directory.Exists(index)) Directory.Delete(index, recursive: true);

@@ -9,8 +9,11 @@ namespace CaseRecord.Search.Builtin;
 /// </summary>
 public sealed class CborWriter
 {
-    private byte[] _bytes = new byte[256];
+    private byte[] _bytes;
     private int _length;
+
+    /// <param name="capacity">The bytes to start with (more are made room for as they come).</param>
+    public CborWriter(int capacity = 256) => _bytes = new byte[Math.Max(16, capacity)];
 
     public CborWriter Array(int count) => Head(4, (ulong)count);
 

@@ -73,7 +73,20 @@ public sealed partial class PageReader
     private readonly SortedDictionary<string, List<string>> _filters = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _meta = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StringBuilder> _anchorText = new(StringComparer.Ordinal);
-    private readonly List<(string Element, string Id, string Text, int Location)> _anchors = [];
+    private readonly Dictionary<string, StringBuilder>.AlternateLookup<ReadOnlySpan<char>> _anchorTextLookup;
+    // The anchors' builders, kept for the next page's anchors (an article page has one a paragraph).
+    private readonly Stack<StringBuilder> _spareBuilders = new();
+    // Each anchor's text, normalized, is a span of _anchorTexts (written into the record, never a string).
+    private readonly List<(string Element, string Id, int TextStart, int TextLength, int Location)> _anchors = [];
+    private readonly StringBuilder _anchorTexts = new(16 * 1024);
+    // The page as Pagefind needs it (PagefindInput.Trim), in the reader's own builder and array, not a string a page.
+    private readonly StringBuilder _trimmed = new(32 * 1024);
+    private char[] _page = new char[32 * 1024];
+    // The tag being read: its attributes, reused from tag to tag.
+    private readonly List<(string Name, string Value)> _attributes = new(8);
+    // Entities as WebUtility.HtmlDecode decodes them, each worked out once by this reader.
+    private readonly Dictionary<string, string> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _entityLookup;
     private string? _autoTitle, _autoPageTitle;
     // The numbers of the words this reader has met: most words of a page were on earlier pages, and a
     // plain dictionary answers sooner than the shared one (its lookups were a tenth of the reading).
@@ -85,6 +98,8 @@ public sealed partial class PageReader
     {
         _vocabulary = vocabulary;
         _knownWords = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+        _entityLookup = _entities.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anchorTextLookup = _anchorText.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private int Id(ReadOnlySpan<char> word)
@@ -98,20 +113,29 @@ public sealed partial class PageReader
     /// <summary>The page's record, its words numbered in <paramref name="vocabulary"/>; or null, and why it cannot be read here (<paramref name="why"/>).</summary>
     public static SearchPage? Read(string url, string html, Vocabulary vocabulary, out string? why) => new PageReader(vocabulary).Read(url, html, out why);
 
-    /// <summary>The page's record; or null, and why it cannot be read here (<paramref name="why"/>).</summary>
-    public SearchPage? Read(string url, string html, out string? why)
+    /// <summary>The record of a trimmed page (<see cref="PagefindInput.Trim(string)"/>); or null, and why it cannot be read here (<paramref name="why"/>).</summary>
+    public SearchPage? Read(string url, string html, out string? why) => Run(url, html, out why);
+
+    /// <summary>The record of a page as the site has it, trimmed first as <see cref="PagefindInput.Trim(string)"/> trims it (into the reader's own buffers).</summary>
+    public SearchPage? ReadWhole(string url, string html, out string? why)
+    {
+        if (!PagefindInput.Trim(html, _trimmed)) return Run(url, html, out why);
+        var length = _trimmed.Length;
+        if (_page.Length < length) _page = new char[length * 2];
+        _trimmed.CopyTo(0, _page, length);
+        return Run(url, _page.AsSpan(0, length), out why);
+    }
+
+    private SearchPage? Run(string url, ReadOnlySpan<char> html, out string? why)
     {
         _text.Clear();
         _filters.Clear();
         _meta.Clear();
+        foreach (var builder in _anchorText.Values) _spareBuilders.Push(builder.Clear());
         _anchorText.Clear();
         _anchors.Clear();
+        _anchorTexts.Clear();
         (_autoTitle, _autoPageTitle) = (null, null);
-        return Run(url, html, out why);
-    }
-
-    private SearchPage? Run(string url, string html, out string? why)
-    {
         why = null;
         var root = new Node("", null, Status.Indexing, 0);
         var current = root;
@@ -119,22 +143,22 @@ public sealed partial class PageReader
         var at = 0;
         while (at < html.Length)
         {
-            var lt = html.IndexOf('<', at);
+            var lt = IndexOf(html, '<', at);
             var textEnd = lt < 0 ? html.Length : lt;
-            if (textEnd > at) Text(current, html, at, textEnd);
+            if (textEnd > at) Text(current, html[at..textEnd]);
             if (lt < 0) break;
-            if (string.CompareOrdinal(html, lt, "<!", 0, 2) == 0)
+            if (html[lt..].StartsWith("<!", StringComparison.Ordinal))
             {
-                var close = html.IndexOf('>', lt);
+                var close = IndexOf(html, '>', lt);
                 if (close < 0) return No(out why, "a declaration that does not end");
                 at = close + 1;
                 continue;
             }
-            var end = html.IndexOf('>', lt);
+            var end = IndexOf(html, '>', lt);
             if (end < 0) return No(out why, "a tag that does not end");
             if (html[lt + 1] == '/')
             {
-                var name = html.AsSpan(lt + 2, end - lt - 2).Trim();
+                var name = html.Slice(lt + 2, end - lt - 2).Trim();
                 // The trimmed page closes what it opens, in order; anything else is not the page this reads.
                 if (current == root || !name.Equals(current.Tag, StringComparison.OrdinalIgnoreCase)) return No(out why, $"an end tag </{name}> that closes no open element");
                 var node = current;
@@ -143,7 +167,8 @@ public sealed partial class PageReader
                 at = end + 1;
                 continue;
             }
-            if (!Tag(html, lt, end, out var tag, out var attributes, out why)) return null;
+            var attributes = _attributes;
+            if (!Tag(html, lt, end, out var tag, attributes, out why)) return null;
             at = end + 1;
             foreach (var (attribute, _) in attributes)
                 if (attribute.StartsWith("data-pagefind-", StringComparison.Ordinal) && !Modelled.Contains(attribute))
@@ -198,14 +223,20 @@ public sealed partial class PageReader
         return null;
     }
 
-    private void Text(Node current, string html, int from, int to)
+    private static int IndexOf(ReadOnlySpan<char> html, char c, int from)
     {
-        _text.Append(html, from, to - from);
+        var at = html[from..].IndexOf(c);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private void Text(Node current, ReadOnlySpan<char> text)
+    {
+        _text.Append(text);
         if (current.Anchors is null) return;
         foreach (var anchor in current.Anchors)
         {
-            if (!_anchorText.TryGetValue(anchor, out var text)) _anchorText[anchor] = text = new StringBuilder();
-            text.Append(html, from, to - from);
+            if (!_anchorText.TryGetValue(anchor, out var builder)) _anchorText[anchor] = builder = _spareBuilders.TryPop(out var spare) ? spare : new StringBuilder();
+            builder.Append(text);
         }
     }
 
@@ -219,17 +250,26 @@ public sealed partial class PageReader
         }
         if (node.Filter is not null || node.Meta is not null || (closed && node.Tag == "h1" && _autoTitle is null) || (closed && node.Tag == "title" && _autoPageTitle is null))
         {
-            var value = _text.ToString(node.ValueStart, _text.Length - node.ValueStart);
+            // The element's text as a string only when it is asked for: a body element's filter and meta are literals ("kind:article").
+            string? value = null;
+            var valueLength = _text.Length - node.ValueStart;
+            string Value() => value ??= _text.ToString(node.ValueStart, valueLength);
+            (string Name, string Value)? Pair(string entry)
+            {
+                var colon = entry.IndexOf(':');
+                if (colon >= 0) return (entry[..colon], entry[(colon + 1)..]);
+                return valueLength == 0 ? null : (entry, Value());
+            }
             foreach (var filter in node.Filter ?? [])
-                if (Pair(value, filter) is var (filterName, filterValue))
+                if (Pair(filter) is var (filterName, filterValue))
                 {
                     if (!_filters.TryGetValue(filterName, out var values)) _filters[filterName] = values = [];
                     values.Add(Normalize(filterValue));
                 }
             foreach (var entry in node.Meta ?? [])
-                if (Pair(value, entry) is var (metaName, metaValue)) _meta[metaName] = System.Net.WebUtility.HtmlDecode(metaValue);
-            if (closed && node.Tag == "h1" && _autoTitle is null && value.Trim().Length > 0) _autoTitle = Normalize(value);
-            if (closed && node.Tag == "title" && _autoPageTitle is null) _autoPageTitle = Normalize(value);
+                if (Pair(entry) is var (metaName, metaValue)) _meta[metaName] = System.Net.WebUtility.HtmlDecode(metaValue);
+            if (closed && node.Tag == "h1" && _autoTitle is null && Value().Trim().Length > 0) _autoTitle = Normalize(Value());
+            if (closed && node.Tag == "title" && _autoPageTitle is null) _autoPageTitle = Normalize(Value());
         }
         if (!closed) return;
         if (node.Status == Status.Ignored)
@@ -254,13 +294,6 @@ public sealed partial class PageReader
             if (parent.Status != Status.ParentOfBody) _text.Remove(parent.ValueStart, node.Start - parent.ValueStart);
             parent.Status = Status.ParentOfBody;
         }
-    }
-
-    private static (string Name, string Value)? Pair(string value, string entry)
-    {
-        var colon = entry.IndexOf(':');
-        if (colon >= 0) return (entry[..colon], entry[(colon + 1)..]);
-        return value.Length == 0 ? null : (entry, value);
     }
 
     /// <summary>Pagefind's parse_attr_string: "a, b[attr], c:literal" read against the element's attributes.</summary>
@@ -341,14 +374,14 @@ public sealed partial class PageReader
         return m;
     }
 
-    private static bool Tag(string html, int lt, int end, out string tag, out List<(string Name, string Value)> attributes, out string? why)
+    private static bool Tag(ReadOnlySpan<char> html, int lt, int end, out string tag, List<(string Name, string Value)> attributes, out string? why)
     {
         why = null;
-        attributes = [];
+        attributes.Clear();
         var i = lt + 1;
         var nameStart = i;
         while (i < end && !char.IsWhiteSpace(html[i]) && html[i] != '/') i++;
-        tag = html[nameStart..i].ToLowerInvariant();
+        tag = PagefindInput.LowerName(html[nameStart..i]);
         if (tag.Length == 0 || !char.IsAsciiLetter(tag[0]))
         {
             why = "text with a '<' that opens no tag";
@@ -360,20 +393,21 @@ public sealed partial class PageReader
             if (char.IsWhiteSpace(c) || c == '/') { i++; continue; }
             var attrStart = i;
             while (i < end && !char.IsWhiteSpace(html[i]) && html[i] is not '=' and not '/') i++;
-            var name = html[attrStart..i].ToLowerInvariant();
+            var name = PagefindInput.LowerName(html[attrStart..i]);
             var value = "";
             if (i < end && html[i] == '=')
             {
                 i++;
                 if (i < end && html[i] == '"')
                 {
-                    var close = html.IndexOf('"', i + 1);
+                    var close = IndexOf(html, '"', i + 1);
                     if (close < 0 || close > end)
                     {
                         why = "an attribute value with a '>' in it";
                         return false;
                     }
-                    value = System.Net.WebUtility.HtmlDecode(html[(i + 1)..close]);
+                    var raw = html[(i + 1)..close];
+                    value = raw.Contains('&') ? System.Net.WebUtility.HtmlDecode(raw.ToString()) : raw.ToString();
                     i = close + 1;
                 }
                 else
@@ -413,14 +447,21 @@ public sealed partial class PageReader
             {
                 if (word.StartsWith(AnchorMark, StringComparison.Ordinal))
                 {
-                    var rest = word.ToString().Replace(AnchorMark, "", StringComparison.Ordinal);
+                    // The mark taken out (everywhere in the word, as Pagefind's replace does): read as a span, a string only when it is there twice.
+                    var rest = word[AnchorMark.Length..];
+                    if (rest.Contains(AnchorMark, StringComparison.Ordinal)) rest = word.ToString().Replace(AnchorMark, "", StringComparison.Ordinal);
                     var colon = rest.IndexOf(':');
                     if (colon >= 0)
                     {
                         var anchorId = rest[(colon + 1)..];
-                        var text = _anchorText.TryGetValue(anchorId, out var t) ? Normalize(Normalize(t.ToString())) : "";
                         var idColon = anchorId.IndexOf(':');
-                        if (idColon >= 0) _anchors.Add((rest[..colon], anchorId[(idColon + 1)..], text, words.Count));
+                        if (idColon >= 0)
+                        {
+                            var textStart = _anchorTexts.Length;
+                            // Normalize(Normalize(text)), as Pagefind's anchors are, in the reader's arrays.
+                            if (_anchorTextLookup.TryGetValue(anchorId, out var t)) _anchorTexts.Append(NormalizeTwice(t));
+                            _anchors.Add((PagefindInput.LowerName(rest[..colon]), anchorId[(idColon + 1)..].ToString(), textStart, _anchorTexts.Length - textStart, words.Count));
+                        }
                     }
                     continue;
                 }
@@ -492,12 +533,12 @@ public sealed partial class PageReader
             foreach (var (key, value) in _meta) json.WriteString(key, value);
             json.WriteEndObject();
             json.WriteStartArray("anchors");
-            foreach (var (element, id, text, location) in _anchors)
+            foreach (var (element, id, textStart, textLength, location) in _anchors)
             {
                 json.WriteStartObject();
                 json.WriteString("element", element);
                 json.WriteString("id", id);
-                json.WriteString("text", text);
+                json.WriteString("text", AnchorText(textStart, textLength));
                 json.WriteNumber("location", location);
                 json.WriteEndObject();
             }
@@ -514,41 +555,77 @@ public sealed partial class PageReader
     private ReadOnlySpan<char> NormalizeText()
     {
         var length = _text.Length;
-        if (_raw.Length < length) (_raw, _decoded, _digest) = (new char[length * 2], new char[length * 2], new char[length * 2]);
+        if (_raw.Length < length) _raw = new char[length * 2];
         _text.CopyTo(0, _raw, length);
-        var raw = _raw.AsSpan(0, length);
-        // Entities one at a time, as a whole-text decoding would (each '&' up to its ';').
-        var decoded = raw;
-        if (raw.Contains('&'))
-        {
-            var n = 0;
-            for (var i = 0; i < raw.Length; i++)
-            {
-                if (raw[i] == '&')
-                {
-                    var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
-                    if (semi > 0)
-                    {
-                        var entity = raw.Slice(i, semi + 1).ToString();
-                        var text = System.Net.WebUtility.HtmlDecode(entity);
-                        if (text != entity)
-                        {
-                            if (n + text.Length > _decoded.Length) System.Array.Resize(ref _decoded, (n + text.Length) * 2);
-                            text.CopyTo(_decoded.AsSpan(n));
-                            n += text.Length;
-                            i += semi;
-                            continue;
-                        }
-                    }
-                }
-                if (n >= _decoded.Length) System.Array.Resize(ref _decoded, _decoded.Length * 2);
-                _decoded[n++] = raw[i];
-            }
-            decoded = _decoded.AsSpan(0, n);
-        }
+        var decoded = Decode(_raw.AsSpan(0, length), ref _decoded);
         if (_digest.Length < decoded.Length) _digest = new char[decoded.Length * 2];
         return _digest.AsSpan(0, Collapse(decoded, _digest));
     }
+
+    private char[] _anchorRaw = new char[4096], _anchorDecoded = new char[4096], _anchorDigest = new char[4096];
+
+    /// <summary>Normalize(Normalize(text)) of an anchor's text, in the reader's own arrays.</summary>
+    private ReadOnlySpan<char> NormalizeTwice(StringBuilder text)
+    {
+        var length = text.Length;
+        if (_anchorRaw.Length < length) _anchorRaw = new char[length * 2];
+        text.CopyTo(0, _anchorRaw, length);
+        var once = Decode(_anchorRaw.AsSpan(0, length), ref _anchorDecoded);
+        if (_anchorDigest.Length < once.Length) _anchorDigest = new char[once.Length * 2];
+        var collapsed = Collapse(once, _anchorDigest);
+        // The second pass reads the first's result: decoded from the digest into the raw array, collapsed into the digest.
+        var twice = Decode(_anchorDigest.AsSpan(0, collapsed), ref _anchorRaw);
+        if (twice.Length > _anchorDigest.Length) _anchorDigest = new char[twice.Length * 2];
+        return _anchorDigest.AsSpan(0, Collapse(twice, _anchorDigest));
+    }
+
+    /// <summary>
+    /// The text with its entities decoded as <see cref="System.Net.WebUtility.HtmlDecode(string)"/> decodes
+    /// a whole text: each '&amp;' up to its ';', one at a time; into <paramref name="into"/>, or the
+    /// text itself when it has none. Each distinct entity is decoded once by this reader.
+    /// </summary>
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<char> raw, ref char[] into)
+    {
+        if (!raw.Contains('&')) return raw;
+        if (into.Length < raw.Length) into = new char[raw.Length * 2];
+        var n = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '&')
+            {
+                var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
+                if (semi > 0)
+                {
+                    var entity = raw.Slice(i, semi + 1);
+                    if (!_entityLookup.TryGetValue(entity, out var text))
+                    {
+                        var whole = entity.ToString();
+                        _entities[whole] = text = System.Net.WebUtility.HtmlDecode(whole);
+                    }
+                    if (!entity.SequenceEqual(text))
+                    {
+                        if (n + text.Length > into.Length) System.Array.Resize(ref into, (n + text.Length) * 2);
+                        text.CopyTo(into.AsSpan(n));
+                        n += text.Length;
+                        i += semi;
+                        continue;
+                    }
+                }
+            }
+            if (n >= into.Length) System.Array.Resize(ref into, into.Length * 2);
+            into[n++] = raw[i];
+        }
+        return into.AsSpan(0, n);
+    }
+
+    private ReadOnlySpan<char> AnchorText(int start, int length)
+    {
+        if (_anchorCopy.Length < length) _anchorCopy = new char[length * 2];
+        _anchorTexts.CopyTo(start, _anchorCopy, length);
+        return _anchorCopy.AsSpan(0, length);
+    }
+
+    private char[] _anchorCopy = new char[4096];
 
     /// <summary>The content built so far, without a string made of it (short enough for the reader's own array).</summary>
     private ReadOnlySpan<char> ContentSpan()

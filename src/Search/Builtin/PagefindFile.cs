@@ -19,6 +19,15 @@ public static class PagefindFile
         return buffer.ToArray();
     }
 
+    /// <summary>Writes <see cref="Pack"/> of the content straight into the file, without the packed bytes in memory (at 10,000 articles they were 400 MB of the search's allocations).</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var gzip = new GZipStream(file, CompressionLevel.Optimal);
+        gzip.Write(Mark);
+        gzip.Write(content);
+    }
+
     /// <exception cref="FormatException">Not one of Pagefind's files.</exception>
     public static byte[] Unpack(byte[] file)
     {
