@@ -58,7 +58,7 @@ public static class PagefindInput
         if (body < 0 || html.IndexOf("data-pagefind-body", body + 1, StringComparison.Ordinal) >= 0) return false;
         var start = html.LastIndexOf('<', body);
         // Before the body: nothing Pagefind reads but the title, and no heading (its first h1 titles the page).
-        if (start < 0 || html.IndexOf(Marker, 0, start, StringComparison.Ordinal) >= 0 || html.IndexOf("<h1", 0, start, StringComparison.OrdinalIgnoreCase) >= 0) return false;
+        if (start < 0 || html.IndexOf(Marker, 0, start, StringComparison.Ordinal) >= 0 || HasH1(html.AsSpan(0, start))) return false;
         output.Append("<!DOCTYPE html><html");
         if (Lang(html) is { } lang) output.Append(" lang=\"").Append(lang).Append('"');
         output.Append("><head>");
@@ -71,6 +71,10 @@ public static class PagefindInput
         output.Append("</body></html>");
         return true;
     }
+
+    /// <summary>Whether an h1 tag opens in this part of the page, in either case.</summary>
+    /// <remarks>Two ordinal searches, not one that ignores case: with invariant globalization that one is a char-by-char loop, and over every page's head it was 6 % of the search's reading.</remarks>
+    private static bool HasH1(ReadOnlySpan<char> html) => html.IndexOf("<h1", StringComparison.Ordinal) >= 0 || html.IndexOf("<H1", StringComparison.Ordinal) >= 0;
 
     /// <summary>A tag's or attribute's name in lower case; the common ones without a new string.</summary>
     internal static string LowerName(ReadOnlySpan<char> name) => Tag.Lower(name);

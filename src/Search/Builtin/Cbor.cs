@@ -31,7 +31,33 @@ public sealed class CborWriter
     public CborWriter Ints(ReadOnlySpan<int> values)
     {
         Array(values.Length);
-        foreach (var v in values) Int(v);
+        // Room for them all at once (an int is five bytes at most), then each written in its smallest form.
+        Room(values.Length * 5);
+        var bytes = _bytes;
+        var at = _length;
+        foreach (var v in values)
+        {
+            var (type, value) = v >= 0 ? (0, (uint)v) : (1 << 5, (uint)(-1 - v));
+            if (value < 24) bytes[at++] = (byte)(type | (int)value);
+            else if (value <= byte.MaxValue)
+            {
+                bytes[at++] = (byte)(type | 24);
+                bytes[at++] = (byte)value;
+            }
+            else if (value <= ushort.MaxValue)
+            {
+                bytes[at++] = (byte)(type | 25);
+                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)value);
+                at += 2;
+            }
+            else
+            {
+                bytes[at++] = (byte)(type | 26);
+                BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(at), value);
+                at += 4;
+            }
+        }
+        _length = at;
         return this;
     }
 
