@@ -63,6 +63,9 @@ public sealed class CborWriter
 
     public byte[] ToArray() => _bytes.AsSpan(0, _length).ToArray();
 
+    /// <summary>What is written so far, without a copy.</summary>
+    public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
     private void Room(int more)
     {
         if (_length + more <= _bytes.Length) return;

@@ -106,7 +106,7 @@ public static class IndexWriter
         {
             var size = (int)Math.Ceiling(pages.Count / (double)most);
             var count = (pages.Count + size - 1) / size;
-            var made = new (int[] Members, byte[] Bytes, string Hash)[count];
+            var made = new (int[] Members, string Hash)[count];
             Parallel.For(0, count, g =>
             {
                 var members = Enumerable.Range(g * size, Math.Min(size, pages.Count - g * size)).OrderBy(k => hashes[k], StringComparer.Ordinal).ToArray();
@@ -127,13 +127,15 @@ public static class IndexWriter
                     at += pages[k].Fragment.Length;
                 }
                 bytes[at++] = (byte)'}';
-                made[g] = (members, bytes, Hash(bytes));
+                PagefindFile.Write(Unnamed(folder, "fragment", g), bytes);
+                made[g] = (members, Hash(bytes));
             });
             var groupNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (members, bytes, hash) in made)
+            for (var g = 0; g < made.Length; g++)
             {
+                var (members, hash) = made[g];
                 var name = Short(groupNames, $"{Language}_group_{hash}", Language.Length + 14);
-                files.Add(($"fragment/{name}.pf_fragment", bytes));
+                File.Move(Unnamed(folder, "fragment", g), Path.Combine(folder, "fragment", $"{name}.pf_fragment"));
                 foreach (var k in members) groups[k] = name;
             }
         }
@@ -214,7 +216,7 @@ public static class IndexWriter
             if (Utf8Order.Instance.Compare(to, ranges[k].From) >= 0) ranges[k].To = to;
             ranges[k + 1].From = from;
         }
-        var chunkBytes = new byte[chunks.Count][];
+        var chunkFull = new string[chunks.Count];
         Parallel.For(0, chunks.Count, k =>
         {
             // Sized at once for what the chunk holds (a location takes three bytes at most below 65,536), not grown by doubling.
@@ -244,14 +246,15 @@ public static class IndexWriter
                     Pages(cbor, list, runs, runPage, runIndex);
                 }
             }
-            chunkBytes[k] = cbor.ToArray();
+            PagefindFile.Write(Unnamed(folder, "index", k), cbor.Written);
+            chunkFull[k] = Hash(cbor.Written);
         });
         var chunkNames = new HashSet<string>(StringComparer.Ordinal);
         var chunkHashes = new string[chunks.Count];
         for (var k = 0; k < chunks.Count; k++)
         {
-            chunkHashes[k] = Short(chunkNames, $"{Language}_{Hash(chunkBytes[k])}", Language.Length + 8);
-            files.Add(($"index/{chunkHashes[k]}.pf_index", chunkBytes[k]));
+            chunkHashes[k] = Short(chunkNames, $"{Language}_{chunkFull[k]}", Language.Length + 8);
+            File.Move(Unnamed(folder, "index", k), Path.Combine(folder, "index", $"{chunkHashes[k]}.pf_index"));
         }
 
         // The meta file: version, pages, chunks, filters, sorts, meta fields.
@@ -419,7 +422,14 @@ public static class IndexWriter
     }
 
     // Names a file by its content, as Pagefind's do, so a browser's cached copy is never stale; not a security hash.
-    private static string Hash(byte[] bytes) => System.IO.Hashing.XxHash3.HashToUInt64(bytes).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Hash(ReadOnlySpan<byte> bytes) => System.IO.Hashing.XxHash3.HashToUInt64(bytes).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where a fragment group or word chunk is written as soon as it is made, before its name is
+    /// known: names are the shortest free prefixes of the files' hashes, given in order once all
+    /// are made. Holding them all until then was the whole index in memory (140 MB at 10,000 articles).
+    /// </summary>
+    private static string Unnamed(string folder, string kind, int number) => Path.Combine(folder, kind, $"unnamed-{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     /// <summary>Where two neighbouring chunks part: each word cut one character past what they share.</summary>
     private static (string, string) Prefixes(string a, string b)
