@@ -120,10 +120,7 @@ public sealed partial class PageReader
     public SearchPage? ReadWhole(string url, string html, out string? why)
     {
         if (!PagefindInput.Trim(html, _trimmed)) return Run(url, html, out why);
-        var length = _trimmed.Length;
-        if (_page.Length < length) _page = new char[length * 2];
-        _trimmed.CopyTo(0, _page, length);
-        return Run(url, _page.AsSpan(0, length), out why);
+        return Run(url, Copied(_trimmed, 0, _trimmed.Length, ref _page), out why);
     }
 
     private SearchPage? Run(string url, ReadOnlySpan<char> html, out string? why)
@@ -519,7 +516,7 @@ public sealed partial class PageReader
         {
             json.WriteStartObject();
             json.WriteString("url", url);
-            json.WriteString("content", _content.Length <= 32 * 1024 ? ContentSpan() : _content.ToString());
+            json.WriteString("content", Copied(_content, 0, _content.Length, ref _contentCopy));
             json.WriteNumber("word_count", wordCount);
             json.WriteStartObject("filters");
             foreach (var (filter, values) in _filters)
@@ -538,7 +535,7 @@ public sealed partial class PageReader
                 json.WriteStartObject();
                 json.WriteString("element", element);
                 json.WriteString("id", id);
-                json.WriteString("text", AnchorText(textStart, textLength));
+                json.WriteString("text", Copied(_anchorTexts, textStart, textLength, ref _anchorCopy));
                 json.WriteNumber("location", location);
                 json.WriteEndObject();
             }
@@ -548,7 +545,7 @@ public sealed partial class PageReader
         return _json.WrittenSpan.ToArray();
     }
 
-    private readonly char[] _contentCopy = new char[32 * 1024];
+    private char[] _contentCopy = new char[32 * 1024], _anchorCopy = new char[4096];
     private char[] _raw = new char[32 * 1024], _decoded = new char[32 * 1024];
 
     /// <summary>
@@ -558,10 +555,7 @@ public sealed partial class PageReader
     /// </summary>
     private ReadOnlySpan<char> DecodedText()
     {
-        var length = _text.Length;
-        if (_raw.Length < length) _raw = new char[length * 2];
-        _text.CopyTo(0, _raw, length);
-        return Decode(_raw.AsSpan(0, length), ref _decoded);
+        return Decode(Copied(_text, 0, _text.Length, ref _raw), ref _decoded);
     }
 
     private char[] _anchorRaw = new char[4096], _anchorDecoded = new char[4096], _anchorDigest = new char[4096];
@@ -569,10 +563,7 @@ public sealed partial class PageReader
     /// <summary>Normalize(Normalize(text)) of an anchor's text, in the reader's own arrays.</summary>
     private ReadOnlySpan<char> NormalizeTwice(StringBuilder text)
     {
-        var length = text.Length;
-        if (_anchorRaw.Length < length) _anchorRaw = new char[length * 2];
-        text.CopyTo(0, _anchorRaw, length);
-        var once = Decode(_anchorRaw.AsSpan(0, length), ref _anchorDecoded);
+        var once = Decode(Copied(text, 0, text.Length, ref _anchorRaw), ref _anchorDecoded);
         if (_anchorDigest.Length < once.Length) _anchorDigest = new char[once.Length * 2];
         var collapsed = Collapse(once, _anchorDigest);
         // The second pass reads the first's result: decoded from the digest into the raw array, collapsed into the digest.
@@ -620,20 +611,13 @@ public sealed partial class PageReader
         return into.AsSpan(0, n);
     }
 
-    private ReadOnlySpan<char> AnchorText(int start, int length)
-    {
-        if (_anchorCopy.Length < length) _anchorCopy = new char[length * 2];
-        _anchorTexts.CopyTo(start, _anchorCopy, length);
-        return _anchorCopy.AsSpan(0, length);
-    }
 
-    private char[] _anchorCopy = new char[4096];
-
-    /// <summary>The content built so far, without a string made of it (short enough for the reader's own array).</summary>
-    private ReadOnlySpan<char> ContentSpan()
+    /// <summary>Part of a builder copied into one of the reader's arrays (made larger when too small), as a span: read without a string made of it.</summary>
+    private static ReadOnlySpan<char> Copied(StringBuilder from, int start, int length, ref char[] into)
     {
-        _content.CopyTo(0, _contentCopy, _content.Length);
-        return _contentCopy.AsSpan(0, _content.Length);
+        if (into.Length < length) into = new char[length * 2];
+        from.CopyTo(start, into, length);
+        return into.AsSpan(0, length);
     }
 
     /// <summary>The same, to search for (what <see cref="char.IsWhiteSpace(char)"/> says is white space, too).</summary>

@@ -11,11 +11,7 @@ public static class PagefindFile
     public static byte[] Pack(ReadOnlySpan<byte> content)
     {
         using var buffer = new MemoryStream(content.Length / 3 + 64);
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Mark);
-            gzip.Write(content);
-        }
+        Pack(buffer, content);
         return buffer.ToArray();
     }
 
@@ -23,7 +19,12 @@ public static class PagefindFile
     public static void Write(string path, ReadOnlySpan<byte> content)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-        using var gzip = new GZipStream(file, CompressionLevel.Optimal);
+        Pack(file, content);
+    }
+
+    private static void Pack(Stream into, ReadOnlySpan<byte> content)
+    {
+        using var gzip = new GZipStream(into, CompressionLevel.Optimal, leaveOpen: true);
         gzip.Write(Mark);
         gzip.Write(content);
     }
