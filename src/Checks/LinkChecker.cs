@@ -66,6 +66,11 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
         }
     }
 
+    // The lists a scan fills, kept by each thread for its next page: made afresh for each page they
+    // were 240 MB of garbage at 10,000 articles (GC allocation sampling), a page's set growing from empty.
+    private sealed record Scratch(List<string> Links, List<int> Offsets, HashSet<string> Seen);
+    private readonly ThreadLocal<Scratch> _scratch = new(() => new Scratch([], [], new HashSet<string>(StringComparer.Ordinal)));
+
     public bool Enabled => settings.ValidateRelativeLinks;
 
     /// <summary>Checks one page's links to files now, and its fragments whose page is known; the rest wait for <see cref="Finish"/>. Thread-safe.</summary>
@@ -73,13 +78,29 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
-        var own = new PageIds([.. LinkValidator.Ids(html).Distinct(StringComparer.Ordinal).Select(Intern)]);
+        var scratch = _scratch.Value!;
+        var (links, offsets, seen) = (scratch.Links, scratch.Offsets, scratch.Seen);
+        // One page of thousands of links (a long list page) does not leave every later page clearing a set of its size.
+        if (links.Count > 4096 || seen.Count > 4096)
+        {
+            links.TrimExcess();
+            offsets.TrimExcess();
+            seen.Clear();
+            seen.TrimExcess();
+        }
+        links.Clear();
+        offsets.Clear();
+        seen.Clear();
+        var found = LinkValidator.Ids(html);
+        var distinct = new string[found.Count];
+        var count = 0;
+        foreach (var id in found)
+            if (seen.Add(id)) distinct[count++] = Intern(id);
+        seen.Clear();
+        var own = new PageIds(count == distinct.Length ? distinct : distinct[..count]);
         // Known at once, so pages scanned from now on check their links to this one as they go.
         _ids[name] = own;
-        var links = new List<string>();
-        var offsets = new List<int>();
         LinkValidator.Links(html, links, offsets);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         // Links come in document order, so one forward sweep finds every line and column.
         int line = 1, lineStart = 0, scanned = 0;
         (int, int) PositionOf(int offset)
