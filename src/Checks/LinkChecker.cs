@@ -69,7 +69,9 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     // The lists a scan fills, kept by each thread for its next page: made afresh for each page they
     // were 240 MB of garbage at 10,000 articles (GC allocation sampling), a page's set growing from empty.
     private sealed record Scratch(List<string> Links, List<int> Offsets, HashSet<string> Seen);
-    private readonly ThreadLocal<Scratch> _scratch = new(() => new Scratch([], [], new HashSet<string>(StringComparer.Ordinal)));
+    private readonly ThreadLocal<Scratch> _scratch = new(NewScratch);
+    private static Scratch NewScratch() => new([], [], new HashSet<string>(StringComparer.Ordinal));
+    private const int MaxKept = 4096;
 
     public bool Enabled => settings.ValidateRelativeLinks;
 
@@ -78,16 +80,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
-        var scratch = _scratch.Value!;
-        var (links, offsets, seen) = (scratch.Links, scratch.Offsets, scratch.Seen);
-        // One page of thousands of links (a long list page) does not leave every later page clearing a set of its size.
-        if (links.Count > 4096 || seen.Count > 4096)
-        {
-            links.TrimExcess();
-            offsets.TrimExcess();
-            seen.Clear();
-            seen.TrimExcess();
-        }
+        var (links, offsets, seen) = _scratch.Value!;
         links.Clear();
         offsets.Clear();
         seen.Clear();
@@ -101,6 +94,8 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
         // Known at once, so pages scanned from now on check their links to this one as they go.
         _ids[name] = own;
         LinkValidator.Links(html, links, offsets);
+        // Those a page of thousands of links or ids grew are let go, so later pages do not clear collections of its size.
+        if (links.Count > MaxKept || found.Count > MaxKept) _scratch.Value = NewScratch();
         // Links come in document order, so one forward sweep finds every line and column.
         int line = 1, lineStart = 0, scanned = 0;
         (int, int) PositionOf(int offset)
