@@ -44,10 +44,12 @@ internal static class StreamedSite
             {
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal))
                 {
-                    text ??= Encoding.UTF8.GetString(file.Content);
-                    links.Scan(file.Path, text);
+                    text ??= Encoding.UTF8.GetString(file.Content).AsMemory();
+                    links.Scan(file.Path, text.Value.Span);
                     Interlocked.Increment(ref pages);
-                    session.Add(file, text);
+                    // The page's text is lent for the call: what reads it later (the search index) is given a copy, the others none.
+                    if (session.Wants(file.Path)) session.Add(file, text.Value.ToString());
+                    else session.Add(file);
                 }
                 else session.Add(file);
                 Interlocked.Increment(ref files);

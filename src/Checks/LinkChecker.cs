@@ -76,7 +76,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     public bool Enabled => settings.ValidateRelativeLinks;
 
     /// <summary>Checks one page's links to files now, and its fragments whose page is known; the rest wait for <see cref="Finish"/>. Thread-safe.</summary>
-    public void Scan(string page, string html)
+    public void Scan(string page, ReadOnlySpan<char> html)
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
@@ -97,13 +97,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
         // Those a page of thousands of links or ids grew are let go, so later pages do not clear collections of its size.
         if (links.Count > MaxKept || found.Count > MaxKept) _scratch.Value = NewScratch();
         // Links come in document order, so one forward sweep finds every line and column.
-        int line = 1, lineStart = 0, scanned = 0;
-        (int, int) PositionOf(int offset)
-        {
-            for (; scanned < offset && scanned < html.Length; scanned++)
-                if (html[scanned] == '\n') { line++; lineStart = scanned + 1; }
-            return (line, offset - lineStart + 1);
-        }
+        var sweep = new Sweep();
         List<(string Target, string Fragment, Place At)>? pending = null, broken = null;
         for (var i = 0; i < links.Count; i++)
         {
@@ -113,18 +107,31 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
             var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), exists, settings.LinkRoot);
             if (problem is not null)
             {
-                var (atLine, column) = PositionOf(offsets[i]);
+                var (atLine, column) = sweep.PositionOf(html, offsets[i]);
                 _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}") { GivenKind = "broken link" });
                 continue;
             }
             if (target is null) continue;
             var ids = target == page ? own : _ids.GetValueOrDefault(target);
             if (ids is not null && ids.Contains(fragment)) continue;
-            var (l, c) = PositionOf(offsets[i]);
+            var (l, c) = sweep.PositionOf(html, offsets[i]);
             (ids is null ? pending ??= [] : broken ??= []).Add((Intern(target), Intern(fragment!), new Place(name, l, c, raw, 0)));
         }
         if (pending is not null) File(_pending, pending);
         if (broken is not null) File(_broken, broken);
+    }
+
+    /// <summary>Line and column of offsets asked for in increasing order, found in one pass over the page.</summary>
+    private struct Sweep()
+    {
+        private int _line = 1, _lineStart, _scanned;
+
+        public (int Line, int Column) PositionOf(ReadOnlySpan<char> html, int offset)
+        {
+            for (; _scanned < offset && _scanned < html.Length; _scanned++)
+                if (html[_scanned] == '\n') { _line++; _lineStart = _scanned + 1; }
+            return (_line, offset - _lineStart + 1);
+        }
     }
 
     private static void File(Dictionary<(string, string), Place> into, List<(string Target, string Fragment, Place At)> places)

@@ -41,38 +41,36 @@ public static class LinkValidator
     /// Every <c>href</c> and <c>src</c> value in document order, with the offset of its attribute
     /// name: the attribute follows white space and its value is quoted, as a theme writes it.
     /// </summary>
-    internal static void Links(string html, List<string> links, List<int> offsets)
-    {
-        foreach (var (start, value) in Attributes(html, LinkNames))
-        {
-            links.Add(value);
-            offsets.Add(start);
-        }
-    }
+    internal static void Links(ReadOnlySpan<char> html, List<string> links, List<int> offsets) =>
+        Attributes(html, LinkNames, links, offsets, decode: false);
 
-    internal static List<string> Ids(string html)
+    internal static List<string> Ids(ReadOnlySpan<char> html)
     {
         var ids = new List<string>();
-        foreach (var (_, value) in Attributes(html, IdNames)) ids.Add(WebUtility.HtmlDecode(value));
+        Attributes(html, IdNames, ids, null, decode: true);
         return ids;
     }
 
-    private static IEnumerable<(int Start, string Value)> Attributes(string html, System.Buffers.SearchValues<string> names)
+    /// <summary>Each value of the named attributes in document order (HTML-decoded if asked), with the offset of its name if asked.</summary>
+    private static void Attributes(ReadOnlySpan<char> html, System.Buffers.SearchValues<string> names, List<string> values, List<int>? offsets, bool decode)
     {
         var from = 0;
         while (from < html.Length)
         {
-            var found = html.AsSpan(from).IndexOfAny(names);
-            if (found < 0) yield break;
+            var found = html[from..].IndexOfAny(names);
+            if (found < 0) return;
             var start = from + found;
-            var quoteAt = html.IndexOf('=', start) + 1;
+            var equals = html[start..].IndexOf('=');
+            var quoteAt = equals < 0 ? 0 : start + equals + 1;
             if (start > 0 && char.IsWhiteSpace(html[start - 1]) && quoteAt < html.Length && html[quoteAt] is '"' or '\'')
             {
-                var close = html.IndexOf(html[quoteAt], quoteAt + 1);
-                if (close >= 0)
+                var length = html[(quoteAt + 1)..].IndexOf(html[quoteAt]);
+                if (length >= 0)
                 {
-                    yield return (start, html.Substring(quoteAt + 1, close - quoteAt - 1));
-                    from = close + 1;
+                    var value = html.Slice(quoteAt + 1, length).ToString();
+                    values.Add(decode ? WebUtility.HtmlDecode(value) : value);
+                    offsets?.Add(start);
+                    from = quoteAt + 1 + length + 1;
                     continue;
                 }
             }
