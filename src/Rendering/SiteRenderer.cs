@@ -259,7 +259,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
     /// each page was copied out to be copied again into its bytes, 1.1 GB of the 6.8 GB a
     /// 10,000-article build allocated.
     /// </summary>
-    private static ReadOnlyMemory<char> Text(StringBuilder builder)
+    internal static ReadOnlyMemory<char> Text(StringBuilder builder)
     {
         ReadOnlyMemory<char> only = default;
         var blocks = 0;
