@@ -47,9 +47,7 @@ internal static class StreamedSite
                     text ??= Encoding.UTF8.GetString(file.Content).AsMemory();
                     links.Scan(file.Path, text.Value.Span);
                     Interlocked.Increment(ref pages);
-                    // The page's text is lent for the call: what reads it later (the search index) is given a copy, the others none.
-                    if (session.Wants(file.Path)) session.Add(file, text.Value.ToString());
-                    else session.Add(file);
+                    session.Add(file, text.Value);
                 }
                 else session.Add(file);
                 Interlocked.Increment(ref files);

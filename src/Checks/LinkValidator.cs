@@ -60,8 +60,7 @@ public static class LinkValidator
             var found = html[from..].IndexOfAny(names);
             if (found < 0) return;
             var start = from + found;
-            var equals = html[start..].IndexOf('=');
-            var quoteAt = equals < 0 ? 0 : start + equals + 1;
+            var quoteAt = start + html[start..].IndexOf('=') + 1; // every name searched for ends in '='
             if (start > 0 && char.IsWhiteSpace(html[start - 1]) && quoteAt < html.Length && html[quoteAt] is '"' or '\'')
             {
                 var length = html[(quoteAt + 1)..].IndexOf(html[quoteAt]);

@@ -114,10 +114,11 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
 
         public bool Wants(string path) => _work?.Reads(path) == true;
 
-        public void Add(OutputFile file, string text)
+        public void Add(OutputFile file, ReadOnlyMemory<char> text)
         {
             AddFile(file);
-            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, text);
+            // The text is lent: the work that reads the page keeps its own copy, the others need none.
+            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, text.ToString());
         }
 
         public void Add(OutputFile file)

@@ -21,8 +21,8 @@ public interface IOutputSession : IDisposable
     /// <summary>Adds one file; safe to call from several threads at once. The file's bytes may be lent for the call (a rendered page's are), so a session that keeps them keeps a copy.</summary>
     void Add(OutputFile file);
 
-    /// <summary>Adds a page whose text is at hand too, so work that reads pages as they come need not decode it again.</summary>
-    void Add(OutputFile file, string text) => Add(file);
+    /// <summary>Adds a page whose text is at hand too, so work that reads pages as they come need not decode it again. The text, like the bytes, is lent for the call.</summary>
+    void Add(OutputFile file, ReadOnlyMemory<char> text) => Add(file);
 
     /// <summary>Tells the session every path the site will have, before the files come (see <see cref="IStagedWork.Expect"/>).</summary>
     void Expect(IEnumerable<string> paths) { }

@@ -197,7 +197,12 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
         if (!Encoding.UTF8.TryGetBytes(text, buffer, out var length))
         {
             var needed = Encoding.UTF8.GetByteCount(text);
-            if (needed > MaxKeptBytes) return new OutputFile(path, Encoding.UTF8.GetBytes(text.ToArray()));
+            if (needed > MaxKeptBytes)
+            {
+                var own = new byte[needed];
+                Encoding.UTF8.GetBytes(text, own);
+                return new OutputFile(path, own);
+            }
             _bytes.Value = buffer = new byte[Math.Max(needed, Math.Min(2 * buffer.Length, MaxKeptBytes))];
             length = Encoding.UTF8.GetBytes(text, buffer);
         }
