@@ -117,15 +117,15 @@ public sealed partial class DirectorySink(string outputDirectory) : IStreamingSi
         public void Add(OutputFile file, ReadOnlyMemory<char> text)
         {
             AddFile(file);
-            // The text is lent: the work that reads the page keeps its own copy, the others need none.
-            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, text.ToString());
+            // The text is lent on to the work that reads the page, which copies what it keeps.
+            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, text);
         }
 
         public void Add(OutputFile file)
         {
             AddFile(file);
             // A page handed on without its text (a whole build written at once) is decoded for the work that reads it.
-            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, System.Text.Encoding.UTF8.GetString(file.Content));
+            if (_work is { } work && work.Reads(file.Path)) work.Page(file.Path, System.Text.Encoding.UTF8.GetString(file.Content).AsMemory());
         }
 
         private void AddFile(OutputFile file)

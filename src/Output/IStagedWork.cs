@@ -14,7 +14,8 @@ public interface IStagedWork : IDisposable
     void Expect(IEnumerable<string> paths);
 
     /// <summary>A page the work reads, with its text; safe to call from several threads at once.</summary>
-    void Page(string path, string text);
+    /// <remarks>The text is lent for the call only (a buffer of the render's, reused for its next page): what the work keeps of it, it copies.</remarks>
+    void Page(string path, ReadOnlyMemory<char> text);
 
     /// <summary>Completes the work into the staged site, within <see cref="Folder"/>; false abandons the build.</summary>
     bool Finish();

@@ -69,7 +69,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool
         try
         {
             Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancel }, page =>
-                run.Page(page, File.ReadAllText(Path.Combine(outputDir, page))));
+                run.Page(page, File.ReadAllText(Path.Combine(outputDir, page)).AsMemory()));
         }
         catch (OperationCanceledException)
         {

@@ -70,7 +70,7 @@ public sealed class SearchRun : IStagedWork
         }
     }
 
-    public void Page(string path, string text)
+    public void Page(string path, ReadOnlyMemory<char> text)
     {
         if (!Reads(path) || _stop.IsCancellationRequested) return;
         var part = _partOf.TryGetValue(path, out var n) ? n : 0;

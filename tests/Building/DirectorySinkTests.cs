@@ -160,7 +160,7 @@ public sealed class DirectorySinkTests
         public string Folder => "idx";
         public bool Reads(string path) => false;
         public void Expect(IEnumerable<string> paths) { }
-        public void Page(string path, string text) { }
+        public void Page(string path, ReadOnlyMemory<char> text) { }
         public bool Finish()
         {
             foreach (var (path, text) in files)

@@ -146,7 +146,7 @@ public sealed class BuiltinIndexTests
             {
                 // Told of every page but the last; when late, the last comes anyway.
                 run.Expect(late ? pages[..^1] : pages);
-                foreach (var page in pages) run.Page(page, File.ReadAllText(Path.Combine(site, page)));
+                foreach (var page in pages) run.Page(page, File.ReadAllText(Path.Combine(site, page)).AsMemory());
                 Assert.True(run.Finish(), log.ToString());
             }
             Assert.Contains($"search: indexed {pages.Count} pages", log.ToString());

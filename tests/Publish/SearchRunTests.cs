@@ -65,7 +65,7 @@ public sealed class SearchRunTests : IDisposable
             var random = new Random(seed);
             var order = _pages.OrderBy(_ => random.Next()).ToList();
             Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = 3 }, page =>
-                run.Page(page, File.ReadAllText(Path.Combine(_site, page))));
+                run.Page(page, File.ReadAllText(Path.Combine(_site, page)).AsMemory()));
             Assert.True(run.Finish(), log.ToString());
         }
         Assert.Empty(Directory.EnumerateDirectories(target, ".search-*"));

@@ -43,6 +43,24 @@ public sealed class PagefindInputTests
     }
 
     [Theory]
+    [InlineData("<article data-pagefind-body><h1>A</h1><p id=\"p1\">one <span>two</span></p><script>x</script></article>")]
+    [InlineData("<article data-pagefind-body data-pagefind-filter=\"kind:article\"><p>one<!-- c --> <time>t</time></p></article>")]
+    [InlineData("<p>no body element</p>")]
+    [InlineData("<article data-pagefind-body><p>never closed</p>")]
+    public void A_page_lent_as_part_of_a_larger_buffer_is_trimmed_as_the_page_alone(string body)
+    {
+        // The render lends a page as a slice of a buffer it reuses: nothing before or after the
+        // slice is read, though it holds the markers and tags the trimming looks for.
+        var page = Page("", body);
+        var junk = "<h1>x</h1><div data-pagefind-body data-pagefind-meta=\"m:n\"><title>no</title></div></p><";
+        var buffer = (junk + page + junk).ToCharArray();
+        var output = new System.Text.StringBuilder("left over from the last page");
+        var trimmed = PagefindInput.Trim(buffer.AsMemory(junk.Length, page.Length), output);
+        Assert.Equal(PagefindInput.Trim(page), trimmed ? output.ToString() : page);
+        Assert.Equal(PagefindInput.Trim(page), PagefindInput.Trim(buffer.AsMemory(junk.Length, page.Length)));
+    }
+
+    [Theory]
     [InlineData("<header data-pagefind-filter=\"site:x\"></header>", "")]
     [InlineData("<header><h1>Site</h1></header>", "")]
     [InlineData("", "<aside data-pagefind-meta=\"x:y\"></aside>")]

@@ -55,7 +55,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         Volatile.Write(ref _toCome, _expected.Count(Reads));
     }
 
-    public void Page(string path, string text)
+    public void Page(string path, ReadOnlyMemory<char> text)
     {
         if (!Reads(path)) return;
         try
@@ -70,7 +70,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         }
     }
 
-    private void Read(string path, string text)
+    private void Read(string path, ReadOnlyMemory<char> text)
     {
         if (_cancel.IsCancellationRequested || _unreadable is not null) return;
         var reader = _readers.TryTake(out var idle) ? idle : new PageReader(_vocabulary);
@@ -184,7 +184,7 @@ public sealed class BuiltinSearchRun : IStagedWork
         using var run = new SearchRun(_program, _site, _log, _perIndex, _cancel);
         var pages = SearchIndexer.PagesOf(_site).ToList();
         run.Expect(_expected.Count > 0 ? _expected : pages);
-        Parallel.ForEach(pages, page => run.Page(page, File.ReadAllText(Path.Combine(_site, page))));
+        Parallel.ForEach(pages, page => run.Page(page, File.ReadAllText(Path.Combine(_site, page)).AsMemory()));
         return run.Finish();
     }
 

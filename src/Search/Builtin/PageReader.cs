@@ -117,9 +117,12 @@ public sealed partial class PageReader
     public SearchPage? Read(string url, string html, out string? why) => Run(url, html, out why);
 
     /// <summary>The record of a page as the site has it, trimmed first as <see cref="PagefindInput.Trim(string)"/> trims it (into the reader's own buffers).</summary>
-    public SearchPage? ReadWhole(string url, string html, out string? why)
+    public SearchPage? ReadWhole(string url, string html, out string? why) => ReadWhole(url, html.AsMemory(), out why);
+
+    /// <summary>The same, of a page's text lent as memory (a rendered page's, read without a string made of it).</summary>
+    public SearchPage? ReadWhole(string url, ReadOnlyMemory<char> html, out string? why)
     {
-        if (!PagefindInput.Trim(html, _trimmed)) return Run(url, html, out why);
+        if (!PagefindInput.Trim(html, _trimmed)) return Run(url, html.Span, out why);
         return Run(url, Copied(_trimmed, 0, _trimmed.Length, ref _page), out why);
     }
 
