@@ -146,6 +146,31 @@ public sealed class SearchPageReaderTests
     }
 
     [Fact]
+    public void Normalize_leaves_text_of_single_spaces_as_it_is_and_finds_the_one_white_space_character_that_changes_it()
+    {
+        // Mostly words between single spaces, as paragraphs are (the text copied whole), with now and
+        // then one other white space character, a double space, or white space at an end.
+        var spaces = Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray();
+        var others = "abZé東’“”.,-\u200B\u0084\u0086\u00A1\u1FFF\u200B\u2027\u202A\u3001".Where(c => !char.IsWhiteSpace(c)).ToArray();
+        var random = new Random(2113);
+        for (var round = 0; round < 5000; round++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(1, 30); k > 0; k--)
+                text.Append(new string([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => others[random.Next(others.Length)])])).Append(' ');
+            text.Length--;
+            if (random.Next(2) == 0)
+            {
+                var at = random.Next(text.Length + 1);
+                text.Insert(at, random.Next(4) == 0 ? " " : spaces[random.Next(spaces.Length)].ToString());
+            }
+            var plain = PlainCollapse(text.ToString());
+            Assert.Equal(plain, PageReader.Normalize(text.ToString()));
+            Assert.Equal(plain, PageReader.Normalize(plain));
+        }
+    }
+
+    [Fact]
     public void A_reader_reused_for_another_page_numbers_its_words_as_the_shared_vocabulary_does()
     {
         var vocabulary = new Vocabulary();

@@ -356,6 +356,11 @@ public sealed partial class PageReader
     /// <remarks>Text between white space is copied a run at a time (a char at a time was a tenth of the reading).</remarks>
     private static int Collapse(ReadOnlySpan<char> text, Span<char> into)
     {
+        if (Unchanged(text))
+        {
+            text.CopyTo(into);
+            return text.Length;
+        }
         var rest = text.Trim(Whitespace);
         var m = 0;
         while (!rest.IsEmpty)
@@ -372,6 +377,27 @@ public sealed partial class PageReader
             rest = rest[run..];
         }
         return m;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Collapse"/> leaves the text as it is: no white space at its ends, none but
+    /// single spaces inside. Most text is so (a paragraph's words), and is then copied whole: cut word
+    /// by word it was a fifth of the reading. Vectorised searches only: the white space set's own
+    /// search slows to a char at a time from the first non-ASCII character (a curly quote) on.
+    /// </summary>
+    private static bool Unchanged(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return true;
+        if (Spacing.Contains(text[0]) || Spacing.Contains(text[^1])) return false;
+        if (text.IndexOfAnyInRange('\t', '\r') >= 0 || text.IndexOf("  ", StringComparison.Ordinal) >= 0) return false;
+        // The rest of the white space is from U+0085 up: each such character is looked at.
+        for (var rest = text; ;)
+        {
+            var at = rest.IndexOfAnyInRange('\u0085', '\uFFFF');
+            if (at < 0) return true;
+            if (Spacing.Contains(rest[at])) return false;
+            rest = rest[(at + 1)..];
+        }
     }
 
     private static bool Tag(ReadOnlySpan<char> html, int lt, int end, out string tag, List<(string Name, string Value)> attributes, out string? why)

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using CaseRecord.Search.Builtin;
+
+// Times the generator's own search indexing apart from the build, on the pages of a built site:
+// reading every article, speaker and organisation page as the render hands it on (one thread,
+// one reader, as a render thread does), then writing the index from what was read. Rounds in
+// turn, so a change to the reader or the writer is compared in one process, not across noisy builds.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Search -- OUTPUT [ROUNDS=5] [PAGEFIND_PROGRAM]");
+    return 2;
+}
+var output = args[0];
+var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+var program = args.Length > 2 ? args[2] : Path.Combine(AppContext.BaseDirectory, "../../../../../node_modules/@pagefind/linux-x64/bin/pagefind_extended");
+var pages = new[] { "articles", "speakers", "organisations" }
+    .SelectMany(folder => Directory.Exists(Path.Combine(output, folder)) ? Directory.EnumerateDirectories(Path.Combine(output, folder)) : [])
+    .Select(folder => Path.Combine(folder, "index.html")).Where(File.Exists)
+    .Select(file => (Path: Path.GetRelativePath(output, file).Replace('\\', '/'), Text: File.ReadAllText(file).AsMemory()))
+    .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+Console.WriteLine($"{pages.Count} pages, {pages.Sum(p => (long)p.Text.Length) / 1e6:F1} M characters");
+var process = Process.GetCurrentProcess();
+for (var round = 1; round <= rounds; round++)
+{
+    var vocabulary = new Vocabulary();
+    var reader = new PageReader(vocabulary);
+    var read = new List<SearchPage>(pages.Count);
+    GC.Collect();
+    var (cpu, allocated, clock) = (process.TotalProcessorTime, GC.GetAllocatedBytesForCurrentThread(), Stopwatch.StartNew());
+    foreach (var (path, text) in pages)
+        read.Add(reader.ReadWhole(BuiltinSearchRun.Url(path), text, out var why) ?? throw new InvalidOperationException($"{path}: {why}"));
+    process.Refresh();
+    var readCpu = process.TotalProcessorTime - cpu;
+    Console.Write($"round {round}: read {clock.ElapsedMilliseconds} ms (CPU {readCpu.TotalMilliseconds:F0} ms), allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F0} MB");
+    var scratch = Path.Combine(Path.GetTempPath(), $"search-bench-{Guid.NewGuid():N}");
+    try
+    {
+        var lexicon = Lexicon.Ask(program, vocabulary.Words, Path.Combine(scratch, "words"), default, out var said) ?? throw new InvalidOperationException(said);
+        var folder = Path.Combine(scratch, "pagefind");
+        Directory.CreateDirectory(folder);
+        GC.Collect();
+        process.Refresh();
+        (cpu, allocated, clock) = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), Stopwatch.StartNew());
+        IndexWriter.Write(read, vocabulary.Words, lexicon, folder);
+        process.Refresh();
+        Console.WriteLine($"; write {clock.ElapsedMilliseconds} ms (CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+    }
+    finally
+    {
+        Directory.Delete(scratch, recursive: true);
+    }
+}
+return 0;
