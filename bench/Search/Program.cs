@@ -27,11 +27,12 @@ for (var round = 1; round <= rounds; round++)
     var read = new List<SearchPage>(pages.Count);
     GC.Collect();
     var (cpu, allocated, clock) = (process.TotalProcessorTime, GC.GetAllocatedBytesForCurrentThread(), Stopwatch.StartNew());
+    var (paused, gen0, gen1) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1));
     foreach (var (path, text) in pages)
         read.Add(reader.ReadWhole(BuiltinSearchRun.Url(path), text, out var why) ?? throw new InvalidOperationException($"{path}: {why}"));
     process.Refresh();
     var readCpu = process.TotalProcessorTime - cpu;
-    Console.Write($"round {round}: read {clock.ElapsedMilliseconds} ms (CPU {readCpu.TotalMilliseconds:F0} ms), allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F0} MB");
+    Console.Write($"round {round}: read {clock.ElapsedMilliseconds} ms (CPU {readCpu.TotalMilliseconds:F0} ms), allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F0} MB, collector paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms in {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(1) - gen1} of gen 1)");
     var scratch = Path.Combine(Path.GetTempPath(), $"search-bench-{Guid.NewGuid():N}");
     try
     {
@@ -41,9 +42,10 @@ for (var round = 1; round <= rounds; round++)
         GC.Collect();
         process.Refresh();
         (cpu, allocated, clock) = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), Stopwatch.StartNew());
+        (paused, gen0, gen1) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1));
         IndexWriter.Write(read, vocabulary.Words, lexicon, folder);
         process.Refresh();
-        Console.WriteLine($"; write {clock.ElapsedMilliseconds} ms (CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+        Console.WriteLine($"; write {clock.ElapsedMilliseconds} ms (CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB, collector paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms in {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(1) - gen1} of gen 1)");
     }
     finally
     {

@@ -531,7 +531,7 @@ public sealed partial class PageReader
             metaWords[field++] = [.. ids];
         }
         var wordCount = words.Count == 0 ? 1 : words.Count;
-        return new SearchPage(url, Fragment(url, wordCount), wordCount, [.. words], [.. weights],
+        return new SearchPage(url, Fragment(url, wordCount), wordCount, Kept.Copy<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)), Kept.Copy<byte>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights)),
             _filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[.. f.Value], StringComparer.Ordinal), [.. _meta.Keys], metaWords);
     }
 
@@ -571,7 +571,7 @@ public sealed partial class PageReader
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return _json.WrittenSpan.ToArray();
+        return Kept.Copy(_json.WrittenSpan);
     }
 
     private char[] _contentCopy = new char[32 * 1024], _anchorCopy = new char[4096];
