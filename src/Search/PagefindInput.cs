@@ -57,8 +57,12 @@ public static class PagefindInput
     }
 
     /// <summary>Writes the page as Pagefind needs it into <paramref name="output"/> (cleared first); false when it cannot be trimmed safely and is to be read whole.</summary>
-    /// <remarks>The generator's own reader trims into a builder it keeps from page to page, so a page's trimmed copy is never a string of its own.</remarks>
-    /// <remarks>The page is read as memory, so a rendered page lent by the build (a buffer of the render's own) is read without a copy: at 10,000 articles the copies were 450 MB of the search's allocations.</remarks>
+    /// <remarks>
+    /// The generator's own reader trims into a builder it keeps from page to page, so a page's
+    /// trimmed copy is never a string of its own; and the page is read as memory, so a rendered page
+    /// lent by the build (a buffer of the render's) is read without a copy: at 10,000 articles the
+    /// copies were 450 MB of the search's allocations.
+    /// </remarks>
     public static bool Trim(ReadOnlyMemory<char> page, StringBuilder output)
     {
         output.Clear();
@@ -100,8 +104,8 @@ public static class PagefindInput
         return quote < 0 ? null : html[lang..quote].ToString();
     }
 
-    /// <summary>Where <paramref name="c"/> is first found from <paramref name="from"/> on, or -1 (string.IndexOf of a span).</summary>
-    private static int Find(ReadOnlySpan<char> text, char c, int from)
+    /// <summary>Where <paramref name="c"/> is first found from <paramref name="from"/> on, or -1 (string.IndexOf of a span); the page reader's too.</summary>
+    internal static int Find(ReadOnlySpan<char> text, char c, int from)
     {
         var at = text[from..].IndexOf(c);
         return at < 0 ? -1 : from + at;

@@ -143,18 +143,18 @@ public sealed partial class PageReader
         var at = 0;
         while (at < html.Length)
         {
-            var lt = IndexOf(html, '<', at);
+            var lt = PagefindInput.Find(html, '<', at);
             var textEnd = lt < 0 ? html.Length : lt;
             if (textEnd > at) Text(current, html[at..textEnd]);
             if (lt < 0) break;
             if (html[lt..].StartsWith("<!", StringComparison.Ordinal))
             {
-                var close = IndexOf(html, '>', lt);
+                var close = PagefindInput.Find(html, '>', lt);
                 if (close < 0) return No(out why, "a declaration that does not end");
                 at = close + 1;
                 continue;
             }
-            var end = IndexOf(html, '>', lt);
+            var end = PagefindInput.Find(html, '>', lt);
             if (end < 0) return No(out why, "a tag that does not end");
             if (html[lt + 1] == '/')
             {
@@ -221,12 +221,6 @@ public sealed partial class PageReader
     {
         why = reason;
         return null;
-    }
-
-    private static int IndexOf(ReadOnlySpan<char> html, char c, int from)
-    {
-        var at = html[from..].IndexOf(c);
-        return at < 0 ? -1 : from + at;
     }
 
     private void Text(Node current, ReadOnlySpan<char> text)
@@ -426,7 +420,7 @@ public sealed partial class PageReader
                 i++;
                 if (i < end && html[i] == '"')
                 {
-                    var close = IndexOf(html, '"', i + 1);
+                    var close = PagefindInput.Find(html, '"', i + 1);
                     if (close < 0 || close > end)
                     {
                         why = "an attribute value with a '>' in it";
