@@ -39,6 +39,8 @@ measure() { # label, command...
   local label=$1; shift
   local log
   log=$(mktemp)
+  # The last build's pages still being written back to disk are not this build's to pay for.
+  sync
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
   local wall rss user sys
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
