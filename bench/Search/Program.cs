@@ -12,7 +12,8 @@ if (args.Length < 1)
 }
 var output = args[0];
 var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-var program = args.Length > 2 ? args[2] : Path.Combine(AppContext.BaseDirectory, "../../../../../node_modules/@pagefind/linux-x64/bin/pagefind_extended");
+var program = args.Length > 2 ? args[2] : CaseRecord.Search.SearchIndexer.FindPagefind(Environment.CurrentDirectory)
+    ?? throw new InvalidOperationException(CaseRecord.Search.SearchIndexer.NotInstalled);
 var pages = new[] { "articles", "speakers", "organisations" }
     .SelectMany(folder => Directory.Exists(Path.Combine(output, folder)) ? Directory.EnumerateDirectories(Path.Combine(output, folder)) : [])
     .Select(folder => Path.Combine(folder, "index.html")).Where(File.Exists)

@@ -139,7 +139,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool
     /// launcher allows (bench/pagefind-time.sh measures Pagefind so); the project's own
     /// node_modules first, then the generator's (a checkout of this repository).
     /// </summary>
-    private static string? FindPagefind(string projectRoot)
+    public static string? FindPagefind(string projectRoot)
     {
         foreach (var variable in new[] { "PAGEFIND_EXTENDED_BINARY_PATH", "PAGEFIND_BINARY_PATH" })
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } named && File.Exists(named)) return named;

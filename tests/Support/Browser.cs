@@ -63,17 +63,11 @@ public static class Browser
     }
 
     /// <summary>
-    /// Waits until the page's address ends with <paramref name="suffix"/>, and for nothing else.
-    /// Playwright's WaitForURLAsync, when the address already matches, waits for the load event
-    /// whatever it is told, and a machine busy with the whole suite once held that back past a minute.
+    /// Waits until the page's address ends with <paramref name="suffix"/>, and for nothing else
+    /// (Playwright's own assertion, which polls the address). WaitForURLAsync, when the address
+    /// already matches, waits for the load event whatever it is told, and a machine busy with the
+    /// whole suite once held that back past a minute.
     /// </summary>
-    public static async Task ArrivesAt(IPage page, string suffix, int timeout = 60_000)
-    {
-        var until = DateTime.UtcNow.AddMilliseconds(timeout);
-        while (!page.Url.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < until, $"the page stayed at {page.Url}, not at …{suffix}");
-            await Task.Delay(50);
-        }
-    }
+    public static Task ArrivesAt(IPage page, string suffix, int timeout = 60_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(suffix) + "$"), new() { Timeout = timeout });
 }

@@ -14,6 +14,6 @@ public sealed class KeptTests
         Assert.Equal(1, kept[1]);
         // Made on the pinned object heap, which the collector reports as its oldest generation and never compacts.
         Assert.Equal(GC.MaxGeneration, GC.GetGeneration(kept));
-        Assert.Empty(Kept.Copy<byte>([]));
+        Assert.Empty(Kept.Copy(ReadOnlySpan<byte>.Empty));
     }
 }

@@ -394,7 +394,7 @@ public static class IndexWriter
             }
             result.Add(new Run(stem, form, offset, textLength, data.Count - offset - textLength));
         }
-        return new PageRuns(Kept.Copy<Run>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result)), Kept.Copy<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(data)));
+        return new PageRuns(Kept.Copy(result), Kept.Copy(data));
     }
 
     private static void Pages(CborWriter cbor, List<int> list, PageRuns[] runs, int[] runPage, int[] runIndex)

@@ -18,4 +18,7 @@ internal static class Kept
         values.CopyTo(kept);
         return kept;
     }
+
+    /// <summary>A copy of what a reused list holds now.</summary>
+    public static T[] Copy<T>(List<T> values) where T : unmanaged => Copy<T>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
 }

@@ -525,7 +525,7 @@ public sealed partial class PageReader
             metaWords[field++] = [.. ids];
         }
         var wordCount = words.Count == 0 ? 1 : words.Count;
-        return new SearchPage(url, Fragment(url, wordCount), wordCount, Kept.Copy<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)), Kept.Copy<byte>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights)),
+        return new SearchPage(url, Fragment(url, wordCount), wordCount, Kept.Copy(words), Kept.Copy(weights),
             _filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[.. f.Value], StringComparer.Ordinal), [.. _meta.Keys], metaWords);
     }
 
