@@ -36,7 +36,8 @@ internal static class StreamedSite
             clock.Lap("data");
             var job = renderer.Prepare(index, dataWritten: dataBytes);
             allPages = job.AllPages;
-            var links = new Checks.LinkChecker(job.AllPaths.Contains, settings);
+            var links = new Checks.LinkChecker(job.AllPaths.Contains, settings,
+                existsSpan: job.AllPaths is HashSet<string> paths ? Checks.LinkChecker.In(paths) : null);
             // What reads the pages as they are written (the search index) is told which will come,
             // and gets its pages first, so it works beside the rest of the render.
             session.Expect(job.AllPaths);

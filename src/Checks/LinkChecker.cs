@@ -22,9 +22,22 @@ namespace CaseRecord.Checks;
 /// </remarks>
 /// <param name="exists">Whether the output will have a file at a path (every path is known before any page is rendered).</param>
 /// <param name="idsOf">Ids of a page that was not scanned (an incremental build's unchanged pages).</param>
-public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null)
+/// <param name="existsSpan">The same as <paramref name="exists"/> for a path in characters, where the paths can be looked up so; without it every link is worked out as a string.</param>
+public sealed class LinkChecker(
+    Func<string, bool> exists, SiteSettings settings, Func<string, IEnumerable<string>?>? idsOf = null, LinkChecker.PathExists? existsSpan = null)
 {
+    /// <summary>Whether the output will have a file at a path given in characters.</summary>
+    public delegate bool PathExists(ReadOnlySpan<char> path);
+
+    /// <summary>A set's own test for a path in characters, for <c>existsSpan</c>.</summary>
+    public static PathExists In(HashSet<string> paths)
+    {
+        var lookup = paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        return path => lookup.Contains(path);
+    }
+
     private readonly ConcurrentDictionary<string, PageIds> _ids = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, PageIds>.AlternateLookup<ReadOnlySpan<char>> IdsByPath => _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A page's ids: an array for the usual few dozen (least memory for 100,000 pages), a set for a
@@ -45,6 +58,14 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
 
         public bool Contains(string? id) => id is not null && (_many?.Contains(id) ?? Array.IndexOf(_few!, id) >= 0);
 
+        public bool Contains(ReadOnlySpan<char> id)
+        {
+            if (_many is not null) return _many.GetAlternateLookup<ReadOnlySpan<char>>().Contains(id);
+            foreach (var one in _few!)
+                if (id.SequenceEqual(one)) return true;
+            return false;
+        }
+
         public IEnumerable<string> All => _many ?? (IEnumerable<string>)_few!;
     }
     // Each written under its own lock, once per page rather than once per link: pages share most
@@ -52,6 +73,7 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     private readonly Dictionary<(string Target, string Fragment), Place> _pending = [];
     private readonly Dictionary<(string Target, string Fragment), Place> _broken = [];
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StringsBySpan => _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly ConcurrentBag<Diagnostic> _found = [];
     private readonly Severity _severity = settings.ValidateLinksAsError ? Severity.Error : Severity.Warning;
 
@@ -68,10 +90,12 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
 
     // The lists a scan fills, kept by each thread for its next page: made afresh for each page they
     // were 240 MB of garbage at 10,000 articles (GC allocation sampling), a page's set growing from empty.
-    private sealed record Scratch(List<string> Links, List<int> Offsets, HashSet<string> Seen);
+    // Ids are interned, so their set compares references.
+    private sealed record Scratch(List<LinkValidator.Attribute> Attributes, HashSet<string> Ids, HashSet<string> Links);
     private readonly ThreadLocal<Scratch> _scratch = new(NewScratch);
-    private static Scratch NewScratch() => new([], [], new HashSet<string>(StringComparer.Ordinal));
+    private static Scratch NewScratch() => new([], new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal));
     private const int MaxKept = 4096;
+    private const int LongestPlainTarget = 512;
 
     public bool Enabled => settings.ValidateRelativeLinks;
 
@@ -80,45 +104,111 @@ public sealed class LinkChecker(Func<string, bool> exists, SiteSettings settings
     {
         if (!Enabled || !page.EndsWith(".html", StringComparison.Ordinal)) return;
         var name = Intern(page);
-        var (links, offsets, seen) = _scratch.Value!;
-        links.Clear();
-        offsets.Clear();
+        var (attributes, seenIds, seen) = _scratch.Value!;
+        attributes.Clear();
+        seenIds.Clear();
         seen.Clear();
-        var found = LinkValidator.Ids(html);
-        var distinct = new string[found.Count];
+        LinkValidator.IdAttributes(html, attributes);
+        var idCount = attributes.Count;
+        var distinct = new string[idCount];
         var count = 0;
-        foreach (var id in found)
-            if (seen.Add(id)) distinct[count++] = Intern(id);
-        seen.Clear();
+        foreach (var a in attributes)
+        {
+            var id = InternId(html.Slice(a.Value, a.Length));
+            if (seenIds.Add(id)) distinct[count++] = id;
+        }
         var own = new PageIds(count == distinct.Length ? distinct : distinct[..count]);
         // Known at once, so pages scanned from now on check their links to this one as they go.
         _ids[name] = own;
-        LinkValidator.Links(html, links, offsets);
+        attributes.Clear();
+        LinkValidator.LinkAttributes(html, attributes);
         // Those a page of thousands of links or ids grew are let go, so later pages do not clear collections of its size.
-        if (links.Count > MaxKept || found.Count > MaxKept) _scratch.Value = NewScratch();
+        if (attributes.Count > MaxKept || idCount > MaxKept) _scratch.Value = NewScratch();
         // Links come in document order, so one forward sweep finds every line and column.
         var sweep = new Sweep();
         List<(string Target, string Fragment, Place At)>? pending = null, broken = null;
-        for (var i = 0; i < links.Count; i++)
+        Span<char> buffer = stackalloc char[LongestPlainTarget];
+        foreach (var a in attributes)
         {
-            var raw = links[i];
+            var value = html.Slice(a.Value, a.Length);
+            if (IsPlainAndSound(page, own, value, buffer)) continue;
+            var raw = value.ToString();
             // A page repeats its links (navigation, rows); a broken one is reported at its first place.
             if (!seen.Add(raw)) continue;
             var (problem, target, fragment) = LinkValidator.Check(page, WebUtility.HtmlDecode(raw), exists, settings.LinkRoot);
             if (problem is not null)
             {
-                var (atLine, column) = sweep.PositionOf(html, offsets[i]);
+                var (atLine, column) = sweep.PositionOf(html, a.Name);
                 _found.Add(new Diagnostic(_severity, At(page, atLine, column), $"broken link '{raw}': {problem}") { GivenKind = "broken link" });
                 continue;
             }
             if (target is null) continue;
             var ids = target == page ? own : _ids.GetValueOrDefault(target);
             if (ids is not null && ids.Contains(fragment)) continue;
-            var (l, c) = sweep.PositionOf(html, offsets[i]);
+            var (l, c) = sweep.PositionOf(html, a.Name);
             (ids is null ? pending ??= [] : broken ??= []).Add((Intern(target), Intern(fragment!), new Place(name, l, c, raw, 0)));
         }
         if (pending is not null) File(_pending, pending);
         if (broken is not null) File(_broken, broken);
+    }
+
+    // Letters, digits and the few marks of the paths a theme and the generator write: nothing to
+    // decode or unescape, no scheme, no query.
+    private static readonly System.Buffers.SearchValues<char> PlainLink =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./#");
+
+    /// <summary>
+    /// Whether a link of the plain form (leading "../", plain segments, an optional fragment) leads
+    /// to a file of the output and, if it names one, to an id of a page already scanned: found from
+    /// the page's characters without a string made. Most of a site's two million links are so; any
+    /// other, and any link with something to report, is worked out by <see cref="LinkValidator.Check"/>.
+    /// </summary>
+    private bool IsPlainAndSound(string page, PageIds own, ReadOnlySpan<char> link, Span<char> buffer)
+    {
+        if (existsSpan is null || link.Length == 0 || link.ContainsAnyExcept(PlainLink) || link[0] == '/' || link.Contains("//", StringComparison.Ordinal)) return false;
+        var hash = link.IndexOf('#');
+        var pathPart = hash < 0 ? link : link[..hash];
+        var fragment = hash < 0 ? [] : link[(hash + 1)..];
+        if (fragment.Contains('#')) return false;
+        ReadOnlySpan<char> target;
+        if (pathPart.Length == 0) target = page;
+        else
+        {
+            // LinkValidator's SimpleResolve, into the buffer.
+            var rest = pathPart;
+            var up = 0;
+            while (rest.StartsWith("../")) { up++; rest = rest[3..]; }
+            if (rest.Contains("./", StringComparison.Ordinal) || rest is ".." or "." || rest.EndsWith("/..") || rest.EndsWith("/.")) return false;
+            var dir = page.AsSpan(0, Math.Max(0, page.LastIndexOf('/')));
+            for (var i = 0; i < up; i++)
+            {
+                if (dir.Length == 0) return false;
+                var slash = dir.LastIndexOf('/');
+                dir = slash < 0 ? [] : dir[..slash];
+            }
+            var isFolder = rest.Length == 0 || rest[^1] == '/';
+            var length = dir.Length + (dir.Length > 0 ? 1 : 0) + rest.Length + (isFolder ? "index.html".Length : 0);
+            if (length > buffer.Length) return false;
+            var written = 0;
+            dir.CopyTo(buffer);
+            written += dir.Length;
+            if (dir.Length > 0) buffer[written++] = '/';
+            rest.CopyTo(buffer[written..]);
+            written += rest.Length;
+            if (isFolder) { "index.html".CopyTo(buffer[written..]); written += "index.html".Length; }
+            target = buffer[..written];
+        }
+        if (!existsSpan(target)) return false;
+        if (fragment.Length == 0 || !target.EndsWith(".html", StringComparison.Ordinal)) return true;
+        var ids = target.SequenceEqual(page) ? own : IdsByPath.TryGetValue(target, out var known) ? known : null;
+        return ids is not null && ids.Contains(fragment);
+    }
+
+    /// <summary>An id as the page's interned string, made only the first time it is seen.</summary>
+    private string InternId(ReadOnlySpan<char> raw)
+    {
+        if (raw.Contains('&')) return Intern(WebUtility.HtmlDecode(raw.ToString()));
+        return StringsBySpan.TryGetValue(raw, out var known) ? known : Intern(raw.ToString());
     }
 
     /// <summary>Line and column of offsets asked for in increasing order, found in one pass over the page.</summary>

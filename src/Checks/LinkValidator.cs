@@ -37,22 +37,39 @@ public static class LinkValidator
         return checker.Finish();
     }
 
+    /// <summary>Where one attribute is: the offset of its name, and of its value (unquoted, not decoded) and the value's length.</summary>
+    internal readonly record struct Attribute(int Name, int Value, int Length);
+
     /// <summary>
     /// Every <c>href</c> and <c>src</c> value in document order, with the offset of its attribute
     /// name: the attribute follows white space and its value is quoted, as a theme writes it.
     /// </summary>
-    internal static void Links(ReadOnlySpan<char> html, List<string> links, List<int> offsets) =>
-        Attributes(html, LinkNames, links, offsets, decode: false);
+    internal static void Links(ReadOnlySpan<char> html, List<string> links, List<int> offsets)
+    {
+        var found = new List<Attribute>();
+        LinkAttributes(html, found);
+        foreach (var a in found)
+        {
+            links.Add(html.Slice(a.Value, a.Length).ToString());
+            offsets.Add(a.Name);
+        }
+    }
+
+    internal static void LinkAttributes(ReadOnlySpan<char> html, List<Attribute> into) => Attributes(html, LinkNames, into);
+
+    internal static void IdAttributes(ReadOnlySpan<char> html, List<Attribute> into) => Attributes(html, IdNames, into);
 
     internal static List<string> Ids(ReadOnlySpan<char> html)
     {
-        var ids = new List<string>();
-        Attributes(html, IdNames, ids, null, decode: true);
+        var found = new List<Attribute>();
+        IdAttributes(html, found);
+        var ids = new List<string>(found.Count);
+        foreach (var a in found) ids.Add(WebUtility.HtmlDecode(html.Slice(a.Value, a.Length).ToString()));
         return ids;
     }
 
-    /// <summary>Each value of the named attributes in document order (HTML-decoded if asked), with the offset of its name if asked.</summary>
-    private static void Attributes(ReadOnlySpan<char> html, System.Buffers.SearchValues<string> names, List<string> values, List<int>? offsets, bool decode)
+    /// <summary>Each value of the named attributes in document order.</summary>
+    private static void Attributes(ReadOnlySpan<char> html, System.Buffers.SearchValues<string> names, List<Attribute> into)
     {
         var from = 0;
         while (from < html.Length)
@@ -66,9 +83,7 @@ public static class LinkValidator
                 var length = html[(quoteAt + 1)..].IndexOf(html[quoteAt]);
                 if (length >= 0)
                 {
-                    var value = html.Slice(quoteAt + 1, length).ToString();
-                    values.Add(decode ? WebUtility.HtmlDecode(value) : value);
-                    offsets?.Add(start);
+                    into.Add(new Attribute(start, quoteAt + 1, length));
                     from = quoteAt + 1 + length + 1;
                     continue;
                 }

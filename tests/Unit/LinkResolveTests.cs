@@ -52,4 +52,35 @@ public sealed class LinkResolveTests
             Assert.Equal(ids, LinkValidator.Ids(html));
         }, iter: 50_000);
     }
+
+    [Fact]
+    public void Links_checked_from_their_characters_report_what_links_worked_out_as_strings_report()
+    {
+        // Pages of three depths linking among themselves, to fragments that exist and do not, with
+        // encoded and repeated links: the checker that reads plain links from the page's characters
+        // must find the same problems at the same places as the one that makes each a string.
+        string[] pageList = ["index.html", "404.html", "a/index.html", "b/index.html", "a/x/index.html", "b/y/index.html"];
+        string[] linkList = ["#main", "#p1", "#p9", "#", "../", "../../", "../../a/", "../../a/#p1", "../../a/#p9", "../b/#p2", "a/", "a/x/#p1", "x/", "../../../", "../../nope/", "https://e.org/", "&#35;p1", "../../b/y/index.html#p1", "?q#p1", "../../a/x/#p%31", "/a/",
+            "index.html#p2", "a/x/index.html#p3", "../a/index.html#p1", "../../a/x/index.html#p70", "#p1#x", "./a/", "a/./x/", "a/x/..", "../b", "../../b/y/", "../../404.html#main", "a//x/"];
+        var page = Gen.Int[0, pageList.Length - 1];
+        var link = Gen.Int[0, linkList.Length - 1];
+        var ids = Gen.OneOf(Gen.Int[1, 3], Gen.Const(70));
+        var site = Gen.Select(page, ids, link.Array[0, 6]).Array[1, 12];
+        HashSet<string> files = [.. pageList];
+        site.Sample(made =>
+        {
+            string Html(int ids, int[] links) =>
+                "<main id=\"main\">" + string.Concat(Enumerable.Range(1, ids).Select(n => $"<p id=\"p{n}\"></p>\n")) +
+                string.Join("\n", links.Select(l => $"<a href=\"{linkList[l]}\">x</a>")) + "</main>";
+            var plain = new LinkChecker(files.Contains, CaseRecord.Content.SiteSettings.Default, existsSpan: LinkChecker.In(files));
+            var afresh = new LinkChecker(files.Contains, CaseRecord.Content.SiteSettings.Default);
+            foreach (var (p, n, links) in made.DistinctBy(m => m.Item1))
+            {
+                plain.Scan(pageList[p], Html(n, links));
+                afresh.Scan(pageList[p], Html(n, links));
+            }
+            string Says(CaseRecord.Diagnostics.Diagnostic d) => $"{d.At.Path}:{d.At.Line}:{d.At.Column} {d.Message}";
+            Assert.Equal(afresh.Finish().Select(Says).Order(), plain.Finish().Select(Says).Order());
+        }, iter: 3_000);
+    }
 }
