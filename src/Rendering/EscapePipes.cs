@@ -54,6 +54,16 @@ internal sealed class HtmlEscapeExpression : ScriptExpression
 
     public override int ChildrenCount => 1;
 
+    public override void Accept(ScriptVisitor visitor) => visitor.Visit(Value);
+
+    /// <summary>Visits the value; a rewriter that changes it (<see cref="MemberReads"/>) gets a new node with the new value.</summary>
+    public override TResult Accept<TResult>(ScriptVisitor<TResult> visitor)
+    {
+        var visited = visitor.Visit(Value);
+        ScriptNode node = visited is ScriptExpression changed && !ReferenceEquals(changed, Value) ? new HtmlEscapeExpression(changed) { Span = Span } : this;
+        return node is TResult result ? result : visited!;
+    }
+
     protected override ScriptNode GetChildrenImpl(int index) => Value;
 
     public override void PrintTo(ScriptPrinter printer) => printer.Write(Value).Write(" | html.escape");

@@ -100,6 +100,7 @@ public sealed class Theme : ITemplateLoader
                 continue;
             }
             EscapePipes.Apply(template);
+            MemberReads.Apply(template);
             Fragments.FragmentRewriter.Apply(template, SiteRenderer.SharedGlobals);
             result[ProjectPath.FileStem(path)] = template;
         }

@@ -33,6 +33,10 @@ internal sealed class ThemeContext : TemplateContext
             : accessor;
     }
 
+    /// <summary>The getter an accessor of this context reads a member through, if it reads it through one.</summary>
+    public static Func<object, object?>? BoundGetter(IObjectAccessor accessor, string member) =>
+        accessor is BoundAccessor bound ? bound.Getter(member) : null;
+
     /// <summary>
     /// Scriban's accessor for a .NET type, made the same way (so it finds the same members under
     /// the same names), answering reads of a class's properties through bound getters and leaving
@@ -54,6 +58,8 @@ internal sealed class ThemeContext : TemplateContext
                     && property.GetIndexParameters().Length == 0)
                     _getters[name] = PropertyGetter.Bind(property);
         }
+
+        public Func<object, object?>? Getter(string member) => _getters.GetValueOrDefault(member);
 
         public static Dictionary<string, MemberInfo>? Members(IObjectAccessor accessor) => MembersField?.GetValue(accessor) as Dictionary<string, MemberInfo>;
 
