@@ -165,37 +165,16 @@ public sealed class LinkChecker(
     /// </summary>
     private bool IsPlainAndSound(string page, PageIds own, ReadOnlySpan<char> link, Span<char> buffer)
     {
-        if (existsSpan is null || link.Length == 0 || link.ContainsAnyExcept(PlainLink) || link[0] == '/' || link.Contains("//", StringComparison.Ordinal)) return false;
+        if (existsSpan is null || link.Length == 0 || link.ContainsAnyExcept(PlainLink) || link[0] == '/') return false;
         var hash = link.IndexOf('#');
         var pathPart = hash < 0 ? link : link[..hash];
         var fragment = hash < 0 ? [] : link[(hash + 1)..];
         if (fragment.Contains('#')) return false;
-        ReadOnlySpan<char> target;
-        if (pathPart.Length == 0) target = page;
-        else
+        ReadOnlySpan<char> target = page;
+        if (pathPart.Length > 0)
         {
-            // LinkValidator's SimpleResolve, into the buffer.
-            var rest = pathPart;
-            var up = 0;
-            while (rest.StartsWith("../")) { up++; rest = rest[3..]; }
-            if (rest.Contains("./", StringComparison.Ordinal) || rest is ".." or "." || rest.EndsWith("/..") || rest.EndsWith("/.")) return false;
-            var dir = page.AsSpan(0, Math.Max(0, page.LastIndexOf('/')));
-            for (var i = 0; i < up; i++)
-            {
-                if (dir.Length == 0) return false;
-                var slash = dir.LastIndexOf('/');
-                dir = slash < 0 ? [] : dir[..slash];
-            }
-            var isFolder = rest.Length == 0 || rest[^1] == '/';
-            var length = dir.Length + (dir.Length > 0 ? 1 : 0) + rest.Length + (isFolder ? "index.html".Length : 0);
-            if (length > buffer.Length) return false;
-            var written = 0;
-            dir.CopyTo(buffer);
-            written += dir.Length;
-            if (dir.Length > 0) buffer[written++] = '/';
-            rest.CopyTo(buffer[written..]);
-            written += rest.Length;
-            if (isFolder) { "index.html".CopyTo(buffer[written..]); written += "index.html".Length; }
+            var written = LinkValidator.SimpleResolve(page, pathPart, buffer);
+            if (written <= 0) return false; // not of the plain form, or above the root: Check says which
             target = buffer[..written];
         }
         if (!existsSpan(target)) return false;

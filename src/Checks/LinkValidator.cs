@@ -174,20 +174,41 @@ public static class LinkValidator
     /// <summary>The target of a link made only of leading "../" and plain segments; null for anything else, "" when it climbs above the root.</summary>
     private static string? SimpleResolve(string fromPage, string relative)
     {
-        var rest = relative.AsSpan();
+        // A target is at most the page's folder, a slash, the link and "index.html".
+        var most = fromPage.Length + relative.Length + "/index.html".Length;
+        Span<char> into = most <= 512 ? stackalloc char[512] : new char[most];
+        var written = SimpleResolve(fromPage, relative, into);
+        return written < 0 ? null : written == 0 ? "" : into[..written].ToString();
+    }
+
+    /// <summary>
+    /// Writes the target of a link made only of leading "../" and plain segments into
+    /// <paramref name="into"/>: the number of characters written, 0 when the link climbs above the
+    /// root, -1 for any other link or a target longer than <paramref name="into"/>.
+    /// </summary>
+    internal static int SimpleResolve(ReadOnlySpan<char> fromPage, ReadOnlySpan<char> relative, Span<char> into)
+    {
+        var rest = relative;
         var up = 0;
         while (rest.StartsWith("../")) { up++; rest = rest[3..]; }
         if (rest.ContainsAny(Unusual) || rest.IndexOf("./", StringComparison.Ordinal) >= 0 || rest.SequenceEqual("..") || rest.SequenceEqual(".") || rest.EndsWith("/..") || rest.EndsWith("/.") || rest.StartsWith("/") || rest.Contains("//", StringComparison.Ordinal))
-            return null;
-        var dir = fromPage.AsSpan(0, Math.Max(0, fromPage.LastIndexOf('/')));
+            return -1;
+        var dir = fromPage[..Math.Max(0, fromPage.LastIndexOf('/'))];
         for (var i = 0; i < up; i++)
         {
-            if (dir.Length == 0) return "";
+            if (dir.Length == 0) return 0;
             var slash = dir.LastIndexOf('/');
             dir = slash < 0 ? [] : dir[..slash];
         }
         var isFolder = rest.Length == 0 || rest[^1] == '/';
-        var tail = isFolder ? (rest.Length == 0 ? "index.html" : string.Concat(rest, "index.html")) : rest.ToString();
-        return dir.Length == 0 ? tail : string.Concat(dir, "/", tail);
+        var length = dir.Length + (dir.Length > 0 ? 1 : 0) + rest.Length + (isFolder ? "index.html".Length : 0);
+        if (length > into.Length) return -1;
+        dir.CopyTo(into);
+        var written = dir.Length;
+        if (dir.Length > 0) into[written++] = '/';
+        rest.CopyTo(into[written..]);
+        written += rest.Length;
+        if (isFolder) "index.html".CopyTo(into[written..]);
+        return length;
     }
 }
