@@ -49,6 +49,9 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
 {
     private readonly MarkdownRenderer _markdown = new();
 
+    /// <summary>Whether the theme's stock templates are written by code (the default); off only to check that it makes the same pages as Scriban.</summary>
+    internal bool NativeTemplates { get; init; } = true;
+
     /// <summary>A build on its own: streamed to a disk sink, page by page, or whole into memory.</summary>
     /// <param name="progress">Told the name of each stage as it finishes, for a progress display.</param>
     public BuildResult Build(IOutputSink? sink, IProgress<string>? progress = null)
@@ -57,7 +60,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var diagnostics = new DiagnosticList();
         var loaded = new ContentLoader(project, settingOverrides).Load();
         diagnostics.AddRange(loaded.Diagnostics);
-        var theme = Theme.Load(project, diagnostics);
+        var theme = Theme.Load(project, diagnostics, NativeTemplates);
         clock.Lap("load");
         var analyses = Analyse(loaded, null, diagnostics, out _);
         clock.Lap("analyse");
@@ -81,7 +84,7 @@ public sealed class SiteBuilder(IContentSource project, IReadOnlyDictionary<stri
         var diagnostics = new DiagnosticList();
         var (loaded, memo) = new ContentLoader(project, settingOverrides).Load(previous.Load);
         diagnostics.AddRange(loaded.Diagnostics);
-        var theme = Theme.Load(project, diagnostics);
+        var theme = Theme.Load(project, diagnostics, NativeTemplates);
         clock.Lap("load");
         var analyses = Analyse(loaded, previous, diagnostics, out var context);
         var analysed = analyses.Select(a => a.Result).ToArray();

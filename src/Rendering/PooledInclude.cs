@@ -40,6 +40,11 @@ internal sealed class PooledInclude(IScriptCustomFunction scribans) : IScriptCus
         // text written where it stands: it writes there itself, without a buffer or a string.
         var direct = callerContext.Parent is ScriptExpressionStatement statement && ReferenceEquals(statement.Expression, callerContext)
             && template is { HasErrors: false, Page: not null }; // Scriban's own reports a broken partial
+        // A stock partial written by code writes where it stands too; it declines, having written
+        // nothing, when the variables are not the views it knows, and Scriban renders the partial.
+        if (direct && context is ThemeContext theme && theme.NativeFor(template) is { } native
+            && context.Output is StringBuilderOutput output && Native.NativeTemplates.TryWrite(native, context, output.Builder))
+            return null;
         context.EnterRecursive(callerContext);
         if (!direct) context.PushOutput(Buffer());
         context.PushLocal();

@@ -239,7 +239,9 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
                 return theme.Layout("_layout")!.Render(context).AsMemory();
             }
             // The body stays in its buffer and the layout copies it from there (see PageBody).
-            PooledInclude.RenderInPlace(context, template, template.Page!);
+            // A stock layout written by code writes the body itself, unless the page is not its view.
+            if (theme.NativeFor(template) is not { } native || !Native.NativeTemplates.TryWrite(native, context, output.Builder))
+                PooledInclude.RenderInPlace(context, template, template.Page!);
             globals["content"] = new PageBody(output.Builder);
             var whole = Buffer(_pages);
             context.PushOutput(whole);

@@ -18,11 +18,15 @@ public sealed class Theme : ITemplateLoader
     public const string Folder = "theme";
     private readonly ImmutableDictionary<string, Template> _layouts;
     private readonly ImmutableDictionary<string, Template> _partials;
+    // The partials written by code (by reference: a parsed partial is one object for the build).
+    private readonly ImmutableDictionary<Template, Native.INativeTemplate> _native;
 
-    private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets, string fingerprint)
+    private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets, string fingerprint,
+        ImmutableDictionary<Template, Native.INativeTemplate> native)
     {
         _layouts = layouts;
         _partials = partials;
+        _native = native;
         BodyInPlace = layouts.TryGetValue("_layout", out var layout) && PageBody.WrittenPlainly(layout);
         Assets = assets;
         Fingerprint = fingerprint;
@@ -49,10 +53,14 @@ public sealed class Theme : ITemplateLoader
 
     public Template? Layout(string name) => _layouts.GetValueOrDefault(name);
 
+    /// <summary>The code that writes this template, when it is a stock one (see <see cref="Native.INativeTemplate"/>).</summary>
+    internal Native.INativeTemplate? NativeFor(Template template) => _native.GetValueOrDefault(template);
+
     /// <summary>Whether the base layout can be given a page's body as a <see cref="PageBody"/> rather than a string.</summary>
     internal bool BodyInPlace { get; }
 
-    public static Theme Load(IContentSource project, DiagnosticList diagnostics)
+    /// <param name="native">Whether stock templates are written by code (<see cref="Native.INativeTemplate"/>); off only to check that they make the same pages.</param>
+    public static Theme Load(IContentSource project, DiagnosticList diagnostics, bool native = true)
     {
         // Files may vanish between listing and reading (an editor saving); that is an error to report, not a crash.
         byte[] Read(string path)
@@ -67,8 +75,13 @@ public sealed class Theme : ITemplateLoader
         var files = project.ListFilesRecursive(Folder);
         var contents = files.ToDictionary(f => f, Read, StringComparer.Ordinal);
         var fingerprint = Content.Fingerprint.Of(files.Select(f => System.Text.Encoding.UTF8.GetBytes(f)).Concat(files.Select(f => contents[f])));
-        var layouts = ParseAll(contents, Folder + "/layouts", diagnostics);
-        var partials = ParseAll(contents, Folder + "/partials", diagnostics);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var layouts = ParseAll(contents, Folder + "/layouts", diagnostics, texts);
+        var partials = ParseAll(contents, Folder + "/partials", diagnostics, texts);
+        var natives = ImmutableDictionary.CreateBuilder<Template, Native.INativeTemplate>(ReferenceEqualityComparer.Instance);
+        if (native)
+            foreach (var (path, writer) in Native.NativeTemplates.Of(texts))
+                if (layouts.Values.Concat(partials.Values).FirstOrDefault(t => t.SourceFilePath == path) is { } template) natives[template] = writer;
         var assetNames = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var assets = files.Where(f => f.StartsWith(Folder + "/assets/", StringComparison.Ordinal))
             .Select(p =>
@@ -82,10 +95,10 @@ public sealed class Theme : ITemplateLoader
             .ToImmutableArray();
         if (!layouts.ContainsKey("_layout"))
             diagnostics.Error(new SourcePosition(Folder + "/layouts/_layout.sbn", 1, 1), "the theme has no base layout theme/layouts/_layout.sbn");
-        return new Theme(layouts, partials, assets, fingerprint) { _assetNames = assetNames.ToImmutable() };
+        return new Theme(layouts, partials, assets, fingerprint, natives.ToImmutable()) { _assetNames = assetNames.ToImmutable() };
     }
 
-    private static ImmutableDictionary<string, Template> ParseAll(IReadOnlyDictionary<string, byte[]> contents, string folder, DiagnosticList diagnostics)
+    private static ImmutableDictionary<string, Template> ParseAll(IReadOnlyDictionary<string, byte[]> contents, string folder, DiagnosticList diagnostics, Dictionary<string, string> texts)
     {
         var result = ImmutableDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
         foreach (var path in contents.Keys.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal) && p.EndsWith(".sbn", StringComparison.Ordinal)
@@ -93,6 +106,7 @@ public sealed class Theme : ITemplateLoader
         {
             var text = TextNormaliser.Normalise(Encoding.UTF8.GetString(contents[path]));
             var template = Template.Parse(text, path);
+            texts[path] = text;
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages)
@@ -110,7 +124,7 @@ public sealed class Theme : ITemplateLoader
     /// <summary>A render context whose includes come from the already parsed partials.</summary>
     public TemplateContext NewContext()
     {
-        var context = new ThemeContext
+        var context = new ThemeContext(_native)
         {
             TemplateLoader = this,
             LoopLimit = int.MaxValue,

@@ -12,8 +12,14 @@ namespace CaseRecord.Rendering;
 /// a template reads, and that reflection invoke was about 1 % of a cold build's CPU. Which
 /// members a type has, and under which names, stays Scriban's (see <see cref="BoundAccessor"/>).
 /// </summary>
-internal sealed class ThemeContext : TemplateContext
+/// <param name="native">The templates written by code (see <see cref="Native.INativeTemplate"/>).</param>
+internal sealed class ThemeContext(IReadOnlyDictionary<Template, Native.INativeTemplate> native) : TemplateContext
 {
+    public ThemeContext() : this(System.Collections.Immutable.ImmutableDictionary<Template, Native.INativeTemplate>.Empty) { }
+
+    /// <summary>The code that writes this template, if it is a stock one.</summary>
+    public Native.INativeTemplate? NativeFor(Template partial) => native.GetValueOrDefault(partial);
+
     /// <summary>Writes a page's body (<see cref="PageBody"/>) into the page without making a string of it.</summary>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
