@@ -248,7 +248,8 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             try
             {
                 var layout = theme.Layout("_layout")!;
-                PooledInclude.RenderInPlace(context, layout, layout.Page!);
+                if (theme.NativeFor(layout) is not { } around || !Native.NativeTemplates.TryWrite(around, context, whole.Builder))
+                    PooledInclude.RenderInPlace(context, layout, layout.Page!);
                 return Text(whole.Builder);
             }
             finally { context.PopOutput(); }

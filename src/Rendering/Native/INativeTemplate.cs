@@ -32,7 +32,7 @@ internal static class NativeTemplates
     private static readonly FigureTablePartial FigureTable = new();
     private static readonly ParagraphPartial Paragraph = new();
     private static readonly OmittedPartial Omitted = new();
-    private static readonly INativeTemplate[] All = [Paragraph, Omitted, FigureTable, new ExcerptPartial(), new FigureLayout(FigureTable), new ArticleLayout(Paragraph, Omitted, FigureTable)];
+    private static readonly INativeTemplate[] All = [Paragraph, Omitted, FigureTable, new ExcerptPartial(), new BaseLayout(), new FigureLayout(FigureTable), new ArticleLayout(Paragraph, Omitted, FigureTable)];
 
     /// <summary>The writer for a theme file of this path and (normalised) text, if its text is the stock one.</summary>
     public static INativeTemplate? For(string path, string text)
