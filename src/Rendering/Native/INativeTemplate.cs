@@ -4,7 +4,7 @@ using Scriban;
 namespace CaseRecord.Rendering.Native;
 
 /// <summary>
-/// A stock template of the theme (a partial, or a layout's body) written by code instead of
+/// A stock template of the theme (a partial, or a layout) written by code instead of
 /// Scriban's interpreter: used only when the project's file is, character for character, the one
 /// the code was written from (its <see cref="StockText"/> hash), with the stock partials it
 /// includes (<see cref="Needs"/>), and only for the views the code knows; otherwise the template
@@ -22,11 +22,11 @@ internal interface INativeTemplate
     /// <summary>The partials it includes, written by their own code: it is used only if they are too.</summary>
     IReadOnlyList<string> Needs => [];
 
-    /// <summary>Writes the partial for the context's variables; false, having written nothing, when they are not the views this knows.</summary>
+    /// <summary>Writes the template for the context's variables; false, having written nothing, when they are not the views this knows.</summary>
     bool TryWrite(TemplateContext context, StringBuilder output);
 }
 
-/// <summary>The theme's partials that have a writer of their own, and the means to find one for a parsed partial.</summary>
+/// <summary>The theme's templates that have a writer of their own, and the means to find the writers for a theme's files.</summary>
 internal static class NativeTemplates
 {
     private static readonly FigureTablePartial FigureTable = new();

@@ -6,7 +6,7 @@ using Scriban.Syntax;
 
 namespace CaseRecord.Rendering.Native;
 
-/// <summary>What Scriban writes for a value, and whether it counts as true, asked of the context itself so a native partial cannot differ from the template.</summary>
+/// <summary>What Scriban writes for a value, and whether it counts as true, asked of the context itself so a template written by code cannot differ from Scriban's.</summary>
 internal static class ScribanValues
 {
     /// <summary><c>{{ value }}</c>.</summary>
@@ -24,7 +24,7 @@ internal static class ScribanValues
         _ => context.ToBool(default, value),
     };
 
-    /// <summary>A global variable's value, or false when it is not defined (Scriban then renders the partial and reports it).</summary>
+    /// <summary>A global variable's value, or false when it is not defined (Scriban then renders the template and reports it).</summary>
     public static bool TryGlobal(TemplateContext context, ScriptVariableGlobal variable, out object? value)
     {
         try
