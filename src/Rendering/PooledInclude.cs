@@ -42,8 +42,7 @@ internal sealed class PooledInclude(IScriptCustomFunction scribans) : IScriptCus
             && template is { HasErrors: false, Page: not null }; // Scriban's own reports a broken partial
         // A stock partial written by code writes where it stands too; it declines, having written
         // nothing, when the variables are not the views it knows, and Scriban renders the partial.
-        if (direct && context is ThemeContext theme && theme.NativeFor(template) is { } native
-            && context.Output is StringBuilderOutput output && Native.NativeTemplates.TryWrite(native, context, output.Builder))
+        if (direct && context is ThemeContext theme && context.Output is StringBuilderOutput output && theme.TryWriteNative(template, output.Builder))
             return null;
         context.EnterRecursive(callerContext);
         if (!direct) context.PushOutput(Buffer());

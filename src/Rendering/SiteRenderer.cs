@@ -240,7 +240,8 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             }
             // The body stays in its buffer and the layout copies it from there (see PageBody).
             // A stock layout written by code writes the body itself, unless the page is not its view.
-            if (theme.NativeFor(template) is not { } native || !Native.NativeTemplates.TryWrite(native, context, output.Builder))
+            var themed = context as ThemeContext;
+            if (themed?.TryWriteNative(template, output.Builder) != true)
                 PooledInclude.RenderInPlace(context, template, template.Page!);
             globals["content"] = new PageBody(output.Builder);
             var whole = Buffer(_pages);
@@ -248,7 +249,7 @@ public sealed class SiteRenderer(Theme theme, MarkdownRenderer markdown)
             try
             {
                 var layout = theme.Layout("_layout")!;
-                if (theme.NativeFor(layout) is not { } around || !Native.NativeTemplates.TryWrite(around, context, whole.Builder))
+                if (themed?.TryWriteNative(layout, whole.Builder) != true)
                     PooledInclude.RenderInPlace(context, layout, layout.Page!);
                 return Text(whole.Builder);
             }

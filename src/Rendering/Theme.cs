@@ -18,7 +18,7 @@ public sealed class Theme : ITemplateLoader
     public const string Folder = "theme";
     private readonly ImmutableDictionary<string, Template> _layouts;
     private readonly ImmutableDictionary<string, Template> _partials;
-    // The partials written by code (by reference: a parsed partial is one object for the build).
+    // The templates written by code (by reference: a parsed partial is one object for the build).
     private readonly ImmutableDictionary<Template, Native.INativeTemplate> _native;
 
     private Theme(ImmutableDictionary<string, Template> layouts, ImmutableDictionary<string, Template> partials, ImmutableArray<(string Path, byte[] Bytes)> assets, string fingerprint,
@@ -52,9 +52,6 @@ public sealed class Theme : ITemplateLoader
     }
 
     public Template? Layout(string name) => _layouts.GetValueOrDefault(name);
-
-    /// <summary>The code that writes this template, when it is a stock one (see <see cref="Native.INativeTemplate"/>).</summary>
-    internal Native.INativeTemplate? NativeFor(Template template) => _native.GetValueOrDefault(template);
 
     /// <summary>Whether the base layout can be given a page's body as a <see cref="PageBody"/> rather than a string.</summary>
     internal bool BodyInPlace { get; }

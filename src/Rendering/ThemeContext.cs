@@ -1,3 +1,4 @@
+using System.Text;
 using System.Reflection;
 using Scriban;
 using Scriban.Parsing;
@@ -17,8 +18,9 @@ internal sealed class ThemeContext(IReadOnlyDictionary<Template, Native.INativeT
 {
     public ThemeContext() : this(System.Collections.Immutable.ImmutableDictionary<Template, Native.INativeTemplate>.Empty) { }
 
-    /// <summary>The code that writes this template, if it is a stock one.</summary>
-    public Native.INativeTemplate? NativeFor(Template partial) => native.GetValueOrDefault(partial);
+    /// <summary>Writes a stock template by its code into <paramref name="output"/>; false, the output as it was, when it has none or its code declines (Scriban then renders it).</summary>
+    public bool TryWriteNative(Template template, StringBuilder output) =>
+        native.TryGetValue(template, out var writer) && Native.NativeTemplates.TryWrite(writer, this, output);
 
     /// <summary>Writes a page's body (<see cref="PageBody"/>) into the page without making a string of it.</summary>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)

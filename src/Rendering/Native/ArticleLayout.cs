@@ -25,10 +25,7 @@ internal sealed class ArticleLayout(ParagraphPartial paragraph, OmittedPartial o
     {
         if (!ScribanValues.TryGlobal(context, _page, out var value) || value is not ArticleView page) return false;
         var original = ScribanValues.Truthy(context, page.Original);
-        if (page.NoteHtml is null || !page.Paragraphs.All(p => ParagraphPartial.Writes(p) && p.OmittedBefore.All(x => x is not null))
-            || page.OmittedAtEnd.Any(x => x is null) || page.Speakers.Any(s => s is null) || page.Organisations.Any(x => x is null)
-            || page.UnnamedQuotes.Any(u => u?.Paragraph is null) || page.Figures.Count > 0 && !FigureTablePartial.Writes(context, page.Figures))
-            return false;
+        if (page.NoteHtml is null) return false;
 
         o.Append("<article class=\"article\" data-pagefind-body data-pagefind-meta=\"kind:article\" data-pagefind-filter=\"article[data-title]\" data-title=\"").Escaped(page.Title)
             .Append("\">\n  <header class=\"article-header\">\n    <h1>").Escaped(page.Title).Append("</h1>\n    <p class=\"byline\">");
@@ -68,11 +65,11 @@ internal sealed class ArticleLayout(ParagraphPartial paragraph, OmittedPartial o
         foreach (var p in page.Paragraphs)
         {
             foreach (var left in p.OmittedBefore) OmittedPartial.Write(context, o.Append("    "), left).Append('\n');
-            // As the template does: the paragraph is a variable of the page from here on.
-            context.SetValue(_para, p);
             ParagraphPartial.Write(context, o.Append("    "), p);
             o.Append('\n');
         }
+        // As the template leaves it: the last paragraph is a variable of the page from here on.
+        if (page.Paragraphs.Count > 0) context.SetValue(_para, page.Paragraphs[^1]);
         foreach (var left in page.OmittedAtEnd) OmittedPartial.Write(context, o.Append("    "), left).Append('\n');
         o.Append("  </section>\n\n");
 

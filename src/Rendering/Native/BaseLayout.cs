@@ -21,7 +21,7 @@ internal sealed class BaseLayout : INativeTemplate
 
     public bool TryWrite(TemplateContext context, StringBuilder o)
     {
-        if (!ScribanValues.TryGlobal(context, _site, out var siteValue) || siteValue is not SiteView site || site.Nav.Any(n => n is null)
+        if (!ScribanValues.TryGlobal(context, _site, out var siteValue) || siteValue is not SiteView site
             || !ScribanValues.TryGlobal(context, _content, out var contentValue) || contentValue is not PageBody content
             || !Text(context, _section, out var section) || !Text(context, _title, out var title) || !Text(context, _description, out var description)
             || !Text(context, _canonical, out var canonical) || !Text(context, _ogType, out var ogType) || !Text(context, _published, out var published)

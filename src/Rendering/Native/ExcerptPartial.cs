@@ -15,7 +15,7 @@ internal sealed class ExcerptPartial : INativeTemplate
 
     public bool TryWrite(TemplateContext context, StringBuilder o)
     {
-        if (!ScribanValues.TryGlobal(context, _mention, out var value) || value is not OrganisationMentionView m || m.Paragraph is null || m.Article is null) return false;
+        if (!ScribanValues.TryGlobal(context, _mention, out var value) || value is not OrganisationMentionView m) return false;
         o.Append("<figure class=\"excerpt\"><blockquote cite=\"").Escaped(m.Paragraph.Href).Append("\"><p>").Escaped(m.Text)
             .Append("</p></blockquote><figcaption class=\"where\"><a href=\"").Escaped(m.Paragraph.Href).Append("\">").Escaped(m.Paragraph.Text)
             .Append("</a> of <a href=\"").Escaped(m.Article.Href).Append("\">").Escaped(m.Article.Text).Append("</a>");

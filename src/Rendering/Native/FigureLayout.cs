@@ -24,9 +24,8 @@ internal sealed class FigureLayout(FigureTablePartial table) : INativeTemplate
     {
         if (!ScribanValues.TryGlobal(context, _page, out var value) || value is not FigureView page) return false;
         var percent = ScribanValues.Truthy(context, page.Percent);
-        if (percent && page.Of is null || page.NoteHtml is null || page.Statements.Any(st => st is null) || page.SameValue.Any(f => f is null)
-            || page.SharesOfThis.Count > 0 && !FigureTablePartial.Writes(context, page.SharesOfThis))
-            return false;
+        // A view missing a part (a share without its whole) makes the writer fail, and Scriban report it (NativeTemplates.TryWrite).
+        if (page.NoteHtml is null) return false;
 
         o.Append("<article class=\"figure-page\" data-pagefind-body>\n  <header>\n    <p class=\"figure-value\">").Escaped(page.Value).Append("</p>");
         if (page.Differs) o.Append("\n    <p class=\"differs-tag\">The sources differ: also stated as ").Escaped(page.OtherValues).Append(".</p>");

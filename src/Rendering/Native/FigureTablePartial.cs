@@ -18,14 +18,10 @@ internal sealed class FigureTablePartial : INativeTemplate
 
     public bool TryWrite(TemplateContext context, StringBuilder o)
     {
-        if (!ScribanValues.TryGlobal(context, _rows, out var value) || value is not IReadOnlyList<FigureRowView> rows || !Writes(context, rows)) return false;
+        if (!ScribanValues.TryGlobal(context, _rows, out var value) || value is not IReadOnlyList<FigureRowView> rows) return false;
         Write(context, o, rows);
         return true;
     }
-
-    /// <summary>Whether it writes these rows: a share whose whole is missing is Scriban's to report.</summary>
-    public static bool Writes(TemplateContext context, IReadOnlyList<FigureRowView>? rows) =>
-        rows is not null && rows.All(f => f is not null && !(ScribanValues.Truthy(context, f.Percent) && f.Of is null));
 
     /// <summary><c>{{ rows = …; include "figure_table" }}</c> in a layout: the rows become a variable of the page, as in the template, and their table is written.</summary>
     public void Include(TemplateContext context, StringBuilder o, IReadOnlyList<FigureRowView> rows)
@@ -34,7 +30,7 @@ internal sealed class FigureTablePartial : INativeTemplate
         Write(context, o, rows);
     }
 
-    /// <summary>The table of rows it <see cref="Writes"/>.</summary>
+    /// <summary>The table of these rows.</summary>
     public static void Write(TemplateContext context, StringBuilder o, IReadOnlyList<FigureRowView> rows)
     {
         o.Append("<table class=\"figures\">\n  <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Share</th><th scope=\"col\">Source</th></tr></thead>\n  <tbody>\n");

@@ -22,7 +22,7 @@ internal interface INativeTemplate
     /// <summary>The partials it includes, written by their own code: it is used only if they are too.</summary>
     IReadOnlyList<string> Needs => [];
 
-    /// <summary>Writes the template for the context's variables; false, having written nothing, when they are not the views this knows.</summary>
+    /// <summary>Writes the template for the context's variables; false, having written nothing, when they are not the views this knows. A view missing a part it needs makes it throw (<see cref="NativeTemplates.TryWrite"/> takes the text back): it does not look for one first.</summary>
     bool TryWrite(TemplateContext context, StringBuilder output);
 }
 

@@ -20,16 +20,12 @@ internal sealed class ParagraphPartial : INativeTemplate
 
     public bool TryWrite(TemplateContext context, StringBuilder o)
     {
-        if (!ScribanValues.TryGlobal(context, _para, out var value) || value is not ParagraphView para || !Writes(para)) return false;
+        if (!ScribanValues.TryGlobal(context, _para, out var value) || value is not ParagraphView para) return false;
         Write(context, o, para);
         return true;
     }
 
-    /// <summary>Whether it writes this paragraph: one with a piece or run missing is Scriban's to report.</summary>
-    public static bool Writes(ParagraphView? para) =>
-        para is not null && para.Pieces.All(p => p is not null && p.Runs.All(r => r is not null)) && para.SaidBy.All(s => s is not null);
-
-    /// <summary>The paragraph it <see cref="Writes"/>.</summary>
+    /// <summary>The paragraph, for a layout that includes it.</summary>
     public static void Write(TemplateContext context, StringBuilder o, ParagraphView para)
     {
         o.Append("<p id=\"").Raw(context, para.Anchor);
