@@ -51,11 +51,14 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool
     /// <summary>Where part <paramref name="number"/> (from 1) of the index goes, relative to the first's folder (pagefind/): the first is that folder itself.</summary>
     public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
+    /// <summary>Pages read between the rounds of asking Pagefind's program about the words so far (tests); by default an eighth of the pages.</summary>
+    internal int? RoundEvery { get; init; }
+
     /// <summary>An index of the site in <paramref name="site"/>, made from its pages as they are handed to the run (a build to disk hands them on as it writes them).</summary>
     /// <remarks>By default the generator writes the index (<see cref="Builtin.BuiltinSearchRun"/>); with <c>written</c> false, Pagefind's program reads the pages and writes it (<see cref="SearchRun"/>).</remarks>
     public Output.IStagedWork Start(string projectRoot, string site, CancellationToken cancel = default) =>
         written
-            ? new Builtin.BuiltinSearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel)
+            ? new Builtin.BuiltinSearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel, RoundEvery)
             : new SearchRun(FindPagefind(projectRoot), site, log, pagesPerIndex, cancel);
 
     /// <summary>Indexes a site already on disk (the preview's copy of its pages) into its pagefind/ folder.</summary>

@@ -43,14 +43,21 @@ public sealed class BuiltinIndexTests
     {
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        var site = GeneratedArticles.Site();
         var articles = 5 + random.Next(15);
+        using var project = GeneratedProject(random, articles);
+        Same(project, $"a generated record of {articles} articles (seed {seed})");
+    }
+
+    /// <summary>A record of <paramref name="articles"/> generated articles, their titles made of words hard to index, with the repository's theme.</summary>
+    private static TempProject GeneratedProject(Random random, int articles)
+    {
+        var site = GeneratedArticles.Site();
         for (var n = 0; n < articles; n++)
         {
             var title = string.Join(" ", Enumerable.Range(0, 1 + random.Next(4)).Select(_ => TitleWords[random.Next(TitleWords.Length)]));
             GeneratedArticles.Write(site, random, n, random.Next(n + 1), $"Article {n} {title}");
         }
-        using var project = new TempProject();
+        var project = new TempProject();
         foreach (var folder in new[] { "input", "seeds" })
             foreach (var path in site.Source.ListFilesRecursive(folder))
             {
@@ -59,7 +66,7 @@ public sealed class BuiltinIndexTests
             }
         project.Write("statiq.json", "{ \"SiteTitle\": \"Generated\" }\n");
         TempProject.CopyDirectory(Repo.PathOf("theme"), project.PathOf("theme"));
-        Same(project, $"a generated record of {articles} articles (seed {seed})");
+        return project;
     }
 
     /// <summary>A site of tests/sites with the repository's theme.</summary>
@@ -155,6 +162,64 @@ public sealed class BuiltinIndexTests
             Assert.Empty(Directory.EnumerateDirectories(site, ".search-*"));
         }
     }
+
+    /// <summary>
+    /// While the pages come, the program is asked about the words met so far, round after round,
+    /// and the pages those cover have their words' locations made then; what is left is done when
+    /// the last page is in. However many rounds, and in whichever order and on whichever threads
+    /// the pages come, the index is the same, byte for byte, as the one made in one go at the end.
+    /// </summary>
+    [ToolFact(Needs.Pagefind)]
+    public void Asking_about_the_words_in_rounds_while_the_pages_come_writes_the_same_index()
+    {
+        var seed = Random.Shared.Next();
+        var random = new Random(seed);
+        using var project = GeneratedProject(random, 12 + random.Next(10));
+        Build(project, "built", []);
+        var pages = SearchIndexer.PagesOf(project.PathOf("built")).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pages.Count > 12, $"seed {seed}: too few pages for rounds");
+        string Index(string name, int? every, bool shuffled)
+        {
+            var site = project.PathOf(name);
+            foreach (var page in pages)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(site, page))!);
+                File.Copy(Path.Combine(project.PathOf("built"), page), Path.Combine(site, page));
+            }
+            var order = shuffled ? [.. pages.OrderBy(_ => random.Next())] : pages;
+            var log = new StringWriter();
+            using (var run = new SearchIndexer(log) { RoundEvery = every ?? int.MaxValue }.Start(Repo.Root, site))
+            {
+                run.Expect(pages);
+                Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = 3 }, page => run.Page(page, File.ReadAllText(Path.Combine(site, page)).AsMemory()));
+                Assert.True(run.Finish(), log.ToString());
+                // Counted once the rounds are done (the finish waits for the one running).
+                var (rounds, located) = ((CaseRecord.Search.Builtin.BuiltinSearchRun)run).Early;
+                if (every is null) Assert.Equal((0, 0), (rounds, located));
+                else
+                {
+                    Assert.True(rounds > 0, $"seed {seed}, every {every}: no round asked the program");
+                    Assert.True(located > 0, $"seed {seed}, every {every}: no page located early");
+                }
+            }
+            Assert.Contains($"search: indexed {pages.Count} pages", log.ToString());
+            Assert.Empty(Directory.EnumerateDirectories(site, ".search-*"));
+            return Path.Combine(site, "pagefind");
+        }
+        var expected = Index("at-the-end", null, false);
+        Assert.Equal(Files(project.PathOf("built/pagefind")), Files(expected));
+        foreach (var every in new[] { 1, 2, 3 + random.Next(5) })
+        {
+            var actual = Index($"every-{every}", every, shuffled: true);
+            Assert.True(Files(expected).SequenceEqual(Files(actual)),
+                $"seed {seed}, a round every {every} pages: the index differs\n{PagefindIndexDump.FirstDifference(PagefindIndexDump.Of(expected), PagefindIndexDump.Of(actual))}");
+        }
+    }
+
+    /// <summary>Every file of a folder, by path, with its bytes (as text, for a readable difference).</summary>
+    private static IReadOnlyList<string> Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetRelativePath(folder, f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}")];
 
     /// <summary>The runtime files (pagefind.js, its WebAssembly, the UI), by name: the index's own files are named by their hashes.</summary>
     private static IReadOnlyList<string> Runtime(string folder) =>

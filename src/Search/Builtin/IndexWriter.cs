@@ -16,78 +16,22 @@ public static class IndexWriter
     private const string Language = "en";
     private const int ChunkSize = 20000;
 
-    /// <summary>One (word, form) of a page: where its locations are in the page's data (text locations, then meta).</summary>
-    private readonly record struct Run(int Stem, int Form, int Offset, int TextLength, int MetaLength);
-
-    /// <summary>A page's words: its runs, sorted by word and form, and their encoded locations.</summary>
-    private sealed record PageRuns(Run[] Runs, int[] Data);
-
-    /// <summary>A word of the page at a position, with what orders it in Pagefind's lists (the weight, or the meta field).</summary>
-    private readonly record struct Posting(int Stem, int Form, int Kind, int Order, int Position, int Weight) : IComparable<Posting>
+    /// <summary>
+    /// Writes the index of <paramref name="pages"/> (in page-number order) into <paramref name="folder"/> (the site's pagefind/, made new),
+    /// with their words' locations where already made (<paramref name="early"/>, null or made with other fields where not).
+    /// </summary>
+    /// <param name="words">The build's words as the index holds them, covering every page, with the pages' meta fields.</param>
+    /// <param name="lexicon">The program's first answer, whose runtime files and version the index gets.</param>
+    internal static void Write(IReadOnlyList<SearchPage> pages, IReadOnlyList<PageRuns?> early, IndexedWords words, Lexicon lexicon, string folder)
     {
-        public int CompareTo(Posting other)
-        {
-            var c = Stem.CompareTo(other.Stem);
-            if (c == 0) c = Form.CompareTo(other.Form);
-            if (c == 0) c = Kind.CompareTo(other.Kind);
-            if (c == 0) c = Order.CompareTo(other.Order);
-            if (c == 0) c = Position.CompareTo(other.Position);
-            return c;
-        }
-    }
-
-    /// <summary>What a word of the vocabulary indexes as, by number: stems and forms (−1 none), whether each is a part of a compound, and how many parts.</summary>
-    private sealed record Resolved(int[] Stems, int[] Forms, bool[] Parts, int PartCount);
-
-    /// <summary>Writes the index of <paramref name="pages"/> (in page-number order) into <paramref name="folder"/> (the site's pagefind/, made new).</summary>
-    /// <param name="words">The vocabulary the pages' words are numbered in.</param>
-    public static void Write(IReadOnlyList<SearchPage> pages, IReadOnlyList<string> words, Lexicon lexicon, string folder)
-    {
-        var stems = new List<string>();
-        var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var forms = new List<string>();
-        var formIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        static int Intern(List<string> list, Dictionary<string, int> ids, string value)
-        {
-            if (!ids.TryGetValue(value, out var id))
-            {
-                ids[value] = id = list.Count;
-                list.Add(value);
-            }
-            return id;
-        }
-        // Each word of the vocabulary as the lexicon indexes it, in the text and in a meta value.
-        var resolved = new Resolved[words.Count];
-        var resolvedMeta = new Resolved[words.Count];
-        for (var k = 0; k < words.Count; k++)
-        {
-            resolved[k] = Resolve(lexicon.Of(words[k]));
-            resolvedMeta[k] = Resolve(lexicon.OfMeta(words[k]));
-        }
-        Resolved Resolve(IReadOnlyList<Lexicon.Entry> entries)
-        {
-            var st = new int[entries.Count];
-            var fo = new int[entries.Count];
-            var pa = new bool[entries.Count];
-            var parts = 0;
-            for (var e = 0; e < entries.Count; e++)
-            {
-                st[e] = Intern(stems, stemIds, entries[e].Stem);
-                fo[e] = entries[e].Original is { } original ? Intern(forms, formIds, original) : -1;
-                pa[e] = entries[e].Part;
-                if (pa[e]) parts++;
-            }
-            return new Resolved(st, fo, pa, parts);
-        }
-        var fields = pages.SelectMany(p => p.MetaKeys).Distinct().Order(Utf8Order.Instance).ToList();
-        var fieldIds = fields.Select((f, k) => (f, k)).ToDictionary(x => x.f, x => x.k, StringComparer.Ordinal);
-
+        var stems = words.Stems;
+        var forms = words.Forms;
+        var fields = words.Fields;
         var runs = new PageRuns[pages.Count];
         var hashes = new string[pages.Count];
-        var packed = Packs(stems.Count, forms.Count, pages);
-        Parallel.For(0, pages.Count, () => new Scratch(), (k, _, scratch) =>
+        Parallel.For(0, pages.Count, () => new PageRuns.Scratch(), (k, _, scratch) =>
         {
-            runs[k] = RunsOf(pages[k], resolved, resolvedMeta, fieldIds, packed, scratch);
+            runs[k] = early[k] is { } known && known.Words.SameFields(words) ? known : PageRuns.Of(pages[k], words, scratch);
             hashes[k] = Hash(pages[k].Fragment);
             return scratch;
         }, _ => { });
@@ -282,121 +226,6 @@ public static class IndexWriter
         }
     }
 
-    // A posting packed in one number, so a page's are sorted as numbers: stem, form, text or meta,
-    // then weight or field, then position (Pagefind's order), in 22, 17, 1, 8 and 16 bits.
-    private const int PositionBits = 16, OrderBits = 8, KindBits = 1, FormBits = 17, StemBits = 22;
-
-    /// <summary>Whether every page's postings fit the packed numbers (the build's words and forms, a page's length).</summary>
-    private static bool Packs(int stems, int forms, IReadOnlyList<SearchPage> pages) =>
-        stems < 1 << StemBits && forms + 1 < 1 << FormBits && pages.All(p => p.Words.Length < 1 << PositionBits && p.MetaWords.All(m => m.Length < 1 << PositionBits));
-
-    private static ulong Key(int stem, int form, int kind, int order, int position) =>
-        ((ulong)stem << (FormBits + KindBits + OrderBits + PositionBits)) | ((ulong)(form + 1) << (KindBits + OrderBits + PositionBits))
-        | ((ulong)kind << (OrderBits + PositionBits)) | ((ulong)order << PositionBits) | (uint)position;
-
-    /// <summary>A thread's buffers for <see cref="RunsOf"/>, kept from page to page.</summary>
-    private sealed class Scratch
-    {
-        public ulong[] Keys = new ulong[8192];
-        public readonly List<Posting> Postings = new(8192);
-        public readonly List<Run> Runs = new(2048);
-        public readonly List<int> Data = new(8192);
-    }
-
-    /// <summary>A page's words by stem and form, each with its locations encoded as Pagefind encodes them.</summary>
-    private static PageRuns RunsOf(SearchPage page, Resolved[] resolved, Resolved[] resolvedMeta, Dictionary<string, int> fieldIds, bool packed, Scratch scratch)
-    {
-        var postings = scratch.Postings;
-        postings.Clear();
-        for (var position = 0; position < page.Words.Length; position++)
-        {
-            var word = resolved[page.Words[position]];
-            int weight = page.Weights[position];
-            // The parts of a compound share its weight (Pagefind's partial_weight).
-            var partial = word.PartCount > 0 && weight > 0 ? Math.Max(1, weight / Math.Min(word.PartCount, byte.MaxValue)) : 0;
-            for (var e = 0; e < word.Stems.Length; e++)
-            {
-                var w = word.Parts[e] ? partial : weight;
-                postings.Add(new Posting(word.Stems[e], word.Forms[e], 0, w == 25 ? 0 : w, position, w));
-            }
-        }
-        for (var f = 0; f < page.MetaKeys.Count; f++)
-        {
-            var field = fieldIds[page.MetaKeys[f]];
-            var values = page.MetaWords[f];
-            for (var position = 0; position < values.Length; position++)
-            {
-                var word = resolvedMeta[values[position]];
-                for (var e = 0; e < word.Stems.Length; e++) postings.Add(new Posting(word.Stems[e], word.Forms[e], 1, field, position, 0));
-            }
-        }
-        var count = postings.Count;
-        if (packed && fieldIds.Count < 1 << OrderBits)
-        {
-            // Sorted as numbers, and read back from them (a text posting's order is its weight; none weighs 25).
-            if (scratch.Keys.Length < count) scratch.Keys = new ulong[Math.Max(count, scratch.Keys.Length * 2)];
-            var keys = scratch.Keys;
-            for (var k = 0; k < count; k++)
-            {
-                var p = postings[k];
-                keys[k] = Key(p.Stem, p.Form, p.Kind, p.Order, p.Position);
-            }
-            System.Array.Sort(keys, 0, count);
-            for (var k = 0; k < count; k++)
-            {
-                var key = keys[k];
-                var kind = (int)(key >> (OrderBits + PositionBits)) & 1;
-                var order = (int)(key >> PositionBits) & ((1 << OrderBits) - 1);
-                postings[k] = new Posting(
-                    (int)(key >> (FormBits + KindBits + OrderBits + PositionBits)),
-                    (int)(key >> (KindBits + OrderBits + PositionBits) & ((1 << FormBits) - 1)) - 1,
-                    kind, order, (int)(key & ((1 << PositionBits) - 1)), kind == 0 ? (order == 0 ? 25 : order) : 0);
-            }
-        }
-        else postings.Sort();
-        var result = scratch.Runs;
-        var data = scratch.Data;
-        result.Clear();
-        data.Clear();
-        for (var i = 0; i < count;)
-        {
-            var (stem, form) = (postings[i].Stem, postings[i].Form);
-            var offset = data.Count;
-            // Text: a change of weight is −weight − 1 and an absolute position, the rest differences.
-            var weight = 25;
-            var last = 0;
-            for (; i < count && postings[i].Stem == stem && postings[i].Form == form && postings[i].Kind == 0; i++)
-            {
-                var p = postings[i];
-                if (p.Weight != weight)
-                {
-                    data.Add(-p.Weight - 1);
-                    data.Add(p.Position);
-                    weight = p.Weight;
-                }
-                else data.Add(p.Position - last);
-                last = p.Position;
-            }
-            var textLength = data.Count - offset;
-            // Meta: a new field is −field − 1, positions differences from the field's start.
-            var field = -1;
-            for (; i < count && postings[i].Stem == stem && postings[i].Form == form; i++)
-            {
-                var p = postings[i];
-                if (p.Order != field)
-                {
-                    data.Add(-p.Order - 1);
-                    field = p.Order;
-                    last = 0;
-                }
-                data.Add(p.Position - last);
-                last = p.Position;
-            }
-            result.Add(new Run(stem, form, offset, textLength, data.Count - offset - textLength));
-        }
-        return new PageRuns(Kept.Copy(result), Kept.Copy(data));
-    }
-
     private static void Pages(CborWriter cbor, List<int> list, PageRuns[] runs, int[] runPage, int[] runIndex)
     {
         cbor.Array(list.Count);
@@ -440,22 +269,5 @@ public static class IndexWriter
         while (common < ra.Count && common < rb.Count && ra[common] == rb[common]) common++;
         static string Take(List<Rune> runes, int n) => string.Concat(runes.Take(n).Select(r => r.ToString()));
         return (Take(ra, common + 1), Take(rb, common + 1));
-    }
-
-    /// <summary>Rust's string order: by UTF-8 bytes, which is by code point. .NET's ordinal order (UTF-16) differs only where a surrogate meets a character from U+E000 up.</summary>
-    private sealed class Utf8Order : IComparer<string>
-    {
-        public static readonly Utf8Order Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x is null) return -1;
-            if (y is null) return 1;
-            var common = x.AsSpan().CommonPrefixLength(y);
-            if (common == x.Length || common == y.Length) return x.Length.CompareTo(y.Length);
-            static int Point(char c) => c >= '\uE000' ? c - 0x800 : c >= '\uD800' ? c + 0x2000 : c;
-            return Point(x[common]).CompareTo(Point(y[common]));
-        }
     }
 }
