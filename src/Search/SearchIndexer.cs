@@ -51,7 +51,7 @@ public sealed class SearchIndexer(TextWriter log, int pagesPerIndex = 2000, bool
     /// <summary>Where part <paramref name="number"/> (from 1) of the index goes, relative to the first's folder (pagefind/): the first is that folder itself.</summary>
     public static string PartPath(int number) => number <= 1 ? "" : $"{PartsFolder}{number}/";
 
-    /// <summary>Pages read between the rounds of asking Pagefind's program about the words so far (tests); by default an eighth of the pages.</summary>
+    /// <summary>Pages read between the rounds of asking Pagefind's program about the words so far (tests); by default a quarter of the pages.</summary>
     internal int? RoundEvery { get; init; }
 
     /// <summary>An index of the site in <paramref name="site"/>, made from its pages as they are handed to the run (a build to disk hands them on as it writes them).</summary>
