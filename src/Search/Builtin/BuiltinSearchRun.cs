@@ -156,7 +156,13 @@ public sealed class BuiltinSearchRun : IStagedWork
         var known = _words;
         if (words.Count == known.Count) return;
         var asked = words.Skip(known.Count).ToList();
-        var lexicon = asked.Any(Marked) ? null : Ask(asked, out _, round: true);
+        if (asked.Any(Marked))
+        {
+            _roundsOff = true;
+            return;
+        }
+        Interlocked.Increment(ref _rounds);
+        var lexicon = Ask(asked, out _);
         if (lexicon is null || lexicon.ProgramVersion != Lexicon.Version)
         {
             _roundsOff = true;
@@ -173,11 +179,8 @@ public sealed class BuiltinSearchRun : IStagedWork
     }
 
     /// <summary>The program's answer about <paramref name="words"/>, each time in a folder of its own (a round's holds the runtime files the index is given).</summary>
-    private Lexicon? Ask(IReadOnlyList<string> words, out string said, bool round = false)
-    {
-        if (round) Interlocked.Increment(ref _rounds);
-        return Lexicon.Ask(_program!, words, Path.Combine(_scratch, $"words-{Interlocked.Increment(ref _asks)}"), _cancel, out said);
-    }
+    private Lexicon? Ask(IReadOnlyList<string> words, out string said) =>
+        Lexicon.Ask(_program!, words, Path.Combine(_scratch, $"words-{Interlocked.Increment(ref _asks)}"), _cancel, out said);
 
     /// <summary>How many rounds asked the program while the pages came, and how many pages' locations were made before the last page's turn (tests).</summary>
     internal (int Rounds, int Located) Early => (Volatile.Read(ref _rounds), _runs.Count);
@@ -259,10 +262,10 @@ public sealed class BuiltinSearchRun : IStagedWork
         var known = _words;
         var first = _first;
         Lexicon? lexicon = null;
-        // The words no round asked about; every word when none did (and at least once: its runtime files come with the answer).
+        // The words no round asked about; every word when none did (known is then none), and at
+        // least once: the program's runtime files come with its answer.
         if (first is null || words.Count > known.Count)
         {
-            if (first is null) known = IndexedWords.None;
             lexicon = Ask([.. words.Skip(known.Count)], out var said);
             if (_cancel.IsCancellationRequested) return new(true, null);
             if (lexicon is null) return new(false, $"error: search indexing failed: {said}");
@@ -270,7 +273,7 @@ public sealed class BuiltinSearchRun : IStagedWork
                 return new(false, null, $"Pagefind's program is version {lexicon.ProgramVersion}; the generator writes the index of {Lexicon.Version}");
             first ??= lexicon;
         }
-        var all = known.Extend(words, lexicon, pages.SelectMany(p => p.MetaKeys));
+        var all = known.Extend(words, lexicon, _fields.Keys);
         var early = ordered.Select(p => _runs.TryGetValue(p.Key, out var runs) ? runs : null).ToList();
         var index = Path.Combine(_scratch, "pagefind");
         try

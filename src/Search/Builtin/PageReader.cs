@@ -607,42 +607,39 @@ public sealed partial class PageReader
         if (!raw.Contains('&')) return raw;
         if (into.Length < raw.Length) into = new char[raw.Length * 2];
         var n = 0;
-        for (var i = 0; i < raw.Length; i++)
+        void Put(ReadOnlySpan<char> part, ref char[] buffer)
+        {
+            if (n + part.Length > buffer.Length) System.Array.Resize(ref buffer, (n + part.Length) * 2);
+            part.CopyTo(buffer.AsSpan(n));
+            n += part.Length;
+        }
+        for (var i = 0; i < raw.Length;)
         {
             // The text up to the next entity copied at once (char by char, this was a twentieth of the reading).
             var plain = raw[i..].IndexOf('&');
-            if (plain != 0)
+            var length = plain < 0 ? raw.Length - i : plain;
+            Put(raw.Slice(i, length), ref into);
+            i += length;
+            if (i == raw.Length) break;
+            var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
+            if (semi > 0)
             {
-                var length = plain < 0 ? raw.Length - i : plain;
-                if (n + length > into.Length) System.Array.Resize(ref into, (n + length) * 2);
-                raw.Slice(i, length).CopyTo(into.AsSpan(n));
-                n += length;
-                i += length - 1;
-                continue;
-            }
-            if (raw[i] == '&')
-            {
-                var semi = raw.Slice(i, Math.Min(40, raw.Length - i)).IndexOf(';');
-                if (semi > 0)
+                var entity = raw.Slice(i, semi + 1);
+                if (!_entityLookup.TryGetValue(entity, out var text))
                 {
-                    var entity = raw.Slice(i, semi + 1);
-                    if (!_entityLookup.TryGetValue(entity, out var text))
-                    {
-                        var whole = entity.ToString();
-                        _entities[whole] = text = System.Net.WebUtility.HtmlDecode(whole);
-                    }
-                    if (!entity.SequenceEqual(text))
-                    {
-                        if (n + text.Length > into.Length) System.Array.Resize(ref into, (n + text.Length) * 2);
-                        text.CopyTo(into.AsSpan(n));
-                        n += text.Length;
-                        i += semi;
-                        continue;
-                    }
+                    var whole = entity.ToString();
+                    _entities[whole] = text = System.Net.WebUtility.HtmlDecode(whole);
+                }
+                if (!entity.SequenceEqual(text))
+                {
+                    Put(text, ref into);
+                    i += semi + 1;
+                    continue;
                 }
             }
-            if (n >= into.Length) System.Array.Resize(ref into, into.Length * 2);
-            into[n++] = raw[i];
+            // An ampersand that starts no entity stays as it is.
+            Put(raw.Slice(i, 1), ref into);
+            i++;
         }
         return into.AsSpan(0, n);
     }
